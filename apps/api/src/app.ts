@@ -1,0 +1,43 @@
+import type { Config } from '@hubspoke/config';
+import type { Clock } from '@hubspoke/domain';
+import Fastify, { type FastifyInstance } from 'fastify';
+import auth from './plugins/auth.js';
+import docs from './plugins/docs.js';
+import errors from './plugins/errors.js';
+import infra from './plugins/infra.js';
+import adminRoutes from './routes/admin.js';
+import authRoutes from './routes/auth.js';
+import healthRoutes from './routes/health.js';
+import meRoutes from './routes/me.js';
+import spaceRoutes from './routes/spaces.js';
+
+export interface BuildOptions {
+  /** Tests pass a fixed clock; production uses the system clock. */
+  clock?: Clock;
+}
+
+/** The whole server, as `npm start` and the tests build it. */
+export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+    requestIdHeader: 'x-request-id',
+    genReqId: () => crypto.randomUUID(),
+    trustProxy: config.trustProxy,
+    bodyLimit: 1_048_576,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
+  });
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(errors);
+  await app.register(infra, { config, ...(options.clock ? { clock: options.clock } : {}) });
+  await app.register(docs);
+  await app.register(auth);
+  await app.register(healthRoutes);
+  await app.register(authRoutes, { prefix: '/api/auth' });
+  await app.register(meRoutes, { prefix: '/api/me' });
+  await app.register(spaceRoutes, { prefix: '/api' });
+  await app.register(adminRoutes, { prefix: '/api' });
+  return app;
+}

@@ -1,0 +1,88 @@
+import { type Database, type EnteKind, enteRepo, type Role, tableRepo, userRepo } from '@hubspoke/db';
+import { createUser } from '@hubspoke/domain';
+
+/** The demo's shared password; printed with the accounts so anyone can sign in. */
+const DEMO_PASSWORD = 'demo-hubspoke-2026';
+
+const ENTI: Array<{ name: string; kind: EnteKind; region: string }> = [
+  { name: 'Comune di Bari', kind: 'comune', region: 'Puglia' },
+  { name: 'Comune di Lecce', kind: 'comune', region: 'Puglia' },
+  { name: 'Provincia di Palermo', kind: 'provincia', region: 'Sicilia' },
+  { name: 'Comune di Napoli', kind: 'comune', region: 'Campania' },
+];
+
+const PEOPLE: Array<{ email: string; name: string; role: Role; ente?: string }> = [
+  { email: 'admin@demo.hubspoke.it', name: 'Anna Amministratrice', role: 'admin' },
+  { email: 'moderatore@demo.hubspoke.it', name: 'Marco Moderatore', role: 'moderator' },
+  { email: 'tutor.cultura@demo.hubspoke.it', name: 'Teresa Tutor', role: 'tutor' },
+  { email: 'tutor.innovazione@demo.hubspoke.it', name: 'Tommaso Tutor', role: 'tutor' },
+  { email: 'giulia.bari@demo.hubspoke.it', name: 'Giulia Ferri', role: 'participant', ente: 'Comune di Bari' },
+  { email: 'luca.lecce@demo.hubspoke.it', name: 'Luca Greco', role: 'participant', ente: 'Comune di Lecce' },
+  { email: 'sara.palermo@demo.hubspoke.it', name: 'Sara Lo Bianco', role: 'participant', ente: 'Provincia di Palermo' },
+  { email: 'paolo.napoli@demo.hubspoke.it', name: 'Paolo Esposito', role: 'participant', ente: 'Comune di Napoli' },
+];
+
+/**
+ * A small Italian demo: four enti with a lab each, two regional tables, one interregional
+ * table and one account per role. Running it again changes nothing.
+ */
+export async function seedDemo(db: Database): Promise<void> {
+  const existing = await userRepo.findByEmail(db, PEOPLE[0]?.email ?? '');
+  if (existing) {
+    console.log('The demo is already loaded.');
+  } else {
+    await db.transaction().execute(async (tx) => {
+      const enteIds = new Map<string, number>();
+      for (const ente of ENTI) enteIds.set(ente.name, (await enteRepo.insert(tx, ente)).id);
+
+      const users = new Map<string, { id: number; role: Role; ente?: string }>();
+      for (const p of PEOPLE) {
+        const user = await createUser(tx, {
+          email: p.email,
+          displayName: p.name,
+          role: p.role,
+          password: DEMO_PASSWORD,
+          enteId: p.ente ? (enteIds.get(p.ente) ?? null) : null,
+        });
+        users.set(p.email, { id: user.id, role: p.role, ...(p.ente ? { ente: p.ente } : {}) });
+      }
+      const staff = [...users.values()].filter((u) => u.role !== 'participant').map((u) => u.id);
+
+      for (const ente of ENTI) {
+        const lab = await tableRepo.insert(tx, {
+          name: `Laboratorio ${ente.name.replace(/^(Comune|Provincia) di /, '')}`,
+          description: `Il laboratorio dell'ente: ${ente.name}`,
+          kind: 'lab',
+          regions: [ente.region],
+          visibility: 'members',
+          ente_id: enteIds.get(ente.name) ?? null,
+        });
+        const members = [...users.values()].filter((u) => u.ente === ente.name).map((u) => u.id);
+        for (const id of [...members, ...staff]) await tableRepo.addMembers(tx, [lab.id], id);
+      }
+      for (const region of ['Puglia', 'Sicilia']) {
+        const table = await tableRepo.insert(tx, {
+          name: `Tavolo regionale ${region}`,
+          description: `Gli enti della ${region} a confronto`,
+          kind: 'regional',
+          regions: [region],
+          visibility: 'participants',
+          ente_id: null,
+        });
+        for (const id of staff) await tableRepo.addMembers(tx, [table.id], id);
+      }
+      const inter = await tableRepo.insert(tx, {
+        name: 'Tavolo interregionale Mezzogiorno',
+        description: 'Puglia, Sicilia e Campania insieme',
+        kind: 'interregional',
+        regions: ['Puglia', 'Sicilia', 'Campania'],
+        visibility: 'participants',
+        ente_id: null,
+      });
+      for (const id of [...users.values()].map((u) => u.id)) await tableRepo.addMembers(tx, [inter.id], id);
+    });
+    console.log('Demo loaded.');
+  }
+  console.log(`Demo accounts (password: ${DEMO_PASSWORD}):`);
+  for (const p of PEOPLE) console.log(`  ${p.role.padEnd(12)} ${p.email}  ${p.name}`);
+}

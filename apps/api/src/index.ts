@@ -1,0 +1,2 @@
+export { type BuildOptions, buildApp } from './app.js';
+export { SESSION_COOKIE } from './plugins/auth.js';

@@ -1,0 +1,73 @@
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { type Config, ConfigError, loadConfig } from '@hubspoke/config';
+import { createDb, ensureDatabase, migrateToLatest } from '@hubspoke/db';
+import { buildApp } from './app.js';
+
+/** Creates the database when missing and applies pending migrations (unless turned off). */
+async function prepareDatabase(config: Config): Promise<void> {
+  if (!config.migrateOnStart) return;
+  if (await ensureDatabase(config.databaseUrl)) console.log('Created the database');
+  const db = createDb(config.databaseUrl, { max: 1, applicationName: 'hubspoke-migrate' });
+  try {
+    const { results = [] } = await migrateToLatest(db);
+    if (results.length) console.log(`Applied ${results.length} migration(s)`);
+  } finally {
+    await db.destroy();
+  }
+}
+
+/**
+ * `npm start` runs the worker beside the api as a child process: they share nothing but
+ * PostgreSQL and Redis, exactly as when they run on separate machines.
+ */
+function startWorker() {
+  const path = fileURLToPath(new URL('../../worker/dist/main.js', import.meta.url));
+  return fork(path, [], { env: { ...process.env, MIGRATE_ON_START: 'false' }, stdio: 'inherit' });
+}
+
+async function main() {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`Configuration error: ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  await prepareDatabase(config);
+  const app = await buildApp(config);
+  await app.listen({ host: config.host, port: config.port });
+  const worker = process.argv.includes('--with-worker') ? startWorker() : undefined;
+  console.log(`Hub&Spoke Community is running at ${config.publicUrl} (API docs at ${config.publicUrl}/docs)`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'shutting down');
+    worker?.kill('SIGTERM');
+    // close() stops accepting, lets in-flight requests finish, then runs onClose (pools).
+    const timer = setTimeout(() => process.exit(1), 10_000).unref();
+    await app.close();
+    if (worker && worker.exitCode === null) await new Promise((resolve) => worker.once('exit', resolve));
+    clearTimeout(timer);
+    console.log('Stopped cleanly');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  worker?.on('exit', (code) => {
+    if (!stopping) {
+      console.error(`The worker exited (${code}); stopping`);
+      void stop('worker-exit');
+    }
+  });
+}
+
+main().catch((error) => {
+  console.error(`Start failed: ${(error as Error).message}`);
+  process.exit(1);
+});

@@ -1,0 +1,103 @@
+import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox';
+import {
+  changePassword,
+  createApiToken,
+  listApiTokens,
+  revokeApiToken,
+  updatePreferences,
+  userToDto,
+} from '@hubspoke/domain';
+import { requireUser } from '../plugins/auth.js';
+import { errors, IdParams, LocaleSchema, Password, UserSchema } from '../schemas.js';
+
+const TokenSchema = Type.Object({
+  id: Type.Integer(),
+  name: Type.String(),
+  createdAt: Type.String({ format: 'date-time' }),
+  lastUsedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+});
+
+const meRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const { deps } = app;
+
+  app.get(
+    '',
+    { schema: { tags: ['me'], response: { 200: Type.Object({ user: UserSchema }), ...errors(401) } } },
+    async (request) => ({
+      user: userToDto(requireUser(request)),
+    }),
+  );
+
+  app.patch(
+    '/preferences',
+    {
+      schema: {
+        tags: ['me'],
+        body: Type.Object({ locale: Type.Optional(LocaleSchema) }, { additionalProperties: false }),
+        response: { 200: Type.Object({ user: UserSchema }), ...errors(400, 401, 403) },
+      },
+    },
+    async (request) => ({ user: userToDto(await updatePreferences(deps, requireUser(request), request.body)) }),
+  );
+
+  app.put(
+    '/password',
+    {
+      schema: {
+        tags: ['me'],
+        body: Type.Object({ currentPassword: Password, newPassword: Password }, { additionalProperties: false }),
+        response: { 204: Type.Null(), ...errors(400, 401, 403) },
+      },
+    },
+    async (request, reply) => {
+      const session = await changePassword(deps, requireUser(request), request.body);
+      if (request.authMethod === 'session') reply.setSessionCookie(session);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/tokens',
+    { schema: { tags: ['me'], response: { 200: Type.Object({ items: Type.Array(TokenSchema) }), ...errors(401) } } },
+    async (request) => {
+      const tokens = await listApiTokens(deps, requireUser(request).id);
+      return {
+        items: tokens.map((t) => ({
+          id: t.id,
+          name: t.name,
+          createdAt: t.created_at.toISOString(),
+          lastUsedAt: t.last_used_at?.toISOString() ?? null,
+        })),
+      };
+    },
+  );
+
+  app.post(
+    '/tokens',
+    {
+      schema: {
+        tags: ['me'],
+        body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 80 }) }, { additionalProperties: false }),
+        response: {
+          201: Type.Object({ id: Type.Integer(), name: Type.String(), token: Type.String() }),
+          ...errors(400, 401, 403),
+        },
+      },
+    },
+    async (request, reply) => {
+      const created = await createApiToken(deps, requireUser(request).id, request.body.name.trim());
+      return reply.status(201).send({ id: created.id, name: created.name, token: created.token });
+    },
+  );
+
+  app.delete(
+    '/tokens/:id',
+    { schema: { tags: ['me'], params: IdParams, response: { 204: Type.Null(), ...errors(401, 403, 404) } } },
+    async (request, reply) => {
+      await revokeApiToken(deps, requireUser(request).id, request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+};
+
+export default meRoutes;

@@ -1,0 +1,172 @@
+import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox';
+import {
+  addMember,
+  createEnte,
+  createTable,
+  dimensionToDto,
+  enteToDto,
+  focusAreaToDto,
+  getReadableTable,
+  listDimensions,
+  listEnti,
+  listFocusAreas,
+  listMembers,
+  listVisibleTables,
+  removeMember,
+  tableToDto,
+} from '@hubspoke/domain';
+import { requireUser } from '../plugins/auth.js';
+import { EnteSchema, errors, Id, IdParams, literals, Nullable, RoleSchema, TableSchema } from '../schemas.js';
+
+const Names = Type.Object({ it: Type.String(), en: Type.String() });
+const FocusAreaSchema = Type.Object({ slug: Type.String(), name: Names, description: Names });
+const DimensionSchema = Type.Object({ slug: Type.String(), name: Names });
+const MemberSchema = Type.Object({
+  id: Type.Integer(),
+  displayName: Type.String(),
+  handle: Type.String(),
+  role: RoleSchema,
+  enteId: Nullable(Type.Integer()),
+});
+const MemberParams = Type.Object({ id: Id, userId: Id });
+
+/** Focus areas, dimensions, enti and tables with their members. */
+const spaceRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const { deps } = app;
+
+  app.get(
+    '/focus-areas',
+    { schema: { tags: ['spaces'], response: { 200: Type.Object({ items: Type.Array(FocusAreaSchema) }) } } },
+    async () => ({
+      items: (await listFocusAreas(deps)).map(focusAreaToDto),
+    }),
+  );
+
+  app.get(
+    '/dimensions',
+    { schema: { tags: ['spaces'], response: { 200: Type.Object({ items: Type.Array(DimensionSchema) }) } } },
+    async () => ({
+      items: (await listDimensions(deps)).map(dimensionToDto),
+    }),
+  );
+
+  app.get(
+    '/enti',
+    { schema: { tags: ['spaces'], response: { 200: Type.Object({ items: Type.Array(EnteSchema) }), ...errors(401) } } },
+    async (request) => {
+      requireUser(request);
+      return { items: (await listEnti(deps)).map(enteToDto) };
+    },
+  );
+
+  app.post(
+    '/enti',
+    {
+      schema: {
+        tags: ['spaces'],
+        body: Type.Object(
+          {
+            name: Type.String({ minLength: 2, maxLength: 120 }),
+            kind: literals(['comune', 'provincia', 'regione', 'other']),
+            region: Type.Optional(Nullable(Type.String({ maxLength: 80 }))),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: Type.Object({ ente: EnteSchema }), ...errors(400, 401, 403, 409) },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send({ ente: enteToDto(await createEnte(deps, requireUser(request), request.body)) }),
+  );
+
+  app.get(
+    '/tables',
+    {
+      schema: { tags: ['spaces'], response: { 200: Type.Object({ items: Type.Array(TableSchema) }), ...errors(401) } },
+    },
+    async (request) => ({
+      items: (await listVisibleTables(deps, requireUser(request))).map(tableToDto),
+    }),
+  );
+
+  app.post(
+    '/tables',
+    {
+      schema: {
+        tags: ['spaces'],
+        body: Type.Object(
+          {
+            name: Type.String({ minLength: 2, maxLength: 120 }),
+            description: Type.Optional(Type.String({ maxLength: 2000 })),
+            kind: literals(['lab', 'regional', 'interregional']),
+            regions: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 80 }), { maxItems: 25 })),
+            visibility: Type.Optional(literals(['members', 'participants'])),
+            enteId: Type.Optional(Nullable(Id)),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: Type.Object({ table: TableSchema }), ...errors(400, 401, 403) },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send({ table: tableToDto(await createTable(deps, requireUser(request), request.body)) }),
+  );
+
+  app.get(
+    '/tables/:id',
+    {
+      schema: {
+        tags: ['spaces'],
+        params: IdParams,
+        response: { 200: Type.Object({ table: TableSchema }), ...errors(401, 404) },
+      },
+    },
+    async (request) => ({
+      table: tableToDto(await getReadableTable(deps, requireUser(request), request.params.id)),
+    }),
+  );
+
+  app.get(
+    '/tables/:id/members',
+    {
+      schema: {
+        tags: ['spaces'],
+        params: IdParams,
+        response: { 200: Type.Object({ items: Type.Array(MemberSchema) }), ...errors(401, 404) },
+      },
+    },
+    async (request) => ({
+      items: (await listMembers(deps, requireUser(request), request.params.id)).map((m) => ({
+        id: m.id,
+        displayName: m.display_name,
+        handle: m.handle,
+        role: m.role,
+        enteId: m.ente_id,
+      })),
+    }),
+  );
+
+  app.put(
+    '/tables/:id/members/:userId',
+    {
+      schema: { tags: ['spaces'], params: MemberParams, response: { 204: Type.Null(), ...errors(400, 401, 403, 404) } },
+    },
+    async (request, reply) => {
+      await addMember(deps, requireUser(request), request.params.id, request.params.userId);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.delete(
+    '/tables/:id/members/:userId',
+    {
+      schema: { tags: ['spaces'], params: MemberParams, response: { 204: Type.Null(), ...errors(400, 401, 403, 404) } },
+    },
+    async (request, reply) => {
+      await removeMember(deps, requireUser(request), request.params.id, request.params.userId);
+      return reply.status(204).send(null);
+    },
+  );
+};
+
+export default spaceRoutes;

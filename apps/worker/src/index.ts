@@ -1,0 +1,2 @@
+export { buildRegistry, type Handler, type HandlerEntry } from './registry.js';
+export { type RunningWorker, startWorker } from './worker.js';

@@ -1,0 +1,29 @@
+import { ConfigError, loadConfig } from '@hubspoke/config';
+import { createDb, ensureDatabase, migrateToLatest } from '@hubspoke/db';
+import { startWorker } from './worker.js';
+
+async function main() {
+  const config = loadConfig();
+  if (config.migrateOnStart) {
+    await ensureDatabase(config.databaseUrl);
+    const db = createDb(config.databaseUrl, { max: 1 });
+    await migrateToLatest(db).finally(() => db.destroy());
+  }
+  const worker = await startWorker(config);
+  console.log('Worker ready');
+  const stop = async () => {
+    await worker.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+}
+
+main().catch((error) => {
+  console.error(
+    error instanceof ConfigError
+      ? `Configuration error: ${error.message}`
+      : `Worker failed: ${(error as Error).message}`,
+  );
+  process.exit(1);
+});

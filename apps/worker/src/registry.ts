@@ -1,0 +1,27 @@
+import type { Database } from '@hubspoke/db';
+import type { Clock } from '@hubspoke/domain';
+import { JOB_NAMES, type JobName, type JobPayloads } from '@hubspoke/jobs';
+
+export interface WorkerDeps {
+  db: Database;
+  clock: Clock;
+}
+
+export type Handler<N extends JobName> = (deps: WorkerDeps, payload: JobPayloads[N]) => Promise<unknown>;
+export type HandlerEntry = { [N in JobName]: [N, Handler<N>] }[JobName];
+
+/**
+ * Builds the name → handler map and refuses to boot when a job name has no handler or two,
+ * so a job can never sit in the queue with nobody to run it.
+ */
+export function buildRegistry(entries: HandlerEntry[]): Map<JobName, Handler<JobName>> {
+  const registry = new Map<JobName, Handler<JobName>>();
+  for (const [name, handler] of entries) {
+    if (registry.has(name)) throw new Error(`Two handlers for job "${name}"`);
+    if (!(JOB_NAMES as readonly string[]).includes(name)) throw new Error(`Handler for unknown job "${name}"`);
+    registry.set(name, handler as Handler<JobName>);
+  }
+  const missing = JOB_NAMES.filter((name) => !registry.has(name));
+  if (missing.length) throw new Error(`No handler for job(s): ${missing.join(', ')}`);
+  return registry;
+}

@@ -1,0 +1,55 @@
+import type { Config } from '@hubspoke/config';
+import { createDb } from '@hubspoke/db';
+import { type Clock, systemClock } from '@hubspoke/domain';
+import { defaultJobOptions, type JobName, QUEUE_NAME } from '@hubspoke/jobs';
+import { Queue, UnrecoverableError, Worker } from 'bullmq';
+import { Redis } from 'ioredis';
+import { handlers } from './handlers/index.js';
+import { buildRegistry } from './registry.js';
+
+/** Recurring work, upserted on every boot so the schedule always matches this code. */
+const SCHEDULES: Array<{ name: JobName; every: number }> = [{ name: 'sessions.cleanup', every: 60 * 60 * 1000 }];
+
+export interface RunningWorker {
+  queue: Queue;
+  close(): Promise<void>;
+}
+
+export async function startWorker(
+  config: Config,
+  options: { clock?: Clock; log?: (msg: string) => void } = {},
+): Promise<RunningWorker> {
+  const log = options.log ?? console.log;
+  const registry = buildRegistry(handlers);
+  const db = createDb(config.databaseUrl, { applicationName: 'hubspoke-worker', max: 5 });
+  // Workers wait for Redis to come back rather than failing their blocking commands.
+  const connection = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
+  connection.on('error', (error) => log(`redis: ${error.message}`));
+  const deps = { db, clock: options.clock ?? systemClock };
+
+  const queue = new Queue(QUEUE_NAME, { connection, prefix: config.redisPrefix, defaultJobOptions });
+  for (const { name, every } of SCHEDULES) {
+    await queue.upsertJobScheduler(name, { every }, { name, data: {} });
+  }
+  const worker = new Worker(
+    QUEUE_NAME,
+    async (job) => {
+      const handler = registry.get(job.name as JobName);
+      if (!handler) throw new UnrecoverableError(`No handler for job "${job.name}"`);
+      return handler(deps, job.data);
+    },
+    { connection, prefix: config.redisPrefix, concurrency: 10 },
+  );
+  worker.on('failed', (job, error) => log(`job ${job?.name} (${job?.id}) failed: ${error.message}`));
+  worker.on('error', (error) => log(`worker: ${error.message}`));
+
+  return {
+    queue,
+    async close() {
+      await worker.close();
+      await queue.close();
+      connection.disconnect();
+      await db.destroy();
+    },
+  };
+}

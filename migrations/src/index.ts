@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as foundation from './20261129_1200_foundation.js';
+
+/**
+ * Every migration, by name. Kysely runs them in name order, so names start with a timestamp.
+ * A test checks that each file in this folder is listed here.
+ */
+export const migrations: Record<string, Migration> = {
+  '20261129_1200_foundation': foundation,
+};

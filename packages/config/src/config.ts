@@ -1,0 +1,122 @@
+/**
+ * The environment is read once, here. Every other module receives a typed, frozen `Config`.
+ * A bad value stops the process with one line naming the variable and what it expects.
+ */
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    expected: string,
+    value: string,
+  ) {
+    super(`${variable}: expected ${expected}, got ${JSON.stringify(value)}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export interface Config {
+  readonly env: 'development' | 'production' | 'test';
+  readonly databaseUrl: string;
+  readonly redisUrl: string;
+  /** Prefix of every Redis key and BullMQ queue of this deployment (tests use one per file). */
+  readonly redisPrefix: string;
+  readonly host: string;
+  readonly port: number;
+  readonly publicUrl: string;
+  /** The origin a browser sends in `Origin` for our own pages. */
+  readonly publicOrigin: string;
+  readonly secureCookies: boolean;
+  readonly migrateOnStart: boolean;
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  readonly sessionDays: number;
+  readonly login: { readonly maxPerAccount: number; readonly maxPerIp: number; readonly windowSeconds: number };
+  readonly posting: { readonly maxPerWindow: number; readonly windowSeconds: number };
+  readonly invitationDays: number;
+  readonly passwordResetMinutes: number;
+  readonly trustProxy: boolean;
+}
+
+type Env = Record<string, string | undefined>;
+
+function read(env: Env, name: string, fallback: string): string {
+  const value = env[name];
+  return value === undefined || value === '' ? fallback : value;
+}
+
+function url(env: Env, name: string, fallback: string, protocols: string[]): string {
+  const value = read(env, name, fallback);
+  let parsed: URL;
+  try {
+    parsed = new URL(value);
+  } catch {
+    throw new ConfigError(name, `a URL (${protocols.join(' or ')})`, value);
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(name, `a URL starting with ${protocols.join(' or ')}//`, value);
+  }
+  return value;
+}
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const value = read(env, name, String(fallback));
+  const parsed = Number(value);
+  if (!/^\d+$/.test(value) || parsed < min || parsed > max) {
+    throw new ConfigError(name, `an integer between ${min} and ${max}`, value);
+  }
+  return parsed;
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const value = read(env, name, String(fallback)).toLowerCase();
+  if (['true', '1', 'yes'].includes(value)) return true;
+  if (['false', '0', 'no'].includes(value)) return false;
+  throw new ConfigError(name, 'true or false', value);
+}
+
+function oneOf<T extends string>(env: Env, name: string, fallback: T, allowed: readonly T[]): T {
+  const value = read(env, name, fallback);
+  if (!(allowed as readonly string[]).includes(value)) {
+    throw new ConfigError(name, `one of ${allowed.join(', ')}`, value);
+  }
+  return value as T;
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const nodeEnv = oneOf(env, 'NODE_ENV', 'development', ['development', 'production', 'test'] as const);
+  const publicUrl = url(env, 'PUBLIC_URL', 'http://localhost:3000', ['http:', 'https:']).replace(/\/+$/, '');
+  const publicOrigin = new URL(publicUrl).origin;
+  const config: Config = {
+    env: nodeEnv,
+    databaseUrl: url(env, 'DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/hubspoke', ['postgres:', 'postgresql:']),
+    redisUrl: url(env, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
+    redisPrefix: read(env, 'REDIS_PREFIX', 'hubspoke'),
+    host: read(env, 'HOST', '0.0.0.0'),
+    port: int(env, 'PORT', 3000, 0, 65535),
+    publicUrl,
+    publicOrigin,
+    secureCookies: publicOrigin.startsWith('https:'),
+    migrateOnStart: bool(env, 'MIGRATE_ON_START', true),
+    logLevel: oneOf(env, 'LOG_LEVEL', nodeEnv === 'test' ? 'silent' : 'info', [
+      'fatal',
+      'error',
+      'warn',
+      'info',
+      'debug',
+      'trace',
+      'silent',
+    ] as const),
+    sessionDays: int(env, 'SESSION_DAYS', 30, 1, 365),
+    login: {
+      maxPerAccount: int(env, 'LOGIN_MAX_PER_ACCOUNT', 5, 1, 10_000),
+      maxPerIp: int(env, 'LOGIN_MAX_PER_IP', 30, 1, 100_000),
+      windowSeconds: int(env, 'LOGIN_WINDOW_SECONDS', 900, 1, 86_400),
+    },
+    posting: {
+      maxPerWindow: int(env, 'POST_MAX_PER_WINDOW', 20, 1, 100_000),
+      windowSeconds: int(env, 'POST_WINDOW_SECONDS', 60, 1, 86_400),
+    },
+    invitationDays: int(env, 'INVITATION_DAYS', 14, 1, 365),
+    passwordResetMinutes: int(env, 'PASSWORD_RESET_MINUTES', 60, 5, 10_080),
+    trustProxy: bool(env, 'TRUST_PROXY', false),
+  };
+  return Object.freeze(config);
+}

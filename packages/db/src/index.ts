@@ -1,0 +1,14 @@
+export { createDb, type Database, type DbOptions, type Executor, type Tx } from './connection.js';
+export { ensureDatabase, migrateToLatest } from './migrate.js';
+export * as apiTokenRepo from './repositories/api-tokens.js';
+export * as auditRepo from './repositories/audit.js';
+export * as enteRepo from './repositories/enti.js';
+export * as invitationRepo from './repositories/invitations.js';
+export * as mailOutboxRepo from './repositories/mail-outbox.js';
+export * as passwordResetRepo from './repositories/password-resets.js';
+export * as sessionRepo from './repositories/sessions.js';
+export type { Viewer } from './repositories/tables.js';
+export * as tableRepo from './repositories/tables.js';
+export * as userRepo from './repositories/users.js';
+export * as vocabularyRepo from './repositories/vocabularies.js';
+export type * from './schema.js';

@@ -1,0 +1,48 @@
+import type { Executor } from '../connection.js';
+import type { Locale } from '../schema.js';
+
+export interface PendingMail {
+  id: number;
+  template: string;
+  recipient: string;
+  locale: Locale;
+  data: Record<string, unknown>;
+  created_at: Date;
+}
+
+export async function insert(
+  db: Executor,
+  mail: { template: string; recipient: string; locale: Locale; data: Record<string, unknown> },
+): Promise<number> {
+  const row = await db
+    .insertInto('mail_outbox')
+    .values({ ...mail, data: JSON.stringify(mail.data) })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export function listPending(db: Executor, limit: number): Promise<PendingMail[]> {
+  return db
+    .selectFrom('mail_outbox')
+    .select(['id', 'template', 'recipient', 'locale', 'data', 'created_at'])
+    .where('sent_at', 'is', null)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
+
+/** The latest mail of a template to one address (what an operator or a test reads back). */
+export function latestFor(db: Executor, recipient: string, template: string): Promise<PendingMail | undefined> {
+  return db
+    .selectFrom('mail_outbox')
+    .select(['id', 'template', 'recipient', 'locale', 'data', 'created_at'])
+    .where('recipient', '=', recipient.toLowerCase())
+    .where('template', '=', template)
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+}
+
+export async function markSent(db: Executor, id: number, at: Date): Promise<void> {
+  await db.updateTable('mail_outbox').set({ sent_at: at }).where('id', '=', id).execute();
+}

@@ -1,0 +1,65 @@
+import { sql } from 'kysely';
+import type { Executor, Tx } from '../connection.js';
+import type { Locale, NewUser, Role, UserRow } from '../schema.js';
+
+export function findById(db: Executor, id: number): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function findByEmail(db: Executor, email: string): Promise<UserRow | undefined> {
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where(sql<string>`lower(email)`, '=', email.toLowerCase())
+    .executeTakeFirst();
+}
+
+/** Users whose handle is one of `handles` (compared case-insensitively). */
+export function findByHandles(db: Executor, handles: readonly string[]): Promise<UserRow[]> {
+  if (handles.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where(
+      sql<string>`lower(handle)`,
+      'in',
+      handles.map((h) => h.toLowerCase()),
+    )
+    .execute();
+}
+
+export function handleExists(db: Executor, handle: string): Promise<boolean> {
+  return db
+    .selectFrom('users')
+    .select('id')
+    .where(sql<string>`lower(handle)`, '=', handle.toLowerCase())
+    .executeTakeFirst()
+    .then(Boolean);
+}
+
+export function insert(db: Executor, user: NewUser): Promise<UserRow> {
+  return db.insertInto('users').values(user).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function setPassword(db: Tx, id: number, passwordHash: string): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ password_hash: passwordHash, password_changed_at: new Date() })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function update(
+  db: Executor,
+  id: number,
+  changes: { locale?: Locale; role?: Role; display_name?: string; ente_id?: number | null },
+): Promise<UserRow | undefined> {
+  return db.updateTable('users').set(changes).where('id', '=', id).returningAll().executeTakeFirst();
+}
+
+/** Admin listing, newest first, keyset-paginated by id. */
+export function list(db: Executor, options: { limit: number; beforeId?: number }): Promise<UserRow[]> {
+  let query = db.selectFrom('users').selectAll().orderBy('id', 'desc').limit(options.limit);
+  if (options.beforeId !== undefined) query = query.where('id', '<', options.beforeId);
+  return query.execute();
+}

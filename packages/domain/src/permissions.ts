@@ -1,0 +1,33 @@
+import type { Role, TableRow, UserRow } from '@hubspoke/db';
+
+/**
+ * Who may see and do what: the one place these rules are written. Repositories carry the SQL
+ * form of `canReadTable` (tableVisibleTo), kept in step by a test.
+ */
+export interface Actor {
+  id: number;
+  role: Role;
+}
+
+export const isAdmin = (actor: Actor) => actor.role === 'admin';
+export const isStaff = (actor: Actor) => actor.role === 'moderator' || actor.role === 'admin';
+
+export function canReadTable(actor: Actor, table: Pick<TableRow, 'visibility'>, isMember: boolean): boolean {
+  return isAdmin(actor) || isMember || table.visibility === 'participants';
+}
+
+/** Moderators moderate the tables they are members of; admins everywhere. */
+export function canModerateTable(actor: Actor, isMember: boolean): boolean {
+  return isAdmin(actor) || (actor.role === 'moderator' && isMember);
+}
+
+export function canManageMembers(actor: Actor, isMember: boolean): boolean {
+  return canModerateTable(actor, isMember);
+}
+
+export const canCreateTables = isAdmin;
+export const canManageEnti = isAdmin;
+export const canInvite = isAdmin;
+export const canChangeRoles = isAdmin;
+
+export const actorOf = (user: Pick<UserRow, 'id' | 'role'>): Actor => ({ id: user.id, role: user.role });

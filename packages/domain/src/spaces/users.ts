@@ -1,0 +1,34 @@
+import { auditRepo, type Locale, type Role, userRepo } from '@hubspoke/db';
+import { ROLES } from '../auth/users.js';
+import { type Actor, canChangeRoles } from '../permissions.js';
+import type { Deps } from '../shared/deps.js';
+import { forbidden, invalid, notFound } from '../shared/errors.js';
+
+export async function changeRole(deps: Pick<Deps, 'db'>, actor: Actor, userId: number, role: Role) {
+  if (!canChangeRoles(actor)) throw forbidden('Only admins change roles');
+  if (!ROLES.includes(role)) throw invalid('invalid_role', `The role must be one of ${ROLES.join(', ')}`);
+  if (userId === actor.id) throw forbidden('Admins cannot change their own role');
+  return deps.db.transaction().execute(async (tx) => {
+    const user = await userRepo.update(tx, userId, { role });
+    if (!user) throw notFound('user');
+    await auditRepo.record(tx, {
+      actorId: actor.id,
+      action: 'user.role',
+      subjectType: 'user',
+      subjectId: userId,
+      data: { role },
+    });
+    return user;
+  });
+}
+
+export async function listUsers(deps: Pick<Deps, 'db'>, actor: Actor, page: { limit: number; beforeId?: number }) {
+  if (!canChangeRoles(actor)) throw forbidden('Only admins list every user');
+  return userRepo.list(deps.db, page);
+}
+
+export async function updatePreferences(deps: Pick<Deps, 'db'>, actor: Actor, changes: { locale?: Locale }) {
+  const user = await userRepo.update(deps.db, actor.id, changes);
+  if (!user) throw notFound('user');
+  return user;
+}

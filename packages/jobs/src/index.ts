@@ -1,0 +1,1 @@
+export { defaultJobOptions, JOB_NAMES, type JobName, type JobPayloads, QUEUE_NAME } from './jobs.js';

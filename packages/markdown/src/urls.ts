@@ -1,0 +1,62 @@
+// Browsers drop these from URLs (C0 controls anywhere, space at the ends), so they must be
+// gone before we decide what a URL means.
+const URL_NOISE = /[\u0000-\u001F\u007F-\u009F]/g;
+// Characters that are invisible to a reader; removed only when looking for `//`.
+const INVISIBLE = /[\s\u00AD\u180E\u200B-\u200F\u2028-\u202F\u2060-\u206F\uFEFF]/g;
+
+const LINK_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
+const UPLOADS_PATH = '/uploads/';
+
+function clean(raw: string): string {
+  return raw.replace(URL_NOISE, '').trim();
+}
+
+function parseAbsolute(value: string): URL | undefined {
+  try {
+    return new URL(value);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Returns the href to emit for a link, or undefined when the link must lose its target.
+ * Allowed: http, https and mailto URLs, and root-relative paths. `//host` and `/\host` are
+ * refused because browsers read both as a different host.
+ */
+export function safeLinkHref(raw: string): string | undefined {
+  const href = clean(raw);
+  if (href.startsWith('/')) {
+    return /^\/[/\\]/.test(href.replace(INVISIBLE, '')) ? undefined : href;
+  }
+  // The WHATWG parser decides the scheme exactly as the browser will.
+  const url = parseAbsolute(href);
+  return url && LINK_PROTOCOLS.has(url.protocol) ? url.href : undefined;
+}
+
+/** Origin that owns `/uploads/`; throws on a misconfigured publicOrigin rather than guess. */
+export function ownOrigin(publicOrigin: string): string {
+  const origin = new URL(publicOrigin).origin;
+  if (origin === 'null') throw new TypeError(`publicOrigin is not an http(s) origin: ${publicOrigin}`);
+  return origin;
+}
+
+/**
+ * Returns the src to emit for an image, or undefined when the image must go. Allowed: any
+ * explicit https URL on another host, and our own `/uploads/`. Other same-origin paths are
+ * refused so an image cannot fire a GET at our own endpoints with the reader's cookies.
+ * Own uploads are emitted root-relative so stored HTML survives an origin change.
+ */
+export function safeImageSrc(raw: string, origin: string): string | undefined {
+  const src = clean(raw);
+  let url: URL;
+  try {
+    url = new URL(src, `${origin}/`);
+  } catch {
+    return undefined;
+  }
+  if (url.origin === origin) {
+    return url.pathname.startsWith(UPLOADS_PATH) ? url.pathname + url.search : undefined;
+  }
+  return url.protocol === 'https:' && /^https:/i.test(src) ? url.href : undefined;
+}

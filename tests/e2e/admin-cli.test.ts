@@ -1,0 +1,109 @@
+import { spawnSync } from 'node:child_process';
+import { createDb } from '@hubspoke/db';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, databaseUrl, dropTestDatabase } from '../support/databases.js';
+import { ROOT } from '../support/server-process.js';
+
+let database: string;
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(() => dropTestDatabase(database));
+
+const admin = (args: string[], input?: string) =>
+  spawnSync('npm', ['run', '--silent', 'admin', '--', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: databaseUrl(database), LOG_LEVEL: 'silent' },
+    encoding: 'utf8',
+    input,
+  });
+
+describe('npm run admin', () => {
+  it('create-user prints the new id, and refuses a duplicate with a clear message', async () => {
+    const created = admin([
+      'create-user',
+      '--email',
+      'Capo@Example.it',
+      '--name',
+      'Capo Progetto',
+      '--role',
+      'admin',
+      '--password',
+      'una password sicura',
+    ]);
+    expect(created.stderr).toBe('');
+    expect(created.status).toBe(0);
+    expect(created.stdout.trim()).toMatch(/^\d+$/);
+    const db = createDb(databaseUrl(database), { max: 1 });
+    const user = await db
+      .selectFrom('users')
+      .selectAll()
+      .where('id', '=', Number(created.stdout.trim()))
+      .executeTakeFirst();
+    await db.destroy();
+    expect(user).toMatchObject({ email: 'capo@example.it', role: 'admin', display_name: 'Capo Progetto' });
+
+    const again = admin([
+      'create-user',
+      '--email',
+      'capo@example.it',
+      '--name',
+      'Capo',
+      '--role',
+      'admin',
+      '--password',
+      'una password sicura',
+    ]);
+    expect(again.status).not.toBe(0);
+    expect(again.stderr).toMatch(/already exists/);
+  });
+
+  it('create-user reads the password from standard input when --password is left out', () => {
+    const created = admin(
+      ['create-user', '--email', 'stdin@example.it', '--name', 'Da Stdin', '--role', 'tutor'],
+      'password da stdin\n',
+    );
+    expect(created.status).toBe(0);
+    expect(created.stdout.trim()).toMatch(/^\d+$/);
+  });
+
+  it('explains bad input: unknown command, bad role, weak password', () => {
+    expect(admin(['frobnicate']).stderr).toMatch(/Usage:/);
+    const badRole = admin([
+      'create-user',
+      '--email',
+      'r@example.it',
+      '--name',
+      'Ruolo',
+      '--role',
+      'king',
+      '--password',
+      'una password sicura',
+    ]);
+    expect(badRole.status).not.toBe(0);
+    expect(badRole.stderr).toMatch(/--role must be one of/);
+    const weak = admin([
+      'create-user',
+      '--email',
+      'w@example.it',
+      '--name',
+      'Debole',
+      '--role',
+      'participant',
+      '--password',
+      'short',
+    ]);
+    expect(weak.status).not.toBe(0);
+    expect(weak.stderr).toMatch(/password must have between/);
+  });
+
+  it('seed-demo loads the demo once and is idempotent', () => {
+    const first = admin(['seed-demo']);
+    expect(first.status).toBe(0);
+    expect(first.stdout).toMatch(/Demo loaded/);
+    expect(first.stdout).toMatch(/admin@demo\.hubspoke\.it/);
+    const second = admin(['seed-demo']);
+    expect(second.status).toBe(0);
+    expect(second.stdout).toMatch(/already loaded/);
+  });
+});

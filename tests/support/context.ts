@@ -1,0 +1,75 @@
+import { buildApp } from '@hubspoke/api';
+import { type Config, loadConfig } from '@hubspoke/config';
+import { createDb, type Database } from '@hubspoke/db';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { Redis } from 'ioredis';
+import { createTestDatabase, databaseUrl, dropTestDatabase } from './databases.js';
+
+export const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+export interface TestContext {
+  app: FastifyInstance;
+  config: Config;
+  /** Direct access for assertions and factories. */
+  db: Database;
+  request(options: InjectOptions & { as?: Session }): Promise<LightMyRequestResponse>;
+  close(): Promise<void>;
+}
+
+/** What a signed-in browser carries. */
+export interface Session {
+  cookie: string;
+}
+
+export function testConfig(databaseName: string, overrides: Record<string, string> = {}): Config {
+  return loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: databaseUrl(databaseName),
+    REDIS_URL,
+    REDIS_PREFIX: `test:${databaseName}`,
+    PUBLIC_URL: 'http://forum.test',
+    ...overrides,
+  });
+}
+
+/** A server on its own database (cloned from the template) and its own Redis key prefix. */
+export async function createTestContext(env: Record<string, string> = {}): Promise<TestContext> {
+  const name = await createTestDatabase();
+  const config = testConfig(name, env);
+  const app = await buildApp(config);
+  await app.ready();
+  const db = createDb(config.databaseUrl, { max: 4 });
+  return {
+    app,
+    config,
+    db,
+    request: ({ as, headers, ...options }) =>
+      app.inject({
+        ...options,
+        headers: {
+          ...(as ? { cookie: as.cookie, origin: config.publicOrigin } : {}),
+          ...headers,
+        },
+      }),
+    async close() {
+      await app.close();
+      await db.destroy();
+      await clearRedisPrefix(config.redisPrefix);
+      await dropTestDatabase(name);
+    },
+  };
+}
+
+async function clearRedisPrefix(prefix: string) {
+  const redis = new Redis(REDIS_URL);
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
+      if (keys.length) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
