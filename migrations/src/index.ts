@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as foundation from './20261129_1200_foundation.js';
+import * as forum from './20261129_1300_forum.js';
 
 /**
  * Every migration, by name. Kysely runs them in name order, so names start with a timestamp.
@@ -7,4 +8,5 @@ import * as foundation from './20261129_1200_foundation.js';
  */
 export const migrations: Record<string, Migration> = {
   '20261129_1200_foundation': foundation,
+  '20261129_1300_forum': forum,
 };

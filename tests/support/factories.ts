@@ -75,3 +75,39 @@ export async function signedIn(ctx: TestContext, attrs: Parameters<typeof newUse
   const user = await newUser(ctx, attrs);
   return { user, session: await signIn(ctx, user) };
 }
+
+export interface ThreadAttrs {
+  tableId: number;
+  focusArea?: 'cultura' | 'innovazione';
+  kind?: 'discussion' | 'question' | 'announcement';
+  title?: string;
+  body?: string;
+  dimension?: string;
+}
+
+/** Starts a thread through the API as `as`, failing loudly if it does not work. */
+export async function newThread(ctx: TestContext, as: Session, attrs: ThreadAttrs) {
+  const response = await ctx.request({
+    method: 'POST',
+    url: '/api/threads',
+    as,
+    payload: {
+      focusArea: 'cultura',
+      kind: 'discussion',
+      title: `Discussione ${unique()}`,
+      body: 'Primo messaggio della discussione.',
+      ...attrs,
+    },
+  });
+  if (response.statusCode !== 201) throw new Error(`thread creation failed: ${response.statusCode} ${response.body}`);
+  return response.json() as {
+    thread: { id: number; tableId: number; title: string };
+    post: { id: number; number: number };
+  };
+}
+
+export async function newReply(ctx: TestContext, as: Session, threadId: number, body = 'Una risposta.') {
+  const response = await ctx.request({ method: 'POST', url: `/api/threads/${threadId}/posts`, as, payload: { body } });
+  if (response.statusCode !== 201) throw new Error(`reply failed: ${response.statusCode} ${response.body}`);
+  return response.json().post as { id: number; number: number; bodyHtml: string };
+}

@@ -1,5 +1,6 @@
 import type { Config } from '@hubspoke/config';
 import type { Clock } from '@hubspoke/domain';
+import { webPlugin } from '@hubspoke/web';
 import Fastify, { type FastifyInstance } from 'fastify';
 import auth from './plugins/auth.js';
 import docs from './plugins/docs.js';
@@ -9,7 +10,11 @@ import adminRoutes from './routes/admin.js';
 import authRoutes from './routes/auth.js';
 import healthRoutes from './routes/health.js';
 import meRoutes from './routes/me.js';
+import moderationRoutes from './routes/moderation.js';
+import postRoutes from './routes/posts.js';
+import searchRoutes from './routes/search.js';
 import spaceRoutes from './routes/spaces.js';
+import threadRoutes from './routes/threads.js';
 
 export interface BuildOptions {
   /** Tests pass a fixed clock; production uses the system clock. */
@@ -39,5 +44,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(meRoutes, { prefix: '/api/me' });
   await app.register(spaceRoutes, { prefix: '/api' });
   await app.register(adminRoutes, { prefix: '/api' });
+  await app.register(threadRoutes, { prefix: '/api' });
+  await app.register(postRoutes, { prefix: '/api' });
+  await app.register(searchRoutes, { prefix: '/api' });
+  await app.register(moderationRoutes, { prefix: '/api' });
+  await app.register(webPlugin, { deps: app.deps });
   return app;
 }

@@ -29,6 +29,8 @@ export interface UsersTable {
   password_hash: string;
   created_at: Timestamp;
   password_changed_at: Timestamp;
+  last_seen_at: Date | null;
+  previous_visit_at: Date | null;
 }
 
 export interface SessionsTable {
@@ -123,6 +125,128 @@ export interface AuditLogTable {
   created_at: Timestamp;
 }
 
+export type ThreadKind = 'discussion' | 'question' | 'announcement';
+export type WatchLevel = 'watching' | 'normal' | 'muted';
+
+export interface ThreadsTable {
+  id: Id;
+  table_id: number;
+  focus_area: string;
+  dimension: string | null;
+  kind: ThreadKind;
+  title: string;
+  author_id: number;
+  pinned: ColumnType<boolean, boolean | undefined, boolean>;
+  locked: ColumnType<boolean, boolean | undefined, boolean>;
+  last_post_number: ColumnType<number, number | undefined, number>;
+  post_count: ColumnType<number, number | undefined, number>;
+  participant_count: ColumnType<number, number | undefined, number>;
+  last_poster_id: number | null;
+  last_activity_at: Timestamp;
+  created_at: Timestamp;
+}
+
+export interface PostsTable {
+  id: Id;
+  thread_id: number;
+  number: number;
+  author_id: number;
+  reply_to_post_id: number | null;
+  body: string;
+  body_html: string;
+  like_count: ColumnType<number, number | undefined, number>;
+  created_at: Timestamp;
+  edited_at: Date | null;
+  deleted_at: Date | null;
+  deleted_by: number | null;
+  hidden_at: Date | null;
+  hidden_by: number | null;
+  search_vector: ColumnType<string, unknown, unknown>;
+}
+
+export interface PostRevisionsTable {
+  id: Id;
+  post_id: number;
+  body: string;
+  body_html: string;
+  editor_id: number | null;
+  written_at: Timestamp;
+  replaced_at: Timestamp;
+}
+
+export interface PostReactionsTable {
+  post_id: number;
+  user_id: number;
+  kind: 'like';
+  created_at: Timestamp;
+}
+
+export interface PostMentionsTable {
+  post_id: number;
+  user_id: number;
+}
+
+export interface ThreadParticipantsTable {
+  thread_id: number;
+  user_id: number;
+  post_count: ColumnType<number, number | undefined, number>;
+}
+
+export interface ThreadReadsTable {
+  user_id: number;
+  thread_id: number;
+  last_read_post_number: number;
+  updated_at: Timestamp;
+}
+
+export interface BookmarksTable {
+  user_id: number;
+  thread_id: number;
+  created_at: Timestamp;
+}
+
+export interface ThreadSubscriptionsTable {
+  user_id: number;
+  thread_id: number;
+  level: WatchLevel;
+  updated_at: Timestamp;
+}
+
+export interface TableSubscriptionsTable {
+  user_id: number;
+  table_id: number;
+  level: WatchLevel;
+  updated_at: Timestamp;
+}
+
+export interface FocusAreaSubscriptionsTable {
+  user_id: number;
+  focus_area: string;
+  level: WatchLevel;
+  updated_at: Timestamp;
+}
+
+export interface FlagsTable {
+  id: Id;
+  post_id: number;
+  user_id: number;
+  reason: string;
+  status: ColumnType<'open' | 'resolved', 'open' | 'resolved' | undefined, 'open' | 'resolved'>;
+  resolution: 'hide' | 'dismiss' | null;
+  resolved_by: number | null;
+  resolved_at: Date | null;
+  created_at: Timestamp;
+}
+
+export interface EventsTable {
+  id: Id;
+  name: string;
+  rooms: string[];
+  data: ColumnType<Record<string, unknown>, string, string>;
+  created_at: Timestamp;
+  relayed_at: Date | null;
+}
+
 export interface DB {
   enti: EntiTable;
   users: UsersTable;
@@ -136,6 +260,19 @@ export interface DB {
   password_resets: PasswordResetsTable;
   mail_outbox: MailOutboxTable;
   audit_log: AuditLogTable;
+  threads: ThreadsTable;
+  posts: PostsTable;
+  post_revisions: PostRevisionsTable;
+  post_reactions: PostReactionsTable;
+  post_mentions: PostMentionsTable;
+  thread_participants: ThreadParticipantsTable;
+  thread_reads: ThreadReadsTable;
+  bookmarks: BookmarksTable;
+  thread_subscriptions: ThreadSubscriptionsTable;
+  table_subscriptions: TableSubscriptionsTable;
+  focus_area_subscriptions: FocusAreaSubscriptionsTable;
+  flags: FlagsTable;
+  events: EventsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -143,3 +280,6 @@ export type NewUser = Insertable<UsersTable>;
 export type EnteRow = Selectable<EntiTable>;
 export type TableRow = Selectable<TablesTable>;
 export type InvitationRow = Selectable<InvitationsTable>;
+export type ThreadRow = Selectable<ThreadsTable>;
+export type PostRow = Omit<Selectable<PostsTable>, 'search_vector'>;
+export type FlagRow = Selectable<FlagsTable>;

@@ -7,12 +7,16 @@ export { checkPasswordPolicy, hashPassword, verifyPassword } from './auth/passwo
 export * from './auth/sessions.js';
 export * from './auth/users.js';
 export * from './dto.js';
+export * from './forum/index.js';
 export * from './permissions.js';
 export * from './shared/clock.js';
 export * from './shared/crypto.js';
+export * from './shared/cursor.js';
 export type { Deps } from './shared/deps.js';
 export * from './shared/errors.js';
+export * from './shared/events.js';
 export * from './shared/rate-limit.js';
+export * from './spaces/audit.js';
 export * from './spaces/enti.js';
 export * from './spaces/tables.js';
 export * from './spaces/users.js';

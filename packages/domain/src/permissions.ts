@@ -31,3 +31,29 @@ export const canInvite = isAdmin;
 export const canChangeRoles = isAdmin;
 
 export const actorOf = (user: Pick<UserRow, 'id' | 'role'>): Actor => ({ id: user.id, role: user.role });
+
+/** Writing in a table takes membership (admins write everywhere); reading open tables does not. */
+export function canPostInTable(actor: Actor, isMember: boolean): boolean {
+  return isAdmin(actor) || isMember;
+}
+
+export const canCreateAnnouncement = isStaff;
+
+/** Locked threads take replies only from those who moderate the table. */
+export function canReplyToThread(actor: Actor, thread: { locked: boolean }, isMember: boolean): boolean {
+  return canPostInTable(actor, isMember) && (!thread.locked || canModerateTable(actor, isMember));
+}
+
+export function canEditPost(
+  actor: Actor,
+  post: { author_id: number; deleted_at: Date | null; hidden_at: Date | null },
+  moderates: boolean,
+): boolean {
+  if (moderates) return true;
+  return post.author_id === actor.id && post.deleted_at === null && post.hidden_at === null;
+}
+
+/** Hidden posts stay readable to their author and to moderators, so they can be discussed and restored. */
+export function canSeeHiddenPost(actor: Actor, post: { author_id: number }, moderates: boolean): boolean {
+  return moderates || post.author_id === actor.id;
+}

@@ -50,7 +50,7 @@ async function main(argv: string[]): Promise<void> {
       });
       console.log(user.id);
     } else if (command === 'seed-demo') {
-      await seedDemo(db);
+      await seedDemo(db, config);
     } else {
       throw new AppError(400, 'usage', USAGE);
     }

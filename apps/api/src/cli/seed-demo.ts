@@ -1,5 +1,14 @@
-import { type Database, type EnteKind, enteRepo, type Role, tableRepo, userRepo } from '@hubspoke/db';
-import { createUser } from '@hubspoke/domain';
+import type { Config } from '@hubspoke/config';
+import { type Database, type EnteKind, enteRepo, type Role, tableRepo, type UserRow, userRepo } from '@hubspoke/db';
+import {
+  createThread,
+  createUser,
+  type Deps,
+  noPublisher,
+  type RateLimitStore,
+  reply,
+  systemClock,
+} from '@hubspoke/domain';
 
 /** The demo's shared password; printed with the accounts so anyone can sign in. */
 const DEMO_PASSWORD = 'demo-hubspoke-2026';
@@ -26,7 +35,7 @@ const PEOPLE: Array<{ email: string; name: string; role: Role; ente?: string }> 
  * A small Italian demo: four enti with a lab each, two regional tables, one interregional
  * table and one account per role. Running it again changes nothing.
  */
-export async function seedDemo(db: Database): Promise<void> {
+export async function seedDemo(db: Database, config: Config): Promise<void> {
   const existing = await userRepo.findByEmail(db, PEOPLE[0]?.email ?? '');
   if (existing) {
     console.log('The demo is already loaded.');
@@ -81,8 +90,85 @@ export async function seedDemo(db: Database): Promise<void> {
       });
       for (const id of [...users.values()].map((u) => u.id)) await tableRepo.addMembers(tx, [inter.id], id);
     });
+    await seedThreads({ db, config, clock: systemClock, rateLimits: unlimited, events: noPublisher });
     console.log('Demo loaded.');
   }
   console.log(`Demo accounts (password: ${DEMO_PASSWORD}):`);
   for (const p of PEOPLE) console.log(`  ${p.role.padEnd(12)} ${p.email}  ${p.name}`);
+}
+
+/** The demo writes as its people would, through the same services, without the posting limits. */
+const unlimited: RateLimitStore = { hit: async () => ({ count: 0, retryAfterSeconds: 0 }), reset: async () => {} };
+
+const THREADS: Array<{
+  by: string;
+  table: string;
+  focusArea: string;
+  kind: 'discussion' | 'question' | 'announcement';
+  title: string;
+  body: string;
+  replies: Array<[string, string]>;
+}> = [
+  {
+    by: 'moderatore@demo.hubspoke.it',
+    table: 'Tavolo interregionale Mezzogiorno',
+    focusArea: 'cultura',
+    kind: 'announcement',
+    title: 'Benvenuti nel tavolo interregionale',
+    body: 'Questo è lo spazio comune degli enti di **Puglia, Sicilia e Campania**. Presentatevi e raccontate i vostri progetti di cooperazione.',
+    replies: [
+      [
+        'giulia.bari@demo.hubspoke.it',
+        'Buongiorno a tutti! Il Comune di Bari lavora a un gemellaggio con Tirana sul patrimonio culturale.',
+      ],
+    ],
+  },
+  {
+    by: 'giulia.bari@demo.hubspoke.it',
+    table: 'Laboratorio Bari',
+    focusArea: 'innovazione',
+    kind: 'question',
+    title: 'Come impostare il budget di un progetto di cooperazione?',
+    body: 'Stiamo preparando la proposta di piano strategico. Quali voci di costo includere per la parte di *project cycle management*?',
+    replies: [
+      [
+        'tutor.innovazione@demo.hubspoke.it',
+        'Partite dal quadro logico: ogni attività deve avere le sue risorse. Vi mando un modello nella libreria.',
+      ],
+    ],
+  },
+  {
+    by: 'sara.palermo@demo.hubspoke.it',
+    table: 'Tavolo regionale Sicilia',
+    focusArea: 'cultura',
+    kind: 'discussion',
+    title: 'Valorizzazione dei siti UNESCO e turismo sostenibile',
+    body: 'Condivido alcune esperienze della Provincia di Palermo con le città della sponda sud del Mediterraneo.',
+    replies: [],
+  },
+];
+
+async function seedThreads(deps: Deps): Promise<void> {
+  const people = new Map<string, UserRow>();
+  for (const p of PEOPLE) {
+    const user = await userRepo.findByEmail(deps.db, p.email);
+    if (user) people.set(p.email, user);
+  }
+  const tables = new Map((await tableRepo.listVisible(deps.db, { id: 0, role: 'admin' })).map((t) => [t.name, t.id]));
+  for (const t of THREADS) {
+    const author = people.get(t.by);
+    const tableId = tables.get(t.table);
+    if (!author || tableId === undefined) continue;
+    const { thread } = await createThread(deps, author, {
+      tableId,
+      focusArea: t.focusArea,
+      kind: t.kind,
+      title: t.title,
+      body: t.body,
+    });
+    for (const [by, body] of t.replies) {
+      const person = people.get(by);
+      if (person) await reply(deps, person, thread.id, { body });
+    }
+  }
 }

@@ -1,23 +1,11 @@
 import cookie from '@fastify/cookie';
 import type { UserRow } from '@hubspoke/db';
-import { AppError, authenticateApiToken, type IssuedSession, validateSession } from '@hubspoke/domain';
+import { AppError, authenticateApiToken, type IssuedSession, noteActivity, validateSession } from '@hubspoke/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import '@hubspoke/web';
 
 export const SESSION_COOKIE = 'hs_session';
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    user: UserRow | null;
-    /** How `user` was established; CSRF checks apply only to cookies. */
-    authMethod: 'session' | 'token' | null;
-    sessionToken: string | null;
-  }
-  interface FastifyReply {
-    setSessionCookie(session: IssuedSession): FastifyReply;
-    clearSessionCookie(): FastifyReply;
-  }
-}
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -76,7 +64,7 @@ export default fp(
         reply.clearSessionCookie();
         return;
       }
-      request.user = session.user;
+      request.user = await noteActivity(deps, session.user);
       request.authMethod = 'session';
       request.sessionToken = token;
       if (session.refreshed) reply.setSessionCookie({ token, expiresAt: session.expiresAt });

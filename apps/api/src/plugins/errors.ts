@@ -1,5 +1,6 @@
 import { AppError } from '@hubspoke/domain';
-import type { FastifyError } from 'fastify';
+import { sendErrorPage, wantsHtmlPage } from '@hubspoke/web';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 
 /** Fastify's own error codes, mapped to our stable public codes. */
@@ -16,45 +17,56 @@ const isDependencyDown = (error: Error) =>
     error.message,
   );
 
-/** The one error handler: every failure leaves as `{error: {code, message}}`. */
+interface PublicError {
+  status: number;
+  code: string;
+  message: string;
+  headers?: Record<string, string>;
+}
+
+/** What a client may learn about an error; 5xx details stay in the log. */
+function toPublicError(error: FastifyError, request: FastifyRequest): PublicError {
+  if (error instanceof AppError) {
+    return { status: error.status, code: error.code, message: error.message, headers: error.headers };
+  }
+  if (error.validation) {
+    const message = `Invalid ${error.validationContext ?? 'request'}: ${error.message}`;
+    return { status: 400, code: 'invalid_request', message };
+  }
+  const mapped = error.code ? FASTIFY_CODES[error.code] : undefined;
+  if (mapped) return { status: mapped[0], code: mapped[1], message: error.message };
+  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+    return { status: error.statusCode, code: 'bad_request', message: error.message };
+  }
+  if (isDependencyDown(error)) {
+    request.log.error({ err: error }, 'dependency unavailable');
+    const message = 'A service we depend on is unavailable; retry shortly';
+    return { status: 503, code: 'service_unavailable', message };
+  }
+  request.log.error({ err: error }, 'unhandled error');
+  return { status: 500, code: 'internal_error', message: `Something went wrong (request ${request.id})` };
+}
+
+/**
+ * The one error handler: every failure leaves as `{error: {code, message}}`, except for people
+ * browsing the pages, who get the same status as an HTML page in their language.
+ */
 export default fp(
   async (app) => {
-    app.setErrorHandler((error: FastifyError, request, reply) => {
-      if (error instanceof AppError) {
-        return reply
-          .status(error.status)
-          .headers(error.headers)
-          .send({ error: { code: error.code, message: error.message } });
-      }
-      if (error.validation) {
-        return reply.status(400).send({
-          error: {
-            code: 'invalid_request',
-            message: `Invalid ${error.validationContext ?? 'request'}: ${error.message}`,
-          },
-        });
-      }
-      const mapped = error.code ? FASTIFY_CODES[error.code] : undefined;
-      if (mapped) return reply.status(mapped[0]).send({ error: { code: mapped[1], message: error.message } });
-      if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-        return reply.status(error.statusCode).send({ error: { code: 'bad_request', message: error.message } });
-      }
-      if (isDependencyDown(error)) {
-        request.log.error({ err: error }, 'dependency unavailable');
-        return reply.status(503).send({
-          error: { code: 'service_unavailable', message: 'A service we depend on is unavailable; retry shortly' },
-        });
-      }
-      request.log.error({ err: error }, 'unhandled error');
-      return reply
-        .status(500)
-        .send({ error: { code: 'internal_error', message: `Something went wrong (request ${request.id})` } });
-    });
+    const send = (request: FastifyRequest, reply: FastifyReply, error: PublicError) => {
+      reply.status(error.status).headers(error.headers ?? {});
+      if (wantsHtmlPage(request)) return sendErrorPage(request, reply, app.config, error.status, error.code);
+      return reply.send({ error: { code: error.code, message: error.message } });
+    };
+
+    app.setErrorHandler((error: FastifyError, request, reply) => send(request, reply, toPublicError(error, request)));
 
     app.setNotFoundHandler((request, reply) =>
-      reply
-        .status(404)
-        .send({ error: { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}` } }),
+      send(request, reply, {
+        status: 404,
+        code: 'not_found',
+        message: `No route ${request.method} ${request.url.split('?')[0]}`,
+      }),
     );
   },
   { name: 'errors' },

@@ -1,6 +1,6 @@
 import type { Config } from '@hubspoke/config';
 import { createDb, type Database } from '@hubspoke/db';
-import { type Clock, type Deps, systemClock } from '@hubspoke/domain';
+import { type Clock, type Deps, noPublisher, systemClock } from '@hubspoke/domain';
 import fp from 'fastify-plugin';
 import type { Redis } from 'ioredis';
 import { createRedis, RedisRateLimitStore } from '../infra/redis.js';
@@ -47,7 +47,13 @@ export default fp<InfraOptions>(
     app.decorate('config', config);
     app.decorate('db', db);
     app.decorate('redis', redis);
-    app.decorate('deps', { db, config, clock, rateLimits: new RedisRateLimitStore(redis, config.redisPrefix) });
+    app.decorate('deps', {
+      db,
+      config,
+      clock,
+      rateLimits: new RedisRateLimitStore(redis, config.redisPrefix),
+      events: noPublisher,
+    });
     app.addHook('onClose', async () => {
       redis.disconnect();
       await db.destroy();

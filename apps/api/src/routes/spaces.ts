@@ -11,10 +11,13 @@ import {
   listEnti,
   listFocusAreas,
   listMembers,
-  listVisibleTables,
+  listTablesWithUnread,
   removeMember,
+  setFocusAreaSubscription,
+  setTableSubscription,
   tableToDto,
 } from '@hubspoke/domain';
+import { FocusAreaSlug, WatchLevel } from '../forum-schemas.js';
 import { requireUser } from '../plugins/auth.js';
 import { EnteSchema, errors, Id, IdParams, literals, Nullable, RoleSchema, TableSchema } from '../schemas.js';
 
@@ -82,10 +85,21 @@ const spaceRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/tables',
     {
-      schema: { tags: ['spaces'], response: { 200: Type.Object({ items: Type.Array(TableSchema) }), ...errors(401) } },
+      schema: {
+        tags: ['spaces'],
+        response: {
+          200: Type.Object({
+            items: Type.Array(Type.Intersect([TableSchema, Type.Object({ unreadThreads: Type.Integer() })])),
+          }),
+          ...errors(401),
+        },
+      },
     },
     async (request) => ({
-      items: (await listVisibleTables(deps, requireUser(request))).map(tableToDto),
+      items: (await listTablesWithUnread(deps, requireUser(request))).map((t) => ({
+        ...tableToDto(t),
+        unreadThreads: t.unread_threads,
+      })),
     }),
   );
 
@@ -164,6 +178,38 @@ const spaceRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       await removeMember(deps, requireUser(request), request.params.id, request.params.userId);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.put(
+    '/tables/:id/subscription',
+    {
+      schema: {
+        tags: ['spaces'],
+        params: IdParams,
+        body: Type.Object({ level: WatchLevel }, { additionalProperties: false }),
+        response: { 204: Type.Null(), ...errors(400, 401, 404) },
+      },
+    },
+    async (request, reply) => {
+      await setTableSubscription(deps, requireUser(request), request.params.id, request.body.level);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.put(
+    '/focus-areas/:slug/subscription',
+    {
+      schema: {
+        tags: ['spaces'],
+        params: Type.Object({ slug: FocusAreaSlug }),
+        body: Type.Object({ level: WatchLevel }, { additionalProperties: false }),
+        response: { 204: Type.Null(), ...errors(400, 401) },
+      },
+    },
+    async (request, reply) => {
+      await setFocusAreaSubscription(deps, requireUser(request), request.params.slug, request.body.level);
       return reply.status(204).send(null);
     },
   );

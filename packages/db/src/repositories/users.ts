@@ -63,3 +63,34 @@ export function list(db: Executor, options: { limit: number; beforeId?: number }
   if (options.beforeId !== undefined) query = query.where('id', '<', options.beforeId);
   return query.execute();
 }
+
+/**
+ * Of the given handles, the users who can read a thread in this table: admins, members, and
+ * everyone when the table is open to all participants. Others stay plain text in the post.
+ */
+export function mentionable(db: Executor, tableId: number, handles: readonly string[]) {
+  if (handles.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('users')
+    .innerJoin('tables', (join) => join.on('tables.id', '=', tableId))
+    .select(['users.id', 'users.handle'])
+    .where(
+      sql<string>`lower(users.handle)`,
+      'in',
+      handles.map((h) => h.toLowerCase()),
+    )
+    .where((eb) =>
+      eb.or([
+        eb('users.role', '=', 'admin'),
+        eb('tables.visibility', '=', 'participants'),
+        eb.exists(
+          eb
+            .selectFrom('table_members')
+            .select('table_members.user_id')
+            .where('table_members.table_id', '=', tableId)
+            .whereRef('table_members.user_id', '=', 'users.id'),
+        ),
+      ]),
+    )
+    .execute();
+}

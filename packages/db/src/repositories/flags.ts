@@ -1,0 +1,72 @@
+import type { Executor, Tx } from '../connection.js';
+import type { FlagRow } from '../schema.js';
+import type { Viewer } from './tables.js';
+
+/** Returns undefined when this user already has an open flag on the post. */
+export async function insert(
+  db: Executor,
+  flag: { post_id: number; user_id: number; reason: string },
+): Promise<FlagRow | undefined> {
+  return db
+    .insertInto('flags')
+    .values(flag)
+    .onConflict((oc) => oc.columns(['post_id', 'user_id']).where('status', '=', 'open').doNothing())
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export function findById(db: Executor, id: number): Promise<FlagRow | undefined> {
+  return db.selectFrom('flags').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Open flags on posts in tables the viewer moderates (all tables for admins), oldest first. */
+export function listOpen(db: Executor, moderator: Viewer, options: { limit: number; afterId?: number }) {
+  let query = db
+    .selectFrom('flags')
+    .innerJoin('posts', 'posts.id', 'flags.post_id')
+    .innerJoin('threads', 'threads.id', 'posts.thread_id')
+    .innerJoin('users as flagger', 'flagger.id', 'flags.user_id')
+    .innerJoin('users as author', 'author.id', 'posts.author_id')
+    .select([
+      'flags.id',
+      'flags.reason',
+      'flags.created_at',
+      'flags.post_id',
+      'posts.number as post_number',
+      'posts.body_html',
+      'posts.hidden_at',
+      'threads.id as thread_id',
+      'threads.title as thread_title',
+      'threads.table_id',
+      'flagger.id as flagger_id',
+      'flagger.display_name as flagger_name',
+      'author.id as author_id',
+      'author.display_name as author_name',
+    ])
+    .where('flags.status', '=', 'open')
+    .orderBy('flags.id')
+    .limit(options.limit);
+  if (moderator.role !== 'admin') {
+    query = query.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('table_members')
+          .select('table_members.user_id')
+          .whereRef('table_members.table_id', '=', 'threads.table_id')
+          .where('table_members.user_id', '=', moderator.id),
+      ),
+    );
+  }
+  if (options.afterId !== undefined) query = query.where('flags.id', '>', options.afterId);
+  return query.execute();
+}
+
+/** Resolves every open flag on the post with the same decision. */
+export function resolveForPost(db: Tx, postId: number, resolution: 'hide' | 'dismiss', by: number, at: Date) {
+  return db
+    .updateTable('flags')
+    .set({ status: 'resolved', resolution, resolved_by: by, resolved_at: at })
+    .where('post_id', '=', postId)
+    .where('status', '=', 'open')
+    .returning('id')
+    .execute();
+}

@@ -1,0 +1,29 @@
+import { type Executor, type ThreadRow, threadRepo } from '@hubspoke/db';
+import { type Actor, canModerateTable, canPostInTable, canReadTable, canReplyToThread } from '../permissions.js';
+import { forbidden, notFound } from '../shared/errors.js';
+
+export interface ThreadContext {
+  thread: ThreadRow;
+  isMember: boolean;
+  /** The actor moderates this thread's table. */
+  moderates: boolean;
+}
+
+/** The thread if the actor may read it; 404 otherwise, so private labs do not confirm what they hold. */
+export async function readableThread(db: Executor, actor: Actor, threadId: number): Promise<ThreadContext> {
+  const access = await threadRepo.findWithAccess(db, threadId, actor.id);
+  if (!access || !canReadTable(actor, { visibility: access.tableVisibility }, access.isMember))
+    throw notFound('thread');
+  return { thread: access.thread, isMember: access.isMember, moderates: canModerateTable(actor, access.isMember) };
+}
+
+export function assertCanReply(actor: Actor, context: ThreadContext): void {
+  if (!canPostInTable(actor, context.isMember)) throw forbidden('Only members of this table can write here');
+  if (!canReplyToThread(actor, context.thread, context.isMember)) {
+    throw forbidden('This thread is locked');
+  }
+}
+
+export function assertModerates(context: { moderates: boolean }): void {
+  if (!context.moderates) throw forbidden('Only the moderators of this table can do this');
+}

@@ -1,0 +1,72 @@
+import type { PostRow, ThreadListRow, ThreadRow, WatchLevel } from '@hubspoke/db';
+
+/** Row → public shape for threads and posts; the only place these shapes are built. */
+export function threadToDto(t: ThreadListRow, previousVisitAt: Date | null = null) {
+  const lastRead = t.last_read_post_number ?? 0;
+  return {
+    id: t.id,
+    tableId: t.table_id,
+    focusArea: t.focus_area,
+    dimension: t.dimension,
+    kind: t.kind,
+    title: t.title,
+    author: { id: t.author_id, displayName: t.author_name, handle: t.author_handle },
+    pinned: t.pinned,
+    locked: t.locked,
+    postCount: t.post_count,
+    participantCount: t.participant_count,
+    lastPostNumber: t.last_post_number,
+    lastActivityAt: t.last_activity_at.toISOString(),
+    createdAt: t.created_at.toISOString(),
+    lastReadPostNumber: t.last_read_post_number,
+    unreadCount: Math.max(t.last_post_number - lastRead, 0),
+    newSinceLastVisit: previousVisitAt !== null && t.last_activity_at > previousVisitAt,
+    bookmarked: t.bookmarked,
+    subscription: (t.subscription ?? 'normal') as WatchLevel,
+  };
+}
+
+export type ThreadDto = ReturnType<typeof threadToDto>;
+
+type PostWithAuthor = PostRow & { author_name: string; author_handle: string; liked_by_me?: boolean };
+
+/**
+ * Deleted posts keep their number but lose their content (a tombstone). Hidden posts show
+ * their content only to those allowed to see it (`revealHidden`).
+ */
+export function postToDto(p: PostWithAuthor, revealHidden = false) {
+  const withheld = p.deleted_at !== null || (p.hidden_at !== null && !revealHidden);
+  return {
+    id: p.id,
+    threadId: p.thread_id,
+    number: p.number,
+    author: { id: p.author_id, displayName: p.author_name, handle: p.author_handle },
+    body: withheld ? '' : p.body,
+    bodyHtml: withheld ? '' : p.body_html,
+    createdAt: p.created_at.toISOString(),
+    editedAt: p.edited_at?.toISOString() ?? null,
+    deleted: p.deleted_at !== null,
+    hidden: p.hidden_at !== null,
+    reactions: { like: p.like_count },
+    likedByMe: p.liked_by_me ?? false,
+    replyTo: p.reply_to_post_id,
+  };
+}
+
+export type PostDto = ReturnType<typeof postToDto>;
+
+/** What live events carry: the same shape without anything specific to one viewer. */
+export const postEventData = (p: PostWithAuthor) => ({ ...postToDto(p), likedByMe: false });
+
+export const threadEventData = (t: ThreadRow) => ({
+  id: t.id,
+  tableId: t.table_id,
+  focusArea: t.focus_area,
+  kind: t.kind,
+  title: t.title,
+  pinned: t.pinned,
+  locked: t.locked,
+  postCount: t.post_count,
+  lastPostNumber: t.last_post_number,
+  lastActivityAt: t.last_activity_at.toISOString(),
+});

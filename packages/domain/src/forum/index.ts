@@ -1,0 +1,23 @@
+export { readableThread, type ThreadContext } from './access.js';
+export { prepareBody, prepareTitle } from './content.js';
+export { type PostDto, postToDto, type ThreadDto, threadToDto } from './dto.js';
+export { flagPost, listOpenFlags, resolveFlag } from './flags.js';
+export { deletePost, editPost, listRevisions, quotePost, reply, setLike, setPostHidden } from './posts.js';
+export {
+  listTablesWithUnread,
+  markRead,
+  noteActivity,
+  setBookmark,
+  setFocusAreaSubscription,
+  setTableSubscription,
+  setThreadSubscription,
+} from './reading.js';
+export { highlight, type SearchInput, searchPosts } from './search.js';
+export {
+  createThread,
+  getThreadPage,
+  type ListThreadsInput,
+  listThreads,
+  type NewThreadInput,
+  updateThread,
+} from './threads.js';

@@ -1,0 +1,225 @@
+import {
+  auditRepo,
+  eventRepo,
+  type PostRow,
+  postRepo,
+  readingRepo,
+  type Tx,
+  threadRepo,
+  type UserRow,
+} from '@hubspoke/db';
+import { quoteMarkdown } from '@hubspoke/markdown';
+import { canEditPost, canSeeHiddenPost } from '../permissions.js';
+import type { Deps } from '../shared/deps.js';
+import { AppError, forbidden, invalid, notFound } from '../shared/errors.js';
+import { rooms } from '../shared/events.js';
+import { assertCanReply, assertModerates, readableThread } from './access.js';
+import { prepareBody } from './content.js';
+import { postEventData, postToDto } from './dto.js';
+import { enforcePostingLimit } from './threads.js';
+
+const withAuthor = (post: PostRow, author: Pick<UserRow, 'display_name' | 'handle'>) => ({
+  ...post,
+  author_name: author.display_name,
+  author_handle: author.handle,
+});
+
+/** A reply: numbered under the thread's row lock, counted, watched, mentioned, and announced. */
+export async function reply(
+  deps: Deps,
+  actor: UserRow,
+  threadId: number,
+  input: { body: string; replyTo?: number | null },
+) {
+  const context = await readableThread(deps.db, actor, threadId);
+  assertCanReply(actor, context);
+  if (input.replyTo != null && !(await postRepo.belongsToThread(deps.db, input.replyTo, threadId))) {
+    throw invalid('invalid_reply_to', 'The post you reply to is not in this thread');
+  }
+  await enforcePostingLimit(deps, actor);
+  const prepared = await prepareBody(deps, deps.db, context.thread.table_id, input.body);
+  const now = deps.clock.now();
+
+  const { post, eventId } = await deps.db.transaction().execute(async (tx) => {
+    const number = await threadRepo.appendPost(tx, threadId, actor.id, now);
+    const post = withAuthor(
+      await postRepo.insert(tx, {
+        thread_id: threadId,
+        number,
+        author_id: actor.id,
+        reply_to_post_id: input.replyTo ?? null,
+        body: prepared.body,
+        body_html: prepared.bodyHtml,
+        created_at: now,
+        search_vector: postRepo.searchVector(prepared.plainText),
+      }),
+      actor,
+    );
+    await threadRepo.addParticipant(tx, threadId, actor.id);
+    await postRepo.insertMentions(
+      tx,
+      post.id,
+      prepared.mentionedUserIds.filter((id) => id !== actor.id),
+    );
+    await readingRepo.watchUnlessChosen(tx, actor.id, threadId);
+    await readingRepo.markRead(tx, actor.id, threadId, number, now);
+    const eventId = await eventRepo.insert(tx, {
+      name: 'post.created',
+      rooms: [rooms.thread(threadId), rooms.table(context.thread.table_id)],
+      data: postEventData(post),
+    });
+    return { post, eventId };
+  });
+  deps.events.publish([eventId]);
+  return postToDto(post, true);
+}
+
+/** The post and its thread, if the actor may read them (hidden posts only for those allowed). */
+async function readablePost(deps: Pick<Deps, 'db'>, actor: UserRow, postId: number) {
+  const post = await postRepo.findPageRow(deps.db, postId, actor.id);
+  if (!post) throw notFound('post');
+  const context = await readableThread(deps.db, actor, post.thread_id).catch(() => {
+    throw notFound('post');
+  });
+  if (post.hidden_at && !canSeeHiddenPost(actor, post, context.moderates)) throw notFound('post');
+  return { post, context };
+}
+
+export async function editPost(deps: Deps, actor: UserRow, postId: number, input: { body: string }) {
+  const { post, context } = await readablePost(deps, actor, postId);
+  if (!canEditPost(actor, post, context.moderates)) throw forbidden('You can edit only your own posts');
+  if (context.thread.locked && !context.moderates) throw forbidden('This thread is locked');
+  const prepared = await prepareBody(deps, deps.db, context.thread.table_id, input.body);
+  const now = deps.clock.now();
+
+  const { updated, eventId } = await deps.db.transaction().execute(async (tx) => {
+    const before = await postRepo.lockById(tx, postId);
+    if (!before || before.deleted_at) throw notFound('post');
+    if (before.body === prepared.body) return { updated: before, eventId: undefined };
+    await postRepo.insertRevision(tx, {
+      post_id: postId,
+      body: before.body,
+      body_html: before.body_html,
+      editor_id: actor.id,
+      written_at: before.edited_at ?? before.created_at,
+    });
+    const updated = await postRepo.updateBody(tx, postId, {
+      body: prepared.body,
+      body_html: prepared.bodyHtml,
+      edited_at: now,
+      search_vector: postRepo.searchVector(prepared.plainText, before.number === 1 ? context.thread.title : undefined),
+    });
+    await postRepo.insertMentions(
+      tx,
+      postId,
+      prepared.mentionedUserIds.filter((id) => id !== post.author_id),
+    );
+    if (post.author_id !== actor.id) {
+      await auditRepo.record(tx, { actorId: actor.id, action: 'post.edit', subjectType: 'post', subjectId: postId });
+    }
+    const eventId = await eventRepo.insert(tx, {
+      name: 'post.updated',
+      rooms: [rooms.thread(post.thread_id)],
+      data: postEventData({ ...post, ...updated }),
+    });
+    return { updated, eventId };
+  });
+  if (eventId !== undefined) deps.events.publish([eventId]);
+  return postToDto({ ...post, ...updated }, true);
+}
+
+/** Soft delete: the number and the replies that point at it stay; the content goes. */
+export async function deletePost(deps: Deps, actor: UserRow, postId: number): Promise<void> {
+  const { post, context } = await readablePost(deps, actor, postId);
+  if (post.deleted_at) throw notFound('post');
+  if (!(post.author_id === actor.id || context.moderates)) throw forbidden('You can delete only your own posts');
+  const eventId = await deps.db.transaction().execute(async (tx) => {
+    const deleted = await postRepo.setDeleted(tx, postId, actor.id, deps.clock.now());
+    await threadRepo.adjustPostCount(tx, post.thread_id, -1);
+    if (post.author_id !== actor.id) {
+      await auditRepo.record(tx, { actorId: actor.id, action: 'post.delete', subjectType: 'post', subjectId: postId });
+    }
+    return eventRepo.insert(tx, {
+      name: 'post.deleted',
+      rooms: [rooms.thread(post.thread_id)],
+      data: postEventData({ ...post, ...deleted }),
+    });
+  });
+  deps.events.publish([eventId]);
+}
+
+/** Earlier versions of a post, oldest first. A deleted post's history is for moderators only. */
+export async function listRevisions(deps: Pick<Deps, 'db'>, actor: UserRow, postId: number) {
+  const { post, context } = await readablePost(deps, actor, postId);
+  if (post.deleted_at && !context.moderates) throw notFound('post');
+  const revisions = await postRepo.listRevisions(deps.db, postId);
+  return revisions.map((r, index) => ({
+    revision: index + 1,
+    body: r.body,
+    bodyHtml: r.body_html,
+    writtenAt: r.written_at.toISOString(),
+    replacedAt: r.replaced_at.toISOString(),
+    editor: r.editor_id === null ? null : { id: r.editor_id, displayName: r.editor_name ?? '' },
+  }));
+}
+
+export async function setLike(deps: Deps, actor: UserRow, postId: number, liked: boolean) {
+  const { post } = await readablePost(deps, actor, postId);
+  if (post.deleted_at) throw notFound('post');
+  if (post.author_id === actor.id) throw new AppError(403, 'own_post', 'You cannot like your own post');
+  const { count, eventId } = await deps.db.transaction().execute(async (tx) => {
+    const count = await postRepo.setLike(tx, postId, actor.id, liked);
+    const eventId = await eventRepo.insert(tx, {
+      name: 'post.updated',
+      rooms: [rooms.thread(post.thread_id)],
+      data: postEventData({ ...post, like_count: count }),
+    });
+    return { count, eventId };
+  });
+  deps.events.publish([eventId]);
+  return { reactions: { like: count }, likedByMe: liked };
+}
+
+/** Moderators hide a post (or show it again); the author still sees it, marked hidden. */
+export async function setPostHidden(deps: Deps, actor: UserRow, postId: number, hidden: boolean) {
+  const { post, context } = await readablePost(deps, actor, postId);
+  assertModerates(context);
+  const { updated, eventId } = await deps.db.transaction().execute((tx) => applyHidden(deps, tx, actor, post, hidden));
+  deps.events.publish([eventId]);
+  return postToDto(updated, true);
+}
+
+type AuthoredPost = PostRow & { author_name: string; author_handle: string };
+
+/** Hides or shows a post inside the caller's transaction, with its audit entry and live event. */
+export async function applyHidden(
+  deps: Pick<Deps, 'clock'>,
+  tx: Tx,
+  actor: UserRow,
+  post: AuthoredPost,
+  hidden: boolean,
+) {
+  const row = await postRepo.setHidden(tx, post.id, hidden ? actor.id : null, hidden ? deps.clock.now() : null);
+  await auditRepo.record(tx, {
+    actorId: actor.id,
+    action: hidden ? 'post.hide' : 'post.unhide',
+    subjectType: 'post',
+    subjectId: post.id,
+  });
+  const updated = { ...post, ...row };
+  const eventId = await eventRepo.insert(tx, {
+    name: 'post.updated',
+    rooms: [rooms.thread(post.thread_id)],
+    data: postEventData(updated),
+  });
+  return { updated, eventId };
+}
+
+/** The post as a Markdown quote for the composer, attributed to its author. */
+export async function quotePost(deps: Pick<Deps, 'db'>, actor: UserRow, postId: number): Promise<string> {
+  const { post } = await readablePost(deps, actor, postId);
+  if (post.deleted_at || post.hidden_at) throw notFound('post');
+  return quoteMarkdown({ authorHandle: post.author_handle, postNumber: post.number, source: post.body });
+}
+
+export { readablePost };

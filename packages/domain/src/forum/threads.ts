@@ -1,0 +1,233 @@
+import {
+  auditRepo,
+  eventRepo,
+  postRepo,
+  readingRepo,
+  type ThreadKind,
+  type ThreadListFilters,
+  type ThreadRow,
+  type Tx,
+  tableRepo,
+  threadRepo,
+  type UserRow,
+} from '@hubspoke/db';
+import { toPlainText } from '@hubspoke/markdown';
+import {
+  type Actor,
+  canCreateAnnouncement,
+  canModerateTable,
+  canPostInTable,
+  canReadTable,
+  canSeeHiddenPost,
+} from '../permissions.js';
+import { decodeCursor, encodeCursor, pageSize } from '../shared/cursor.js';
+import type { Deps } from '../shared/deps.js';
+import { forbidden, invalid, notFound } from '../shared/errors.js';
+import { rooms } from '../shared/events.js';
+import { enforceRateLimit } from '../shared/rate-limit.js';
+import { assertModerates, readableThread } from './access.js';
+import { prepareBody, prepareTitle } from './content.js';
+import { postEventData, postToDto, threadEventData, threadToDto } from './dto.js';
+
+export interface NewThreadInput {
+  tableId: number;
+  focusArea: string;
+  dimension?: string | null;
+  kind: ThreadKind;
+  title: string;
+  body: string;
+}
+
+export async function enforcePostingLimit(deps: Deps, actor: Actor): Promise<void> {
+  const { maxPerWindow, windowSeconds } = deps.config.posting;
+  await enforceRateLimit(deps.rateLimits, `post:user:${actor.id}`, maxPerWindow, windowSeconds);
+}
+
+export async function createThread(deps: Deps, actor: UserRow, input: NewThreadInput) {
+  const table = await tableRepo.findById(deps.db, input.tableId);
+  const isMember = table ? await tableRepo.isMember(deps.db, table.id, actor.id) : false;
+  if (!table || !canReadTable(actor, table, isMember)) throw notFound('table');
+  if (!canPostInTable(actor, isMember)) throw forbidden('Only members of this table can start threads here');
+  if (input.kind === 'announcement' && !canCreateAnnouncement(actor)) {
+    throw forbidden('Only moderators and admins publish announcements');
+  }
+  const title = prepareTitle(input.title);
+  await enforcePostingLimit(deps, actor);
+  const prepared = await prepareBody(deps, deps.db, table.id, input.body);
+  const now = deps.clock.now();
+
+  const { thread, post, eventId } = await deps.db.transaction().execute(async (tx) => {
+    const created = await threadRepo.insert(tx, {
+      table_id: table.id,
+      focus_area: input.focusArea,
+      dimension: input.dimension ?? null,
+      kind: input.kind,
+      title,
+      author_id: actor.id,
+      created_at: now,
+    });
+    const number = await threadRepo.appendPost(tx, created.id, actor.id, now);
+    const post = await postRepo.insert(tx, {
+      thread_id: created.id,
+      number,
+      author_id: actor.id,
+      reply_to_post_id: null,
+      body: prepared.body,
+      body_html: prepared.bodyHtml,
+      created_at: now,
+      search_vector: postRepo.searchVector(prepared.plainText, title),
+    });
+    await threadRepo.addParticipant(tx, created.id, actor.id);
+    await postRepo.insertMentions(
+      tx,
+      post.id,
+      prepared.mentionedUserIds.filter((id) => id !== actor.id),
+    );
+    await readingRepo.watchUnlessChosen(tx, actor.id, created.id);
+    await readingRepo.markRead(tx, actor.id, created.id, number, now);
+    const thread = await threadRepo.findListRow(tx, actor, created.id);
+    if (!thread) throw notFound('thread');
+    const postRow = { ...post, author_name: actor.display_name, author_handle: actor.handle };
+    const eventId = await eventRepo.insert(tx, {
+      name: 'thread.created',
+      rooms: [rooms.table(table.id), rooms.focus(input.focusArea)],
+      data: { thread: threadEventData(thread), post: postEventData(postRow) },
+    });
+    return { thread, post: postRow, eventId };
+  });
+  deps.events.publish([eventId]);
+  return { thread: threadToDto(thread), post: postToDto(post) };
+}
+
+const isListCursor = (v: any): v is { p: boolean; a: string; i: number } =>
+  typeof v?.p === 'boolean' && typeof v?.a === 'string' && !Number.isNaN(Date.parse(v.a)) && Number.isSafeInteger(v?.i);
+
+export interface ListThreadsInput extends Omit<ThreadListFilters, 'activeSince'> {
+  newSinceLastVisit?: boolean;
+  cursor?: string;
+  limit?: number;
+}
+
+/** Threads the actor can see, pinned first then by last activity, keyset-paginated. */
+export async function listThreads(deps: Pick<Deps, 'db'>, actor: UserRow, input: ListThreadsInput) {
+  const limit = pageSize(input.limit);
+  const cursor = decodeCursor(input.cursor, isListCursor);
+  const { cursor: _c, limit: _l, newSinceLastVisit, ...filters } = input;
+  const activeSince = newSinceLastVisit ? (actor.previous_visit_at ?? actor.created_at) : undefined;
+  const rows = await threadRepo.list(
+    deps.db,
+    actor,
+    { ...filters, ...(activeSince ? { activeSince } : {}) },
+    cursor ? { pinned: cursor.p, lastActivityAt: new Date(cursor.a), id: cursor.i } : undefined,
+    limit + 1,
+  );
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((t) => threadToDto(t, actor.previous_visit_at)),
+    nextCursor:
+      rows.length > limit && last
+        ? encodeCursor({ p: last.pinned, a: last.last_activity_at.toISOString(), i: last.id })
+        : null,
+  };
+}
+
+/** A thread with one page of posts, by post number. */
+export async function getThreadPage(
+  deps: Pick<Deps, 'db'>,
+  actor: UserRow,
+  threadId: number,
+  page: { after?: number; limit?: number },
+) {
+  const context = await readableThread(deps.db, actor, threadId);
+  const limit = pageSize(page.limit);
+  const [thread, posts] = await Promise.all([
+    threadRepo.findListRow(deps.db, actor, threadId),
+    postRepo.page(deps.db, threadId, page.after ?? 0, limit + 1, actor.id),
+  ]);
+  if (!thread) throw notFound('thread');
+  const shown = posts.slice(0, limit);
+  return {
+    thread: threadToDto(thread, actor.previous_visit_at),
+    posts: shown.map((p) => postToDto(p, canSeeHiddenPost(actor, p, context.moderates))),
+    nextCursor: posts.length > limit ? String(shown.at(-1)?.number) : null,
+    permissions: { moderate: context.moderates },
+  };
+}
+
+export interface ThreadChanges {
+  title?: string;
+  pinned?: boolean;
+  locked?: boolean;
+  tableId?: number;
+  focusArea?: string;
+  dimension?: string | null;
+}
+
+/** Authors may retitle their thread; everything else (and any title) is for the table's moderators. */
+export async function updateThread(deps: Deps, actor: UserRow, threadId: number, changes: ThreadChanges) {
+  const context = await readableThread(deps.db, actor, threadId);
+  const onlyTitle = Object.keys(changes).every((k) => k === 'title');
+  if (!(onlyTitle && context.thread.author_id === actor.id)) assertModerates(context);
+  if (changes.tableId !== undefined && changes.tableId !== context.thread.table_id) {
+    const target = await tableRepo.findById(deps.db, changes.tableId);
+    if (!target) throw invalid('unknown_table', 'No such table');
+    if (!canModerateTable(actor, await tableRepo.isMember(deps.db, target.id, actor.id))) {
+      throw forbidden('You can move threads only into tables you moderate');
+    }
+  }
+  const title = changes.title === undefined ? undefined : prepareTitle(changes.title);
+
+  const { updated, eventId } = await deps.db.transaction().execute(async (tx) => {
+    const before = await threadRepo.lockById(tx, threadId);
+    if (!before) throw notFound('thread');
+    const updated = await threadRepo.update(tx, threadId, {
+      ...(title !== undefined ? { title } : {}),
+      ...(changes.pinned !== undefined ? { pinned: changes.pinned } : {}),
+      ...(changes.locked !== undefined ? { locked: changes.locked } : {}),
+      ...(changes.tableId !== undefined ? { table_id: changes.tableId } : {}),
+      ...(changes.focusArea !== undefined ? { focus_area: changes.focusArea } : {}),
+      ...(changes.dimension !== undefined ? { dimension: changes.dimension } : {}),
+    });
+    if (title !== undefined && title !== before.title) await refreshTitleVector(tx, updated);
+    if (!onlyTitle || before.author_id !== actor.id) {
+      await auditRepo.record(tx, {
+        actorId: actor.id,
+        action: 'thread.update',
+        subjectType: 'thread',
+        subjectId: threadId,
+        data: {
+          changes,
+          before: {
+            title: before.title,
+            pinned: before.pinned,
+            locked: before.locked,
+            tableId: before.table_id,
+            focusArea: before.focus_area,
+          },
+        },
+      });
+    }
+    const eventRooms = new Set([
+      rooms.thread(threadId),
+      rooms.table(before.table_id),
+      rooms.table(updated.table_id),
+      rooms.focus(updated.focus_area),
+    ]);
+    const eventId = await eventRepo.insert(tx, {
+      name: 'thread.updated',
+      rooms: [...eventRooms],
+      data: threadEventData(updated),
+    });
+    return { updated, eventId };
+  });
+  deps.events.publish([eventId]);
+  const row = await threadRepo.findListRow(deps.db, actor, updated.id);
+  if (!row) throw notFound('thread');
+  return threadToDto(row, actor.previous_visit_at);
+}
+
+async function refreshTitleVector(tx: Tx, thread: ThreadRow) {
+  const first = await postRepo.page(tx, thread.id, 0, 1, 0);
+  await postRepo.refreshFirstPostVector(tx, thread.id, thread.title, toPlainText(first[0]?.body_html ?? ''));
+}
