@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as foundation from './20261129_1200_foundation.js';
 import * as forum from './20261129_1300_forum.js';
+import * as notifications from './20261129_1400_notifications.js';
 
 /**
  * Every migration, by name. Kysely runs them in name order, so names start with a timestamp.
@@ -9,4 +10,5 @@ import * as forum from './20261129_1300_forum.js';
 export const migrations: Record<string, Migration> = {
   '20261129_1200_foundation': foundation,
   '20261129_1300_forum': forum,
+  '20261129_1400_notifications': notifications,
 };

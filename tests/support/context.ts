@@ -1,4 +1,4 @@
-import { buildApp } from '@hubspoke/api';
+import { type BuildOptions, buildApp } from '@hubspoke/api';
 import { type Config, loadConfig } from '@hubspoke/config';
 import { createDb, type Database } from '@hubspoke/db';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
@@ -33,10 +33,13 @@ export function testConfig(databaseName: string, overrides: Record<string, strin
 }
 
 /** A server on its own database (cloned from the template) and its own Redis key prefix. */
-export async function createTestContext(env: Record<string, string> = {}): Promise<TestContext> {
+export async function createTestContext(
+  env: Record<string, string> = {},
+  options: BuildOptions = {},
+): Promise<TestContext> {
   const name = await createTestDatabase();
   const config = testConfig(name, env);
-  const app = await buildApp(config);
+  const app = await buildApp(config, options);
   await app.ready();
   const db = createDb(config.databaseUrl, { max: 4 });
   return {

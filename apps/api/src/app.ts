@@ -6,11 +6,13 @@ import auth from './plugins/auth.js';
 import docs from './plugins/docs.js';
 import errors from './plugins/errors.js';
 import infra from './plugins/infra.js';
+import realtime, { type RealtimeOptions } from './plugins/realtime.js';
 import adminRoutes from './routes/admin.js';
 import authRoutes from './routes/auth.js';
 import healthRoutes from './routes/health.js';
 import meRoutes from './routes/me.js';
 import moderationRoutes from './routes/moderation.js';
+import notificationRoutes from './routes/notifications.js';
 import postRoutes from './routes/posts.js';
 import searchRoutes from './routes/search.js';
 import spaceRoutes from './routes/spaces.js';
@@ -19,6 +21,7 @@ import threadRoutes from './routes/threads.js';
 export interface BuildOptions {
   /** Tests pass a fixed clock; production uses the system clock. */
   clock?: Clock;
+  realtime?: RealtimeOptions;
 }
 
 /** The whole server, as `npm start` and the tests build it. */
@@ -39,6 +42,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(infra, { config, ...(options.clock ? { clock: options.clock } : {}) });
   await app.register(docs);
   await app.register(auth);
+  await app.register(realtime, options.realtime ?? {});
   await app.register(healthRoutes);
   await app.register(authRoutes, { prefix: '/api/auth' });
   await app.register(meRoutes, { prefix: '/api/me' });
@@ -48,6 +52,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(postRoutes, { prefix: '/api' });
   await app.register(searchRoutes, { prefix: '/api' });
   await app.register(moderationRoutes, { prefix: '/api' });
+  await app.register(notificationRoutes, { prefix: '/api' });
   await app.register(webPlugin, { deps: app.deps });
   return app;
 }

@@ -1,10 +1,11 @@
 import type { Database } from '@hubspoke/db';
-import type { Clock } from '@hubspoke/domain';
+import type { Clock, EventPublisher } from '@hubspoke/domain';
 import { JOB_NAMES, type JobName, type JobPayloads } from '@hubspoke/jobs';
 
 export interface WorkerDeps {
   db: Database;
   clock: Clock;
+  events: EventPublisher;
 }
 
 export type Handler<N extends JobName> = (deps: WorkerDeps, payload: JobPayloads[N]) => Promise<unknown>;

@@ -1,14 +1,18 @@
 import type { Config } from '@hubspoke/config';
 import { createDb } from '@hubspoke/db';
 import { type Clock, systemClock } from '@hubspoke/domain';
-import { defaultJobOptions, type JobName, QUEUE_NAME } from '@hubspoke/jobs';
+import { defaultJobOptions, type JobName, QUEUE_NAME, RedisEventBus } from '@hubspoke/jobs';
 import { Queue, UnrecoverableError, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { handlers } from './handlers/index.js';
 import { buildRegistry } from './registry.js';
+import { OutboxRelay } from './relay.js';
 
 /** Recurring work, upserted on every boot so the schedule always matches this code. */
-const SCHEDULES: Array<{ name: JobName; every: number }> = [{ name: 'sessions.cleanup', every: 60 * 60 * 1000 }];
+const SCHEDULES: Array<{ name: JobName; every: number }> = [
+  { name: 'sessions.cleanup', every: 60 * 60 * 1000 },
+  { name: 'events.cleanup', every: 24 * 60 * 60 * 1000 },
+];
 
 export interface RunningWorker {
   queue: Queue;
@@ -25,7 +29,10 @@ export async function startWorker(
   // Workers wait for Redis to come back rather than failing their blocking commands.
   const connection = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
   connection.on('error', (error) => log(`redis: ${error.message}`));
-  const deps = { db, clock: options.clock ?? systemClock };
+  const publisher = new Redis(config.redisUrl, { maxRetriesPerRequest: 1 });
+  publisher.on('error', (error) => log(`redis: ${error.message}`));
+  const events = new RedisEventBus(publisher, config.redisPrefix, (error) => log(`publish: ${error.message}`));
+  const deps = { db, clock: options.clock ?? systemClock, events };
 
   const queue = new Queue(QUEUE_NAME, { connection, prefix: config.redisPrefix, defaultJobOptions });
   for (const { name, every } of SCHEDULES) {
@@ -42,13 +49,17 @@ export async function startWorker(
   );
   worker.on('failed', (job, error) => log(`job ${job?.name} (${job?.id}) failed: ${error.message}`));
   worker.on('error', (error) => log(`worker: ${error.message}`));
+  const relay = new OutboxRelay(db, queue, log);
+  relay.start();
 
   return {
     queue,
     async close() {
+      await relay.stop();
       await worker.close();
       await queue.close();
       connection.disconnect();
+      publisher.disconnect();
       await db.destroy();
     },
   };

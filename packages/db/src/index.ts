@@ -7,6 +7,7 @@ export * as eventRepo from './repositories/events.js';
 export * as flagRepo from './repositories/flags.js';
 export * as invitationRepo from './repositories/invitations.js';
 export * as mailOutboxRepo from './repositories/mail-outbox.js';
+export * as notificationRepo from './repositories/notifications.js';
 export * as passwordResetRepo from './repositories/password-resets.js';
 export * as postRepo from './repositories/posts.js';
 export * as readingRepo from './repositories/reading.js';

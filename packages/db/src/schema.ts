@@ -247,6 +247,21 @@ export interface EventsTable {
   relayed_at: Date | null;
 }
 
+export type NotificationKind = 'mention' | 'reply' | 'watched_reply' | 'new_thread';
+
+export interface NotificationsTable {
+  id: Id;
+  user_id: number;
+  kind: NotificationKind;
+  event_id: number;
+  thread_id: number | null;
+  post_id: number | null;
+  actor_id: number | null;
+  data: ColumnType<Record<string, unknown>, string | undefined, string>;
+  created_at: Timestamp;
+  read_at: Date | null;
+}
+
 export interface DB {
   enti: EntiTable;
   users: UsersTable;
@@ -273,6 +288,7 @@ export interface DB {
   focus_area_subscriptions: FocusAreaSubscriptionsTable;
   flags: FlagsTable;
   events: EventsTable;
+  notifications: NotificationsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -283,3 +299,5 @@ export type InvitationRow = Selectable<InvitationsTable>;
 export type ThreadRow = Selectable<ThreadsTable>;
 export type PostRow = Omit<Selectable<PostsTable>, 'search_vector'>;
 export type FlagRow = Selectable<FlagsTable>;
+export type NotificationRow = Selectable<NotificationsTable>;
+export type EventRow = Selectable<EventsTable>;

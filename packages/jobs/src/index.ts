@@ -1,1 +1,10 @@
-export { defaultJobOptions, JOB_NAMES, type JobName, type JobPayloads, QUEUE_NAME } from './jobs.js';
+export { RedisEventBus } from './event-bus.js';
+export {
+  defaultJobOptions,
+  eventJobId,
+  JOB_NAMES,
+  type JobName,
+  type JobPayloads,
+  QUEUE_NAME,
+  RELAYED_EVENTS,
+} from './jobs.js';

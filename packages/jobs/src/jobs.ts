@@ -3,12 +3,24 @@ import type { DefaultJobOptions } from 'bullmq';
 /** Every job the worker runs, in one queue. Each name has exactly one handler in apps/worker. */
 export const QUEUE_NAME = 'main';
 
-export const JOB_NAMES = ['sessions.cleanup'] as const;
+export const JOB_NAMES = ['sessions.cleanup', 'events.cleanup', 'event.fanout'] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
 export interface JobPayloads {
   'sessions.cleanup': Record<string, never>;
+  'events.cleanup': Record<string, never>;
+  /** Notifications for one outbox event. */
+  'event.fanout': { eventId: number };
 }
+
+/** Outbox events the relay hands to a job, by event name. */
+export const RELAYED_EVENTS: Record<string, JobName> = {
+  'post.created': 'event.fanout',
+  'thread.created': 'event.fanout',
+};
+
+/** Deterministic ids: enqueueing the same event twice is a no-op (no ':' and never all digits). */
+export const eventJobId = (eventId: number) => `event-${eventId}`;
 
 export const defaultJobOptions: DefaultJobOptions = {
   attempts: 5,

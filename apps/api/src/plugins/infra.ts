@@ -1,6 +1,7 @@
 import type { Config } from '@hubspoke/config';
 import { createDb, type Database } from '@hubspoke/db';
-import { type Clock, type Deps, noPublisher, systemClock } from '@hubspoke/domain';
+import { type Clock, type Deps, systemClock } from '@hubspoke/domain';
+import { RedisEventBus } from '@hubspoke/jobs';
 import fp from 'fastify-plugin';
 import type { Redis } from 'ioredis';
 import { createRedis, RedisRateLimitStore } from '../infra/redis.js';
@@ -12,6 +13,7 @@ declare module 'fastify' {
     redis: Redis;
     /** The dependency object every domain service takes. */
     deps: Deps;
+    eventBus: RedisEventBus;
   }
 }
 
@@ -42,17 +44,20 @@ export interface InfraOptions {
 export default fp<InfraOptions>(
   async (app, { config, clock = systemClock }) => {
     const db = createDb(config.databaseUrl, { applicationName: 'hubspoke-api' });
-    const redis = createRedis(config.redisUrl, (error) => app.log.warn({ err: error }, 'redis connection error'));
+    const warn = (error: Error) => app.log.warn({ err: error }, 'redis error');
+    const redis = createRedis(config.redisUrl, warn);
+    const eventBus = new RedisEventBus(redis, config.redisPrefix, warn);
     await firstContact(redis);
     app.decorate('config', config);
     app.decorate('db', db);
     app.decorate('redis', redis);
+    app.decorate('eventBus', eventBus);
     app.decorate('deps', {
       db,
       config,
       clock,
       rateLimits: new RedisRateLimitStore(redis, config.redisPrefix),
-      events: noPublisher,
+      events: eventBus,
     });
     app.addHook('onClose', async () => {
       redis.disconnect();

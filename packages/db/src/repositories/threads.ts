@@ -248,3 +248,7 @@ export async function unreadByTable(db: Executor, viewer: Viewer & { joinedAt: D
     .execute();
   return new Map(rows.map((r) => [r.table_id, Number(r.unread)]));
 }
+
+export function findById(db: Executor, id: number): Promise<ThreadRow | undefined> {
+  return db.selectFrom('threads').selectAll().where('id', '=', id).executeTakeFirst();
+}

@@ -1,0 +1,91 @@
+import websocket from '@fastify/websocket';
+import { AppError, authenticateApiToken } from '@hubspoke/domain';
+import fp from 'fastify-plugin';
+import { handleMessage } from '../realtime/connection.js';
+import { Client, Hub, LIMITS } from '../realtime/hub.js';
+import { Sequencer } from '../realtime/sequencer.js';
+
+export interface RealtimeOptions {
+  /** How often dead connections are looked for (ping, then terminate if no pong by the next round). */
+  heartbeatMs?: number;
+  /** Bytes queued for one socket before it counts as too slow and is dropped. */
+  maxBufferedBytes?: number;
+}
+
+/** `GET /ws`: live events for the rooms a client may read, replayed from PostgreSQL on resume. */
+export default fp<RealtimeOptions>(
+  async (app, { heartbeatMs = 30_000, maxBufferedBytes = LIMITS.maxBufferedBytes }) => {
+    const { deps, config } = app;
+    const hub = new Hub();
+    const sequencer = new Sequencer(
+      app.db,
+      (event) => hub.dispatch(event),
+      (error) => app.log.error({ err: error }, 'live events'),
+    );
+    let stopListening: (() => Promise<void>) | undefined;
+
+    app.addHook('onReady', async () => {
+      await sequencer.start();
+      stopListening = await app.eventBus.listen(() => sequencer.wake());
+    });
+    const heartbeat = setInterval(() => {
+      for (const client of hub.clients) {
+        if (!client.alive) {
+          client.socket.terminate();
+          continue;
+        }
+        client.alive = false;
+        client.socket.ping();
+      }
+    }, heartbeatMs);
+    heartbeat.unref();
+    app.addHook('preClose', async () => {
+      clearInterval(heartbeat);
+      sequencer.stop();
+      await stopListening?.();
+      for (const client of hub.clients) client.socket.close(1001, 'server shutting down');
+    });
+
+    await app.register(websocket, { options: { maxPayload: LIMITS.maxPayload } });
+
+    app.get(
+      '/ws',
+      {
+        websocket: true,
+        schema: { hide: true },
+        // Refuse the upgrade itself when nobody is signed in, or when a cookie comes from elsewhere.
+        preValidation: async (request) => {
+          const token = (request.query as { token?: unknown }).token;
+          if (!request.user && typeof token === 'string') {
+            const user = await authenticateApiToken(deps, token);
+            if (user) {
+              request.user = user;
+              request.authMethod = 'token';
+            }
+          }
+          if (!request.user) throw new AppError(401, 'unauthenticated', 'Sign in first');
+          if (request.authMethod === 'session' && request.headers.origin !== config.publicOrigin) {
+            throw new AppError(403, 'csrf_rejected', 'Live updates are only for the forum’s own pages');
+          }
+        },
+      },
+      (socket, request) => {
+        const user = request.user;
+        if (!user) return socket.close(1008);
+        const client = new Client(socket, user.id, maxBufferedBytes);
+        hub.add(client);
+        socket.on('pong', () => {
+          client.alive = true;
+        });
+        socket.on('message', (raw, isBinary) => {
+          handleMessage({ deps, hub, sequencer, client, user }, isBinary ? null : raw.toString()).catch((error) =>
+            request.log.error({ err: error }, 'live message'),
+          );
+        });
+        socket.on('close', () => hub.remove(client));
+        socket.on('error', () => hub.remove(client));
+      },
+    );
+  },
+  { name: 'realtime', dependencies: ['infra', 'auth'] },
+);

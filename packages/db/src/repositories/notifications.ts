@@ -1,0 +1,123 @@
+import { sql } from 'kysely';
+import type { Executor, Tx } from '../connection.js';
+import type { NotificationKind, NotificationRow, WatchLevel } from '../schema.js';
+
+export interface NewNotification {
+  user_id: number;
+  kind: NotificationKind;
+  event_id: number;
+  thread_id: number | null;
+  post_id: number | null;
+  actor_id: number | null;
+  data: Record<string, unknown>;
+}
+
+/** Inserts what is not there yet and returns only the new rows, so a re-run adds nothing. */
+export function insertMany(db: Tx, rows: readonly NewNotification[]): Promise<NotificationRow[]> {
+  if (rows.length === 0) return Promise.resolve([]);
+  return db
+    .insertInto('notifications')
+    .values(rows.map((r) => ({ ...r, data: JSON.stringify(r.data) })))
+    .onConflict((oc) => oc.columns(['user_id', 'event_id']).doNothing())
+    .returningAll()
+    .execute();
+}
+
+export function list(
+  db: Executor,
+  userId: number,
+  options: { limit: number; beforeId?: number; unreadOnly?: boolean },
+) {
+  let query = db
+    .selectFrom('notifications')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .orderBy('id', 'desc')
+    .limit(options.limit);
+  if (options.beforeId !== undefined) query = query.where('id', '<', options.beforeId);
+  if (options.unreadOnly) query = query.where('read_at', 'is', null);
+  return query.execute();
+}
+
+export async function unreadCount(db: Executor, userId: number): Promise<number> {
+  const row = await db
+    .selectFrom('notifications')
+    .select((eb) => eb.fn.countAll<string>().as('count'))
+    .where('user_id', '=', userId)
+    .where('read_at', 'is', null)
+    .executeTakeFirst();
+  return Number(row?.count ?? 0);
+}
+
+export async function markRead(
+  db: Executor,
+  userId: number,
+  ids: readonly number[] | 'all',
+  at: Date,
+): Promise<number> {
+  let query = db
+    .updateTable('notifications')
+    .set({ read_at: at })
+    .where('user_id', '=', userId)
+    .where('read_at', 'is', null);
+  if (ids !== 'all') {
+    if (ids.length === 0) return 0;
+    query = query.where('id', 'in', ids);
+  }
+  const result = await query.executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/**
+ * Everyone with a watch level on the thread, its table or its focus area, one row per person.
+ * Each branch reads its subscription table through the (target, level) index.
+ */
+export async function watchLevels(db: Executor, thread: { id: number; table_id: number; focus_area: string }) {
+  const result = await sql<{
+    user_id: number;
+    thread_level: WatchLevel | null;
+    table_level: WatchLevel | null;
+    focus_level: WatchLevel | null;
+  }>`
+    select user_id, max(thread_level) as thread_level, max(table_level) as table_level, max(focus_level) as focus_level
+    from (
+      select user_id, level as thread_level, null as table_level, null as focus_level
+        from thread_subscriptions where thread_id = ${thread.id}
+      union all
+      select user_id, null, level, null from table_subscriptions where table_id = ${thread.table_id}
+      union all
+      select user_id, null, null, level from focus_area_subscriptions where focus_area = ${thread.focus_area}
+    ) levels
+    group by user_id`.execute(db);
+  return result.rows;
+}
+
+/** Of `userIds`, those who may read the table now: membership can change after the event. */
+export async function canReadTable(db: Executor, tableId: number, userIds: readonly number[]): Promise<Set<number>> {
+  if (userIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('users')
+    .innerJoin('tables', (j) => j.on('tables.id', '=', tableId))
+    .select('users.id')
+    .where('users.id', 'in', userIds)
+    .where((eb) =>
+      eb.or([
+        eb('users.role', '=', 'admin'),
+        eb('tables.visibility', '=', 'participants'),
+        eb.exists(
+          eb
+            .selectFrom('table_members')
+            .select('table_members.user_id')
+            .where('table_members.table_id', '=', tableId)
+            .whereRef('table_members.user_id', '=', 'users.id'),
+        ),
+      ]),
+    )
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+export async function mentionedIn(db: Executor, postId: number): Promise<number[]> {
+  const rows = await db.selectFrom('post_mentions').select('user_id').where('post_id', '=', postId).execute();
+  return rows.map((r) => r.user_id);
+}

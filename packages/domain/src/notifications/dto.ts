@@ -1,0 +1,15 @@
+import type { NotificationRow } from '@hubspoke/db';
+
+export const notificationToDto = (n: NotificationRow) => ({
+  id: n.id,
+  kind: n.kind,
+  threadId: n.thread_id,
+  postId: n.post_id,
+  postNumber: typeof n.data.postNumber === 'number' ? n.data.postNumber : null,
+  threadTitle: typeof n.data.threadTitle === 'string' ? n.data.threadTitle : '',
+  actor: n.actor_id === null ? null : { id: n.actor_id, displayName: String(n.data.actorName ?? '') },
+  createdAt: n.created_at.toISOString(),
+  read: n.read_at !== null,
+});
+
+export type NotificationDto = ReturnType<typeof notificationToDto>;

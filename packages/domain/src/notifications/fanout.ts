@@ -1,0 +1,86 @@
+import { eventRepo, type NotificationKind, notificationRepo, postRepo, threadRepo, userRepo } from '@hubspoke/db';
+import type { Deps } from '../shared/deps.js';
+import { rooms } from '../shared/events.js';
+import { notificationToDto } from './dto.js';
+
+/** The outbox event a fan-out starts from (its data is what the forum services wrote). */
+export interface SourceEvent {
+  id: number;
+  name: string;
+  data: Record<string, any>;
+}
+
+/** When several reasons apply to one person, they get the most specific one. */
+const PRIORITY: NotificationKind[] = ['mention', 'reply', 'watched_reply', 'new_thread'];
+
+/**
+ * Turns a forum event into notifications: one per person and event, never for the person who
+ * acted, never for a muted thread, never for someone who can no longer read the thread. Runs in
+ * one transaction with a live event per notification; safe to run again (returns no new ids).
+ */
+export async function fanOutEvent(deps: Pick<Deps, 'db'>, event: SourceEvent): Promise<number[]> {
+  const postId =
+    event.name === 'post.created' ? event.data.id : event.name === 'thread.created' ? event.data.post?.id : undefined;
+  if (typeof postId !== 'number') return [];
+  const post = await postRepo.findById(deps.db, postId);
+  if (!post || post.deleted_at || post.hidden_at) return [];
+  const thread = await threadRepo.findById(deps.db, post.thread_id);
+  if (!thread) return [];
+
+  const reasons = new Map<number, NotificationKind>();
+  const add = (userId: number, kind: NotificationKind) => {
+    const current = reasons.get(userId);
+    if (current === undefined || PRIORITY.indexOf(kind) < PRIORITY.indexOf(current)) reasons.set(userId, kind);
+  };
+  const [levels, mentioned, repliedTo] = await Promise.all([
+    notificationRepo.watchLevels(deps.db, thread),
+    notificationRepo.mentionedIn(deps.db, post.id),
+    post.reply_to_post_id ? postRepo.findById(deps.db, post.reply_to_post_id) : undefined,
+  ]);
+  for (const userId of mentioned) add(userId, 'mention');
+  if (repliedTo && !repliedTo.deleted_at) add(repliedTo.author_id, 'reply');
+  const muted = new Set<number>();
+  for (const l of levels) {
+    if (l.thread_level === 'muted') muted.add(l.user_id);
+    else if (post.number > 1 && l.thread_level === 'watching') add(l.user_id, 'watched_reply');
+    else if (
+      post.number === 1 &&
+      l.table_level !== 'muted' &&
+      (l.table_level === 'watching' || l.focus_level === 'watching')
+    ) {
+      add(l.user_id, 'new_thread');
+    }
+  }
+  reasons.delete(post.author_id);
+  for (const userId of muted) reasons.delete(userId);
+  const allowed = await notificationRepo.canReadTable(deps.db, thread.table_id, [...reasons.keys()]);
+  if (allowed.size === 0) return [];
+
+  const actor = await userRepo.findById(deps.db, post.author_id);
+  const data = { threadTitle: thread.title, postNumber: post.number, actorName: actor?.display_name ?? '' };
+  return deps.db.transaction().execute(async (tx) => {
+    const inserted = await notificationRepo.insertMany(
+      tx,
+      [...allowed].map((userId) => ({
+        user_id: userId,
+        kind: reasons.get(userId) as NotificationKind,
+        event_id: event.id,
+        thread_id: thread.id,
+        post_id: post.id,
+        actor_id: post.author_id,
+        data,
+      })),
+    );
+    const ids: number[] = [];
+    for (const n of inserted) {
+      ids.push(
+        await eventRepo.insert(tx, {
+          name: 'notification.created',
+          rooms: [rooms.user(n.user_id)],
+          data: notificationToDto(n),
+        }),
+      );
+    }
+    return ids;
+  });
+}

@@ -1,0 +1,144 @@
+import { eventRepo, notificationRepo, tableRepo } from '@hubspoke/db';
+import { fanOutEvent } from '@hubspoke/domain';
+import { type RunningWorker, startWorker } from '@hubspoke/worker';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, type Session, type TestContext } from '../support/context.js';
+import { newReply, newTable, newThread, signedIn } from '../support/factories.js';
+import { LiveClient, listen } from '../support/live.js';
+
+let ctx: TestContext;
+let worker: RunningWorker;
+let url: string;
+type Person = { user: { id: number; handle: string }; session: Session };
+let alice: Person;
+let bob: Person;
+let carol: Person;
+let dave: Person;
+let tableId: number;
+
+beforeAll(async () => {
+  ctx = await createTestContext({ POST_MAX_PER_WINDOW: '100000' });
+  url = await listen(ctx.app);
+  worker = await startWorker(ctx.config, { log: () => {} });
+  [alice, bob, carol, dave] = await Promise.all([signedIn(ctx), signedIn(ctx), signedIn(ctx), signedIn(ctx)]);
+  tableId = (await newTable(ctx, { kind: 'lab', members: [alice.user, bob.user, carol.user, dave.user] })).id;
+});
+afterAll(async () => {
+  await worker.close();
+  await ctx.close();
+});
+
+const inbox = async (who: Person) =>
+  (await ctx.request({ method: 'GET', url: '/api/notifications', as: who.session })).json();
+
+describe('notifications', () => {
+  it('arrive live: a reply in a watched thread, a mention, not for muted threads nor for one’s own posts', async () => {
+    const { thread } = await newThread(ctx, alice.session, { tableId });
+    await ctx.request({
+      method: 'PUT',
+      url: `/api/threads/${thread.id}/subscription`,
+      as: dave.session,
+      payload: { level: 'muted' },
+    });
+    const live = await LiveClient.connect(url, { session: alice.session, origin: ctx.config.publicOrigin });
+    await live.subscribe(['user:me']);
+
+    const post = await newReply(ctx, bob.session, thread.id, `Ciao @${carol.user.handle} e @${dave.user.handle}`);
+    const pushed = await live.waitFor((m) => m.name === 'notification.created');
+    expect(pushed).toMatchObject({
+      room: `user:${alice.user.id}`,
+      data: { kind: 'watched_reply', postId: post.id, threadId: thread.id, actor: { id: bob.user.id }, read: false },
+    });
+
+    await expect.poll(async () => (await inbox(carol)).items.map((n: { kind: string }) => n.kind)).toEqual(['mention']);
+    const alices = await inbox(alice);
+    expect(alices.unread).toBe(1);
+    expect((await inbox(dave)).items).toEqual([]);
+    expect((await inbox(bob)).items).toEqual([]);
+    live.close();
+  });
+
+  it('new threads notify the watchers of their table and focus area; mark read one or all', async () => {
+    await ctx.request({
+      method: 'PUT',
+      url: `/api/tables/${tableId}/subscription`,
+      as: carol.session,
+      payload: { level: 'watching' },
+    });
+    await ctx.request({
+      method: 'PUT',
+      url: '/api/focus-areas/innovazione/subscription',
+      as: dave.session,
+      payload: { level: 'watching' },
+    });
+    const before = (await inbox(carol)).unread;
+    const { thread } = await newThread(ctx, bob.session, { tableId, focusArea: 'innovazione' });
+    await expect
+      .poll(async () => (await inbox(dave)).items.map((n: { kind: string; threadId: number }) => [n.kind, n.threadId]))
+      .toEqual([['new_thread', thread.id]]);
+    await expect.poll(async () => (await inbox(carol)).unread).toBe(before + 1);
+
+    const carols = await inbox(carol);
+    const one = await ctx.request({
+      method: 'POST',
+      url: '/api/notifications/read',
+      as: carol.session,
+      payload: { ids: [carols.items[0].id] },
+    });
+    expect(one.json().unread).toBe(carols.unread - 1);
+    const foreign = await ctx.request({
+      method: 'POST',
+      url: '/api/notifications/read',
+      as: bob.session,
+      payload: { ids: carols.items.map((n: { id: number }) => n.id) },
+    });
+    expect(foreign.statusCode).toBe(200);
+    expect((await inbox(carol)).unread).toBe(carols.unread - 1);
+    expect(
+      (
+        await ctx.request({ method: 'POST', url: '/api/notifications/read', as: carol.session, payload: { all: true } })
+      ).json().unread,
+    ).toBe(0);
+    expect(
+      (await ctx.request({ method: 'POST', url: '/api/notifications/read', as: carol.session, payload: {} }))
+        .statusCode,
+    ).toBe(400);
+  });
+
+  it('none about a thread the person can no longer read', async () => {
+    const eve = await signedIn(ctx);
+    const lab = await newTable(ctx, { kind: 'lab', members: [alice.user, eve.user] });
+    const { thread } = await newThread(ctx, eve.session, { tableId: lab.id });
+    await tableRepo.removeMember(ctx.db, lab.id, eve.user.id);
+    const post = await newReply(ctx, alice.session, thread.id, `@${eve.user.handle} ci sei?`);
+    // The fan-out for this reply has run once the event is relayed and its job is done.
+    await expect
+      .poll(
+        async () =>
+          (
+            await ctx.db
+              .selectFrom('events')
+              .select('relayed_at')
+              .where('name', '=', 'post.created')
+              .where(({ ref }) => ref('data', '->>').key('id'), '=', String(post.id))
+              .executeTakeFirst()
+          )?.relayed_at,
+      )
+      .not.toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect((await inbox(eve)).items).toEqual([]);
+  });
+
+  it('a fan-out that runs twice creates nothing new', async () => {
+    const { thread } = await newThread(ctx, alice.session, { tableId });
+    const post = await newReply(ctx, bob.session, thread.id);
+    await expect
+      .poll(async () => (await inbox(alice)).items.some((n: { postId: number }) => n.postId === post.id))
+      .toBe(true);
+    const events = await eventRepo.listAfter(ctx.db, 0, 10_000);
+    const source = events.find((e) => e.name === 'post.created' && e.data.id === post.id);
+    expect(source).toBeDefined();
+    expect(await fanOutEvent({ db: ctx.db }, source as NonNullable<typeof source>)).toEqual([]);
+    expect(await notificationRepo.unreadCount(ctx.db, alice.user.id)).toBe((await inbox(alice)).unread);
+  });
+});
