@@ -2,6 +2,8 @@ import type { Migration } from 'kysely';
 import * as foundation from './20261129_1200_foundation.js';
 import * as forum from './20261129_1300_forum.js';
 import * as notifications from './20261129_1400_notifications.js';
+import * as documents from './20261129_1500_documents.js';
+import * as mail from './20261129_1600_mail.js';
 
 /**
  * Every migration, by name. Kysely runs them in name order, so names start with a timestamp.
@@ -11,4 +13,6 @@ export const migrations: Record<string, Migration> = {
   '20261129_1200_foundation': foundation,
   '20261129_1300_forum': forum,
   '20261129_1400_notifications': notifications,
+  '20261129_1500_documents': documents,
+  '20261129_1600_mail': mail,
 };

@@ -1,8 +1,8 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { databaseUrl, dropTestDatabase } from '../support/databases.js';
 import { freePort, type ServerProcess, startServer } from '../support/server-process.js';
 
-const database = `hubspoke_test_start_${process.pid}`;
+const database = `${inject('databasePrefix')}_start`;
 let server: ServerProcess | undefined;
 
 afterAll(async () => {

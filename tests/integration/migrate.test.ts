@@ -1,9 +1,9 @@
 import { createDb, ensureDatabase, migrateToLatest } from '@hubspoke/db';
 import { migrations } from '@hubspoke/migrations';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { databaseUrl, dropTestDatabase } from '../support/databases.js';
 
-const name = `hubspoke_test_migrate_${process.pid}`;
+const name = `${inject('databasePrefix')}_migrate`;
 afterAll(() => dropTestDatabase(name));
 
 describe('database preparation', () => {

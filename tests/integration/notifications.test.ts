@@ -138,7 +138,10 @@ describe('notifications', () => {
     const events = await eventRepo.listAfter(ctx.db, 0, 10_000);
     const source = events.find((e) => e.name === 'post.created' && e.data.id === post.id);
     expect(source).toBeDefined();
-    expect(await fanOutEvent({ db: ctx.db }, source as NonNullable<typeof source>)).toEqual([]);
+    expect(await fanOutEvent({ db: ctx.db }, source as NonNullable<typeof source>)).toEqual({
+      eventIds: [],
+      notifications: [],
+    });
     expect(await notificationRepo.unreadCount(ctx.db, alice.user.id)).toBe((await inbox(alice)).unread);
   });
 });

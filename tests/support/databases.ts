@@ -1,7 +1,7 @@
 import pg from 'pg';
+import { inject } from 'vitest';
 
 export const ADMIN_URL = process.env.TEST_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-export const TEMPLATE_DB = 'hubspoke_test_template';
 
 export function databaseUrl(name: string): string {
   const url = new URL(ADMIN_URL);
@@ -21,8 +21,8 @@ export async function withAdminClient<T>(fn: (client: pg.Client) => Promise<T>):
 
 /** A fresh database cloned from the migrated template: milliseconds instead of a migration run. */
 export async function createTestDatabase(): Promise<string> {
-  const name = `hubspoke_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
-  await withAdminClient((c) => c.query(`create database ${name} template ${TEMPLATE_DB}`));
+  const name = `${inject('databasePrefix')}_${Math.random().toString(36).slice(2, 10)}`;
+  await withAdminClient((c) => c.query(`create database ${name} template ${inject('templateDatabase')}`));
   return name;
 }
 

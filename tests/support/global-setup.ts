@@ -1,23 +1,51 @@
 import { createDb, migrateToLatest } from '@hubspoke/db';
-import { databaseUrl, TEMPLATE_DB, withAdminClient } from './databases.js';
+import type { TestProject } from 'vitest/node';
+import { databaseUrl, withAdminClient } from './databases.js';
 
-/** Migrates one template database per run; each test file clones it. */
-export default async function setup(): Promise<() => Promise<void>> {
+declare module 'vitest' {
+  export interface ProvidedContext {
+    templateDatabase: string;
+    databasePrefix: string;
+  }
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * Migrates one template database per run and project; each test file clones it. Names carry
+ * this process's id, so runs side by side never touch each other's databases, and databases
+ * left by a run that was killed are recognised and dropped.
+ */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const prefix = `hubspoke_test_${process.pid}_${project.name.replace(/\W/g, '')}`;
+  const template = `${prefix}_template`;
   await withAdminClient(async (c) => {
-    // Databases left by an interrupted run would pile up; clear them before starting.
-    const stale = await c.query<{ datname: string }>(
+    const all = await c.query<{ datname: string }>(
       "select datname from pg_database where datname like 'hubspoke_test_%'",
     );
-    for (const { datname } of stale.rows) await c.query(`drop database if exists ${datname} with (force)`);
-    await c.query(`create database ${TEMPLATE_DB}`);
+    for (const { datname } of all.rows) {
+      const pid = Number(/^hubspoke_test_(\d+)_/.exec(datname)?.[1]);
+      if (!pid || !alive(pid) || datname.startsWith(prefix))
+        await c.query(`drop database if exists ${datname} with (force)`);
+    }
+    await c.query(`create database ${template}`);
   });
-  const db = createDb(databaseUrl(TEMPLATE_DB), { max: 1 });
+  const db = createDb(databaseUrl(template), { max: 1 });
   try {
     await migrateToLatest(db);
   } finally {
     await db.destroy();
   }
+  project.provide('templateDatabase', template);
+  project.provide('databasePrefix', prefix);
   return async () => {
-    await withAdminClient((c) => c.query(`drop database if exists ${TEMPLATE_DB} with (force)`));
+    await withAdminClient((c) => c.query(`drop database if exists ${template} with (force)`));
   };
 }

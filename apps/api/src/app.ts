@@ -6,9 +6,11 @@ import auth from './plugins/auth.js';
 import docs from './plugins/docs.js';
 import errors from './plugins/errors.js';
 import infra from './plugins/infra.js';
+import queueBoard from './plugins/queue-board.js';
 import realtime, { type RealtimeOptions } from './plugins/realtime.js';
 import adminRoutes from './routes/admin.js';
 import authRoutes from './routes/auth.js';
+import documentRoutes from './routes/documents.js';
 import healthRoutes from './routes/health.js';
 import meRoutes from './routes/me.js';
 import moderationRoutes from './routes/moderation.js';
@@ -17,6 +19,7 @@ import postRoutes from './routes/posts.js';
 import searchRoutes from './routes/search.js';
 import spaceRoutes from './routes/spaces.js';
 import threadRoutes from './routes/threads.js';
+import unsubscribeRoutes from './routes/unsubscribe.js';
 
 export interface BuildOptions {
   /** Tests pass a fixed clock; production uses the system clock. */
@@ -53,6 +56,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(searchRoutes, { prefix: '/api' });
   await app.register(moderationRoutes, { prefix: '/api' });
   await app.register(notificationRoutes, { prefix: '/api' });
+  await app.register(documentRoutes, { prefix: '/api' });
+  await app.register(unsubscribeRoutes);
+  await app.register(queueBoard);
   await app.register(webPlugin, { deps: app.deps });
   return app;
 }

@@ -1,1 +1,4 @@
-export {};
+import './request-types.js';
+
+export { sendErrorPage, wantsHtmlPage } from './error-pages.js';
+export { type WebOptions, webPlugin } from './plugin.js';

@@ -1,11 +1,20 @@
+import type { Config } from '@hubspoke/config';
 import type { Database } from '@hubspoke/db';
 import type { Clock, EventPublisher } from '@hubspoke/domain';
 import { JOB_NAMES, type JobName, type JobPayloads } from '@hubspoke/jobs';
+import type { Mailer } from '@hubspoke/mail';
+import type { JobsOptions } from 'bullmq';
 
 export interface WorkerDeps {
   db: Database;
+  config: Config;
   clock: Clock;
   events: EventPublisher;
+  mailer: Mailer;
+  enqueue<N extends JobName>(name: N, data: JobPayloads[N], options: JobsOptions & { jobId: string }): Promise<void>;
+  enqueueMany<N extends JobName>(
+    jobs: Array<{ name: N; data: JobPayloads[N]; opts: JobsOptions & { jobId: string } }>,
+  ): Promise<void>;
 }
 
 export type Handler<N extends JobName> = (deps: WorkerDeps, payload: JobPayloads[N]) => Promise<unknown>;

@@ -33,6 +33,21 @@ export interface Config {
   readonly invitationDays: number;
   readonly passwordResetMinutes: number;
   readonly trustProxy: boolean;
+  readonly mail: {
+    /** Unset: mails are written as .eml files to `outboxDir` instead of being sent. */
+    readonly smtpUrl: string | null;
+    readonly from: string;
+    readonly outboxDir: string;
+    /** Immediate notification mails wait this long, and are dropped if the post was read meanwhile. */
+    readonly notifyDelaySeconds: number;
+  };
+  /** Signs one-click unsubscribe links; must be set (and kept) in production. */
+  readonly appSecret: string;
+  readonly uploads: {
+    /** Shared documents live here, named by their SHA-256; relative paths start at the working folder. */
+    readonly dir: string;
+    readonly maxBytes: number;
+  };
 }
 
 type Env = Record<string, string | undefined>;
@@ -80,6 +95,15 @@ function oneOf<T extends string>(env: Env, name: string, fallback: T, allowed: r
   return value as T;
 }
 
+function secret(env: Env, nodeEnv: string): string {
+  const value = env.APP_SECRET;
+  if (value && value.length >= 32) return value;
+  if (value || nodeEnv === 'production')
+    throw new ConfigError('APP_SECRET', 'a random string of at least 32 characters', value ?? '');
+  // Development and tests: a fixed secret, so links keep working across restarts.
+  return 'development-only-secret-do-not-use-in-production';
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const nodeEnv = oneOf(env, 'NODE_ENV', 'development', ['development', 'production', 'test'] as const);
   const publicUrl = url(env, 'PUBLIC_URL', 'http://localhost:3000', ['http:', 'https:']).replace(/\/+$/, '');
@@ -117,6 +141,17 @@ export function loadConfig(env: Env = process.env): Config {
     invitationDays: int(env, 'INVITATION_DAYS', 14, 1, 365),
     passwordResetMinutes: int(env, 'PASSWORD_RESET_MINUTES', 60, 5, 10_080),
     trustProxy: bool(env, 'TRUST_PROXY', false),
+    mail: {
+      smtpUrl: env.SMTP_URL ? url(env, 'SMTP_URL', '', ['smtp:', 'smtps:']) : null,
+      from: read(env, 'MAIL_FROM', 'Hub&Spoke Community <noreply@hubspoke.local>'),
+      outboxDir: read(env, 'MAIL_OUTBOX_DIR', './data/mail'),
+      notifyDelaySeconds: int(env, 'NOTIFY_EMAIL_DELAY_SECONDS', 600, 0, 86_400),
+    },
+    appSecret: secret(env, nodeEnv),
+    uploads: {
+      dir: read(env, 'UPLOAD_DIR', './data/uploads'),
+      maxBytes: int(env, 'UPLOAD_MAX_BYTES', 26_214_400, 1, 1_073_741_824),
+    },
   };
   return Object.freeze(config);
 }

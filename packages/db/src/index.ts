@@ -2,6 +2,17 @@ export { createDb, type Database, type DbOptions, type Executor, type Tx } from 
 export { ensureDatabase, migrateToLatest } from './migrate.js';
 export * as apiTokenRepo from './repositories/api-tokens.js';
 export * as auditRepo from './repositories/audit.js';
+export * as digestContentRepo from './repositories/digest-content.js';
+export * as digestRepo from './repositories/digests.js';
+export * as documentFollowerRepo from './repositories/document-followers.js';
+export type { TransitionListRow } from './repositories/document-history.js';
+export * as documentHistoryRepo from './repositories/document-history.js';
+export type { DocumentListCursor, DocumentListFilters, DocumentListRow } from './repositories/document-list.js';
+export * as documentListRepo from './repositories/document-list.js';
+export type { VersionListRow } from './repositories/document-versions.js';
+export * as documentVersionRepo from './repositories/document-versions.js';
+export type { LockedDocument } from './repositories/documents.js';
+export * as documentRepo from './repositories/documents.js';
 export * as enteRepo from './repositories/enti.js';
 export * as eventRepo from './repositories/events.js';
 export * as flagRepo from './repositories/flags.js';

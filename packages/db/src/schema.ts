@@ -31,6 +31,29 @@ export interface UsersTable {
   password_changed_at: Timestamp;
   last_seen_at: Date | null;
   previous_visit_at: Date | null;
+  digest: ColumnType<DigestFrequency, DigestFrequency | undefined, DigestFrequency>;
+  digest_hour: ColumnType<number, number | undefined, number>;
+  digest_weekday: ColumnType<number, number | undefined, number>;
+  timezone: ColumnType<string, string | undefined, string>;
+  digest_skip_if_active: ColumnType<boolean, boolean | undefined, boolean>;
+  email_mentions: ColumnType<EmailChoice, EmailChoice | undefined, EmailChoice>;
+  email_replies: ColumnType<EmailChoice, EmailChoice | undefined, EmailChoice>;
+  email_watched: ColumnType<EmailChoice, EmailChoice | undefined, EmailChoice>;
+  email_tutoring: ColumnType<EmailChoice, EmailChoice | undefined, EmailChoice>;
+}
+
+export type DigestFrequency = 'off' | 'daily' | 'weekly';
+export type EmailChoice = 'immediately' | 'digest' | 'never';
+
+export interface DigestSendsTable {
+  user_id: number;
+  period: string;
+  status: 'sending' | 'sent' | 'empty' | 'skipped';
+  claimed_at: Timestamp;
+  sent_at: Date | null;
+  message_id: string | null;
+  covers_from: Timestamp;
+  covers_to: Timestamp;
 }
 
 export interface SessionsTable {
@@ -113,6 +136,8 @@ export interface MailOutboxTable {
   data: ColumnType<Record<string, unknown>, string, string>;
   created_at: Timestamp;
   sent_at: Date | null;
+  message_id: string | null;
+  attempts: ColumnType<number, number | undefined, number>;
 }
 
 export interface AuditLogTable {
@@ -247,7 +272,7 @@ export interface EventsTable {
   relayed_at: Date | null;
 }
 
-export type NotificationKind = 'mention' | 'reply' | 'watched_reply' | 'new_thread';
+export type NotificationKind = 'mention' | 'reply' | 'watched_reply' | 'new_thread' | 'document_status';
 
 export interface NotificationsTable {
   id: Id;
@@ -260,6 +285,7 @@ export interface NotificationsTable {
   data: ColumnType<Record<string, unknown>, string | undefined, string>;
   created_at: Timestamp;
   read_at: Date | null;
+  emailed_at: Date | null;
 }
 
 export interface DB {
@@ -289,6 +315,79 @@ export interface DB {
   flags: FlagsTable;
   events: EventsTable;
   notifications: NotificationsTable;
+  digest_sends: DigestSendsTable;
+  documents: DocumentsTable;
+  document_versions: DocumentVersionsTable;
+  document_transitions: DocumentTransitionsTable;
+  document_followers: DocumentFollowersTable;
+}
+
+export type DocumentKind =
+  | 'strategic_plan'
+  | 'skills_report'
+  | 'organisation_report'
+  | 'organisation_model'
+  | 'experience_sheet'
+  | 'experience_database'
+  | 'stakeholder_database'
+  | 'institutional_cv'
+  | 'template'
+  | 'tool'
+  | 'other';
+export type DocumentStatus = 'draft' | 'submitted' | 'changes_requested' | 'published' | 'archived';
+export type DocumentLanguage = 'it' | 'en' | 'fr';
+
+export interface DocumentsTable {
+  id: Id;
+  table_id: number;
+  thread_id: number;
+  author_id: number;
+  title: string;
+  description: ColumnType<string, string | undefined, string>;
+  kind: DocumentKind;
+  focus_area: string;
+  dimension: string | null;
+  language: DocumentLanguage;
+  tags: ColumnType<string[], string[] | undefined, string[]>;
+  status: ColumnType<DocumentStatus, DocumentStatus | undefined, DocumentStatus>;
+  featured: ColumnType<boolean, boolean | undefined, boolean>;
+  published_version_id: number | null;
+  version_count: ColumnType<number, number | undefined, number>;
+  download_count: ColumnType<number, number | undefined, number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  search_vector: ColumnType<string, never, never>;
+}
+
+export interface DocumentVersionsTable {
+  id: Id;
+  document_id: number;
+  number: number;
+  storage_key: string;
+  sha256: string;
+  size: number;
+  media_type: string;
+  original_name: string;
+  note: ColumnType<string, string | undefined, string>;
+  uploaded_by: number;
+  created_at: Timestamp;
+}
+
+export interface DocumentTransitionsTable {
+  id: Id;
+  document_id: number;
+  from_status: DocumentStatus;
+  to_status: DocumentStatus;
+  version_number: number;
+  comment: string | null;
+  actor_id: number | null;
+  created_at: Timestamp;
+}
+
+export interface DocumentFollowersTable {
+  document_id: number;
+  user_id: number;
+  created_at: Timestamp;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -301,3 +400,5 @@ export type PostRow = Omit<Selectable<PostsTable>, 'search_vector'>;
 export type FlagRow = Selectable<FlagsTable>;
 export type NotificationRow = Selectable<NotificationsTable>;
 export type EventRow = Selectable<EventsTable>;
+export type DocumentRow = Omit<Selectable<DocumentsTable>, 'search_vector'>;
+export type DocumentVersionRow = Selectable<DocumentVersionsTable>;

@@ -11,6 +11,21 @@ export const userToDto = (u: UserRow) => ({
   locale: u.locale,
 });
 
+export const preferencesToDto = (u: UserRow) => ({
+  locale: u.locale,
+  digest: u.digest,
+  digestHour: u.digest_hour,
+  digestWeekday: u.digest_weekday,
+  timezone: u.timezone,
+  digestSkipIfActive: u.digest_skip_if_active,
+  emailOn: {
+    mentions: u.email_mentions,
+    replies: u.email_replies,
+    watched: u.email_watched,
+    tutoring: u.email_tutoring,
+  },
+});
+
 export const enteToDto = (e: EnteRow) => ({ id: e.id, name: e.name, kind: e.kind, region: e.region });
 
 export const tableToDto = (t: TableRow & { is_member?: boolean }) => ({

@@ -6,12 +6,23 @@ export * from './auth/password-reset.js';
 export { checkPasswordPolicy, hashPassword, verifyPassword } from './auth/passwords.js';
 export * from './auth/sessions.js';
 export * from './auth/users.js';
+export { buildDigest, type DigestData } from './digests/content.js';
+export { digestJobId, digestWindow, dueDigests } from './digests/plan.js';
+export { type DeliverDigest, type DigestOutcome, runDigest } from './digests/run.js';
+export * from './documents/index.js';
 export * from './dto.js';
 export * from './forum/index.js';
 export { authorizeRoom } from './live/rooms.js';
 export { type NotificationDto, notificationToDto } from './notifications/dto.js';
-export { fanOutEvent, type SourceEvent } from './notifications/fanout.js';
+export { type FanOut, fanOutEvent, type SourceEvent } from './notifications/fanout.js';
 export { listNotifications, markNotificationsRead } from './notifications/inbox.js';
+export {
+  emailChoiceFor,
+  markNotificationEmailed,
+  type NotificationMail,
+  notificationsToMail,
+  prepareNotificationMail,
+} from './notifications/mail.js';
 export * from './permissions.js';
 export * from './shared/clock.js';
 export * from './shared/crypto.js';
@@ -19,9 +30,12 @@ export * from './shared/cursor.js';
 export type { Deps } from './shared/deps.js';
 export * from './shared/errors.js';
 export * from './shared/events.js';
+export { queueMail } from './shared/mail-queue.js';
 export * from './shared/rate-limit.js';
+export { paths } from './shared/urls.js';
 export * from './spaces/audit.js';
 export * from './spaces/enti.js';
+export * from './spaces/preferences.js';
 export * from './spaces/tables.js';
 export * from './spaces/users.js';
 export * from './spaces/vocabularies.js';

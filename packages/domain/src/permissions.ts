@@ -57,3 +57,35 @@ export function canEditPost(
 export function canSeeHiddenPost(actor: Actor, post: { author_id: number }, moderates: boolean): boolean {
   return moderates || post.author_id === actor.id;
 }
+
+/** Who follows a document through review: the table's tutors and moderators, and admins. */
+export function canReviewDocuments(actor: Actor, isMember: boolean): boolean {
+  return isAdmin(actor) || (isMember && (actor.role === 'tutor' || actor.role === 'moderator'));
+}
+
+/**
+ * A document is as visible as its table once a version of it is published; before that it is a
+ * draft, seen only by its author and its reviewers (`documentVisibleTo` is the SQL form).
+ */
+export function canSeeDocument(
+  actor: Actor,
+  document: { author_id: number; published_version_id: number | null },
+  table: Pick<TableRow, 'visibility'>,
+  isMember: boolean,
+): boolean {
+  if (!canReadTable(actor, table, isMember)) return false;
+  return document.published_version_id !== null || canSeeDocumentDrafts(actor, document, isMember);
+}
+
+/** Unpublished versions, and the review history, stay with the author and the reviewers. */
+export function canSeeDocumentDrafts(actor: Actor, document: { author_id: number }, isMember: boolean): boolean {
+  return document.author_id === actor.id || canReviewDocuments(actor, isMember);
+}
+
+/** Authors share, revise and submit documents in tables they can write in. */
+export function canAuthorDocument(actor: Actor, document: { author_id: number }, isMember: boolean): boolean {
+  return document.author_id === actor.id && canPostInTable(actor, isMember);
+}
+
+/** Publishing, asking for changes, featuring and archiving are for the table's moderators. */
+export const canCurateDocuments = canModerateTable;

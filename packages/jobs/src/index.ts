@@ -5,6 +5,7 @@ export {
   JOB_NAMES,
   type JobName,
   type JobPayloads,
+  notificationMailJobId,
   QUEUE_NAME,
   RELAYED_EVENTS,
 } from './jobs.js';

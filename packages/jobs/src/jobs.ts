@@ -3,7 +3,15 @@ import type { DefaultJobOptions } from 'bullmq';
 /** Every job the worker runs, in one queue. Each name has exactly one handler in apps/worker. */
 export const QUEUE_NAME = 'main';
 
-export const JOB_NAMES = ['sessions.cleanup', 'events.cleanup', 'event.fanout'] as const;
+export const JOB_NAMES = [
+  'sessions.cleanup',
+  'events.cleanup',
+  'event.fanout',
+  'mail.send',
+  'notification.email',
+  'digests.plan',
+  'digest.send',
+] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
 export interface JobPayloads {
@@ -11,13 +19,22 @@ export interface JobPayloads {
   'events.cleanup': Record<string, never>;
   /** Notifications for one outbox event. */
   'event.fanout': { eventId: number };
+  /** A queued mail (invitation, password reset), announced by its outbox event. */
+  'mail.send': { eventId: number };
+  /** An immediate notification mail, delayed by the grace period. */
+  'notification.email': { notificationId: number };
+  'digests.plan': Record<string, never>;
+  'digest.send': { userId: number; period: string };
 }
 
 /** Outbox events the relay hands to a job, by event name. */
 export const RELAYED_EVENTS: Record<string, JobName> = {
   'post.created': 'event.fanout',
   'thread.created': 'event.fanout',
+  'mail.queued': 'mail.send',
 };
+
+export const notificationMailJobId = (notificationId: number) => `notification-mail-${notificationId}`;
 
 /** Deterministic ids: enqueueing the same event twice is a no-op (no ':' and never all digits). */
 export const eventJobId = (eventId: number) => `event-${eventId}`;

@@ -5,31 +5,15 @@ import { ownOrigin, safeImageSrc, safeLinkHref } from './urls.js';
 export const LINK_REL = 'nofollow ugc noopener';
 export const MENTION_CLASS = 'mention';
 
+// Tags that may appear, but never with attributes.
+const BARE_TAGS = 'h1 h2 h3 h4 h5 h6 p br hr strong em del pre blockquote ul li table thead tbody tr'.split(' ');
+
 /** The one allowlist: every tag, and its attributes, that may reach a page or a mail. */
 const ALLOWED_ATTRIBUTES: Record<string, readonly string[]> = {
-  h1: [],
-  h2: [],
-  h3: [],
-  h4: [],
-  h5: [],
-  h6: [],
-  p: [],
-  br: [],
-  hr: [],
-  strong: [],
-  em: [],
-  del: [],
-  pre: [],
-  blockquote: [],
+  ...Object.fromEntries(BARE_TAGS.map((tag) => [tag, []])),
   code: ['class'],
-  ul: [],
   ol: ['start'],
-  li: [],
   input: ['type', 'checked', 'disabled'],
-  table: [],
-  thead: [],
-  tbody: [],
-  tr: [],
   th: ['align'],
   td: ['align'],
   a: ['href', 'title', 'rel', 'class'],
@@ -46,42 +30,26 @@ const ALLOWED_CLASSES = {
 
 // Disallowed elements whose content is not prose: dropped with everything inside them.
 // Foreign content (svg, math) is dropped whole because it parses differently in browsers.
-export const DROP_WITH_CONTENT = [
-  'script',
-  'style',
-  'textarea',
-  'option',
-  'select',
-  'xmp',
-  'plaintext',
-  'noscript',
-  'noembed',
-  'noframes',
-  'iframe',
-  'frame',
-  'frameset',
-  'template',
-  'title',
-  'head',
-  'svg',
-  'math',
-  'object',
-  'embed',
-  'applet',
-  'audio',
-  'video',
-  'canvas',
-];
+export const DROP_WITH_CONTENT = (
+  'script style textarea option select xmp plaintext noscript noembed noframes iframe frame frameset ' +
+  'template title head svg math object embed applet audio video canvas'
+).split(' ');
 
-// Transformers strip a tag they reject down to no attributes; exclusiveFilter then removes it.
-// (Renaming it instead trips a sanitize-html bug that renames a later sibling's end tag.)
-const REQUIRED_ATTRIBUTE: Record<string, string> = { a: 'href', img: 'src', input: 'type' };
+// A tag a transformer rejects becomes a bare span, unwrapped after sanitizing: its text stays,
+// media leave nothing. (Dropping it through sanitize-html instead is either buggy, when renamed
+// to a disallowed tag, or quadratic, through exclusiveFilter.)
+const REJECTED: sanitizeHtml.Tag = { tagName: 'span', attribs: {} };
 
-function rejectIncomplete(frame: sanitizeHtml.Frame): boolean | 'excludeTag' {
-  const required = REQUIRED_ATTRIBUTE[frame.tag];
-  if (required === undefined || frame.attribs[required] !== undefined) return false;
-  // A link loses only its tag and keeps its text; an image or input goes entirely.
-  return frame.tag === 'a' ? 'excludeTag' : true;
+/** Removes bare spans, keeping their content; mention spans and their end tags stay. */
+function unwrapBareSpans(html: string): string {
+  const kept: boolean[] = [];
+  return html.replace(/<span( class="mention")?>|<\/span>/g, (tag, mention: string | undefined) => {
+    if (tag !== '</span>') {
+      kept.push(mention !== undefined);
+      return mention === undefined ? '' : tag;
+    }
+    return kept.pop() ? tag : '';
+  });
 }
 
 const ALIGNMENTS = new Set(['left', 'center', 'right']);
@@ -95,7 +63,7 @@ function transformers(origin: string): Record<string, sanitizeHtml.Transformer> 
   return {
     a: (tagName, attribs) => {
       const href = attribs.href === undefined ? undefined : safeLinkHref(attribs.href);
-      if (href === undefined) return { tagName, attribs: {} };
+      if (href === undefined) return REJECTED;
       const kept: sanitizeHtml.Attributes = { href, rel: LINK_REL };
       if (attribs.title) kept.title = attribs.title;
       if (attribs.class?.split(/\s+/).includes(MENTION_CLASS)) kept.class = MENTION_CLASS;
@@ -103,14 +71,14 @@ function transformers(origin: string): Record<string, sanitizeHtml.Transformer> 
     },
     img: (tagName, attribs) => {
       const src = attribs.src === undefined ? undefined : safeImageSrc(attribs.src, origin);
-      if (src === undefined) return { tagName, attribs: {} };
+      if (src === undefined) return REJECTED;
       const kept: sanitizeHtml.Attributes = { src, alt: attribs.alt ?? '' };
       if (attribs.title) kept.title = attribs.title;
       return { tagName, attribs: kept };
     },
     // Only the read-only checkbox of a GFM task list; it can never submit anything.
     input: (tagName, attribs) => {
-      if (attribs.type?.toLowerCase() !== 'checkbox') return { tagName, attribs: {} };
+      if (attribs.type?.toLowerCase() !== 'checkbox') return REJECTED;
       const kept: sanitizeHtml.Attributes = { type: 'checkbox', disabled: '' };
       if (attribs.checked !== undefined) kept.checked = '';
       return { tagName, attribs: kept };
@@ -132,7 +100,7 @@ function transformers(origin: string): Record<string, sanitizeHtml.Transformer> 
  */
 export function sanitizeUserHtml(html: string, publicOrigin: string): string {
   const origin = ownOrigin(publicOrigin);
-  return sanitizeHtml(normaliseText(html), {
+  const sanitized = sanitizeHtml(normaliseText(html), {
     allowedTags: ALLOWED_TAGS,
     allowedAttributes: ALLOWED_ATTRIBUTES,
     allowedClasses: ALLOWED_CLASSES,
@@ -147,6 +115,6 @@ export function sanitizeUserHtml(html: string, publicOrigin: string): string {
     nestingLimit: 100,
     parseStyleAttributes: false,
     transformTags: transformers(origin),
-    exclusiveFilter: rejectIncomplete,
   });
+  return unwrapBareSpans(sanitized);
 }

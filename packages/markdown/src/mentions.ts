@@ -19,6 +19,13 @@ export function isBoundary(before: string | undefined): boolean {
   return before === undefined || !WORD_CHAR.test(before);
 }
 
+// A loop, not /\.+$/, which is quadratic on a long run of dots that does not end the text.
+function withoutTrailingDots(candidate: string): string {
+  let end = candidate.length;
+  while (end > 0 && candidate[end - 1] === '.') end--;
+  return candidate.slice(0, end);
+}
+
 function textToken(text: string): Tokens.Text {
   return { type: 'text', raw: text, text, escaped: false };
 }
@@ -36,7 +43,7 @@ export function splitMentions(
   const parts: Array<Tokens.Text | MentionToken> = [];
   let last = 0;
   for (const match of text.matchAll(CANDIDATE)) {
-    const typed = (match[1] ?? '').replace(/\.+$/, '');
+    const typed = withoutTrailingDots(match[1] ?? '');
     const handle = typed.toLowerCase();
     if ((match.index === 0 && !atStart) || !HANDLE.test(handle)) continue;
     if (match.index > last) parts.push(textToken(text.slice(last, match.index)));

@@ -1,6 +1,7 @@
 import { MAX_INDENT_COLUMNS, MAX_NESTING } from './limits.js';
 
 // C0 and C1 controls except tab and newline (carriage returns are folded first).
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 // Unpaired halves of surrogate pairs, typically left behind by a broken UTF-8 decoder.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
@@ -70,7 +71,20 @@ export function capNesting(text: string): string {
   return text.split('\n').map(capLine).join('\n');
 }
 
-/** Everything a Markdown source goes through before lexing. */
-export function prepareSource(source: string): string {
-  return capNesting(normaliseText(source));
+// How far back from the limit to look for a paragraph break to split at.
+const SPLIT_WINDOW = 5_000;
+
+/**
+ * Splits normalised text into the part parsed as Markdown (at most `limit` characters, cut at
+ * a paragraph or line break when one is near) and the remainder, which is never parsed.
+ */
+export function splitAtLimit(text: string, limit: number): { head: string; tail: string } {
+  if (text.length <= limit) return { head: text, tail: '' };
+  const floor = limit - SPLIT_WINDOW;
+  let cut = text.lastIndexOf('\n\n', limit);
+  if (cut < floor) cut = text.lastIndexOf('\n', limit);
+  if (cut < floor) cut = limit;
+  // Never separate the halves of a surrogate pair.
+  if (/[\uD800-\uDBFF]/.test(text.charAt(cut - 1))) cut--;
+  return { head: text.slice(0, cut), tail: text.slice(cut) };
 }

@@ -1,8 +1,8 @@
-import { Marked, type RendererExtension, type Token, type Tokens, type TokensList } from 'marked';
+import { Lexer, Marked, type RendererExtension, type Token, type Tokens, type TokensList } from 'marked';
 import { LINK_REL, MENTION_CLASS } from './allowlist.js';
 import { escapeHtml } from './escape.js';
 import type { MentionToken } from './mentions.js';
-import { BoundedTokenizer } from './tokenizer.js';
+import { BoundedTokenizer, boundRules } from './tokenizer.js';
 
 // Post headings sit below the page's own h1 (topic title) and h2 (section headings), so
 // every level moves down by two; the order of levels 1-4 is preserved, 5 and 6 merge into h6.
@@ -30,6 +30,11 @@ const marked = new Marked({
       const shown = escapeHtml(text.replace(/\n+$/, ''));
       return block ? `<p>${shown.replace(/\n/g, '<br>')}</p>\n` : shown;
     },
+    // marked marks text after an inline <pre> or <script> tag as raw; since those tags are
+    // shown as text, what follows them must be escaped like any other text.
+    text(token: Tokens.Text | Tokens.Escape): string | false {
+      return 'escaped' in token && token.escaped && !token.tokens ? escapeHtml(token.text) : false;
+    },
     heading({ tokens, depth }: Tokens.Heading): string {
       const level = Math.min(depth + HEADING_SHIFT, 6);
       return `<h${level}>${this.parser.parseInline(tokens)}</h${level}>\n`;
@@ -38,10 +43,15 @@ const marked = new Marked({
 });
 
 // Set directly rather than through use(), which would try to wrap the instance's fields.
-marked.setOptions({ tokenizer: new BoundedTokenizer() });
+const tokenizer = new BoundedTokenizer();
+marked.setOptions({ tokenizer });
 
 export function lex(markdown: string): TokensList {
-  return marked.lexer(markdown);
+  // What marked.lexer() does, plus swapping in bounded inline rules for the ones the new
+  // lexer has just handed to the tokenizer.
+  const lexer = new Lexer(marked.defaults);
+  tokenizer.rules = boundRules(tokenizer.rules);
+  return lexer.lex(markdown);
 }
 
 export function parse(tokens: Token[]): string {

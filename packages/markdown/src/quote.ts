@@ -53,10 +53,16 @@ export function quoteMarkdown({ authorHandle, postNumber, source }: QuoteInput):
   // The handle lands in Markdown unescaped, so anything outside the handle alphabet goes.
   const handle = authorHandle.replace(/[^A-Za-z0-9_.-]/g, '');
   const header = `@${handle} (#${postNumber}):`;
-  const body = dropQuotes(normaliseText(source))
-    .replace(/[ \t]+$/gm, '')
-    .replace(/\n{3,}/g, '\n\n')
-    .replace(/^\n+|\n+$/g, '');
+  // trimEnd per line rather than /[ \t]+$/gm, which is quadratic on long runs of spaces.
+  const lines = dropQuotes(normaliseText(source))
+    .split('\n')
+    .map((line) => line.trimEnd());
+  const first = lines.findIndex((line) => line !== '');
+  const last = lines.findLastIndex((line) => line !== '');
+  const body = lines
+    .slice(first, last + 1)
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n');
   if (body === '') return `${header}\n\n`;
   const quoted = body
     .split('\n')

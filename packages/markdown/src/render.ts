@@ -1,7 +1,7 @@
 import { sanitizeUserHtml } from './allowlist.js';
 import { escapeHtml } from './escape.js';
-import { MAX_MENTIONS } from './limits.js';
-import { prepareSource } from './normalise.js';
+import { MAX_MENTIONS, MAX_SOURCE_LENGTH } from './limits.js';
+import { capNesting, normaliseText, splitAtLimit } from './normalise.js';
 import { lex, parse } from './parser.js';
 import { rewriteTokens } from './rewrite.js';
 import { ownOrigin, safeImageSrc } from './urls.js';
@@ -25,8 +25,19 @@ function markdownToHtml(text: string, origin: string, options: RenderOptions): s
   return parse(tokens);
 }
 
-// Used only if marked itself fails: the post is still readable, as plain paragraphs.
-function fallbackHtml(text: string): string {
+/**
+ * Normalised, nesting-capped Markdown of at most MAX_SOURCE_LENGTH characters, plus whatever
+ * lies beyond: callers reject longer posts, so anything past it is only ever shown as text.
+ * marked has superlinear corners (e.g. thousands of adjacent links) that stay cheap below the
+ * limit but not at megabytes.
+ */
+function prepare(source: string): { markdown: string; overflow: string } {
+  const { head, tail } = splitAtLimit(normaliseText(source), MAX_SOURCE_LENGTH);
+  return { markdown: capNesting(head), overflow: tail };
+}
+
+// Plain paragraphs: for text beyond the limit, and for the whole post if marked ever fails.
+function plainHtml(text: string): string {
   return text
     .split(/\n{2,}/)
     .filter((paragraph) => paragraph.trim() !== '')
@@ -36,30 +47,34 @@ function fallbackHtml(text: string): string {
 
 /**
  * Markdown source to HTML that is safe to embed in a page or a mail. The sanitizer runs on
- * marked's output even though raw HTML was already escaped: it is the single gate that
- * enforces the allowlist and the URL rules.
+ * marked's output even though raw HTML was already escaped: it is the gate that enforces
+ * the allowlist and the URL rules, whatever marked emits.
  */
 export function renderMarkdown(source: string, options: RenderOptions): string {
   // Outside the try: a misconfigured origin is the caller's bug and must surface.
   const origin = ownOrigin(options.publicOrigin);
-  const text = prepareSource(source);
+  const { markdown, overflow } = prepare(source);
   let html: string;
   try {
-    html = markdownToHtml(text, origin, options);
+    html = markdownToHtml(markdown, origin, options);
   } catch {
-    html = fallbackHtml(text);
+    html = plainHtml(markdown);
   }
-  return sanitizeUserHtml(html, options.publicOrigin);
+  const safe = sanitizeUserHtml(html, options.publicOrigin);
+  // Escaped text in fixed tags is safe by construction, and at megabytes the sanitizer's
+  // per-tag cost (one <br> per line) would dominate.
+  return overflow === '' ? safe : `${safe}\n${plainHtml(overflow)}`;
 }
 
 /**
  * Candidate handles mentioned in a post, lowercased, unique, in order of first appearance,
  * outside code and link texts; at most MAX_MENTIONS. The caller resolves them to users.
+ * Like renderMarkdown, only the first MAX_SOURCE_LENGTH characters count.
  */
 export function extractMentions(source: string): string[] {
   const found = new Set<string>();
   try {
-    rewriteTokens(lex(prepareSource(source)), {
+    rewriteTokens(lex(prepare(source).markdown), {
       mention: (handle) => {
         if (found.size < MAX_MENTIONS) found.add(handle);
         return false;

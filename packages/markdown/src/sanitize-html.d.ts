@@ -1,4 +1,5 @@
-// Only the surface of sanitize-html 2.17 that this package uses; the package ships no types.
+// Only the surface of sanitize-html 2.17 that this package uses (the published typings lag
+// behind 2.17 and lack options we rely on, such as allowedEmptyAttributes).
 declare module 'sanitize-html' {
   namespace sanitizeHtml {
     type Attributes = Record<string, string>;
@@ -6,11 +7,6 @@ declare module 'sanitize-html' {
       tagName: string;
       attribs: Attributes;
       text?: string;
-    }
-    interface Frame {
-      tag: string;
-      attribs: Attributes;
-      text: string;
     }
     type Transformer = (tagName: string, attribs: Attributes) => Tag;
     interface Options {
@@ -28,7 +24,6 @@ declare module 'sanitize-html' {
       parseStyleAttributes?: boolean;
       selfClosing?: readonly string[];
       transformTags?: Record<string, Transformer>;
-      exclusiveFilter?: (frame: Frame) => boolean | 'excludeTag';
     }
   }
   function sanitizeHtml(dirty: string, options?: sanitizeHtml.Options): string;

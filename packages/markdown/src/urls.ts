@@ -1,5 +1,6 @@
 // Browsers drop these from URLs (C0 controls anywhere, space at the ends), so they must be
 // gone before we decide what a URL means.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const URL_NOISE = /[\u0000-\u001F\u007F-\u009F]/g;
 // Characters that are invisible to a reader; removed only when looking for `//`.
 const INVISIBLE = /[\s\u00AD\u180E\u200B-\u200F\u2028-\u202F\u2060-\u206F\uFEFF]/g;

@@ -3,11 +3,13 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '@hubspoke/config';
 import { createDb, ensureDatabase, migrateToLatest, type Role } from '@hubspoke/db';
 import { AppError, createUser, ROLES } from '@hubspoke/domain';
+import { sendDueDigests } from './digests.js';
 import { seedDemo } from './seed-demo.js';
 
 const USAGE = `Usage:
   npm run admin -- create-user --email E --name N --role R [--password P]
-  npm run admin -- seed-demo`;
+  npm run admin -- seed-demo
+  npm run admin -- digests --now`;
 
 async function askPassword(): Promise<string> {
   if (!process.stdin.isTTY) {
@@ -51,6 +53,8 @@ async function main(argv: string[]): Promise<void> {
       console.log(user.id);
     } else if (command === 'seed-demo') {
       await seedDemo(db, config);
+    } else if (command === 'digests' && rest.includes('--now')) {
+      await sendDueDigests(db, config);
     } else {
       throw new AppError(400, 'usage', USAGE);
     }

@@ -3,12 +3,24 @@ import {
   changePassword,
   createApiToken,
   listApiTokens,
+  preferencesToDto,
   revokeApiToken,
   updatePreferences,
   userToDto,
 } from '@hubspoke/domain';
 import { requireUser } from '../plugins/auth.js';
-import { errors, IdParams, LocaleSchema, Password, UserSchema } from '../schemas.js';
+import { errors, IdParams, LocaleSchema, literals, Password, UserSchema } from '../schemas.js';
+
+const EmailChoice = literals(['immediately', 'digest', 'never']);
+const PreferencesSchema = Type.Object({
+  locale: LocaleSchema,
+  digest: literals(['off', 'daily', 'weekly']),
+  digestHour: Type.Integer(),
+  digestWeekday: Type.Integer(),
+  timezone: Type.String(),
+  digestSkipIfActive: Type.Boolean(),
+  emailOn: Type.Object({ mentions: EmailChoice, replies: EmailChoice, watched: EmailChoice, tutoring: EmailChoice }),
+});
 
 const TokenSchema = Type.Object({
   id: Type.Integer(),
@@ -28,16 +40,46 @@ const meRoutes: FastifyPluginAsyncTypebox = async (app) => {
     }),
   );
 
+  app.get(
+    '/preferences',
+    { schema: { tags: ['me'], response: { 200: Type.Object({ preferences: PreferencesSchema }), ...errors(401) } } },
+    async (request) => ({ preferences: preferencesToDto(requireUser(request)) }),
+  );
+
   app.patch(
     '/preferences',
     {
       schema: {
         tags: ['me'],
-        body: Type.Object({ locale: Type.Optional(LocaleSchema) }, { additionalProperties: false }),
-        response: { 200: Type.Object({ user: UserSchema }), ...errors(400, 401, 403) },
+        body: Type.Object(
+          {
+            locale: Type.Optional(LocaleSchema),
+            digest: Type.Optional(literals(['off', 'daily', 'weekly'])),
+            digestHour: Type.Optional(Type.Integer({ minimum: 0, maximum: 23 })),
+            digestWeekday: Type.Optional(Type.Integer({ minimum: 1, maximum: 7, description: '1 = Monday' })),
+            timezone: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+            digestSkipIfActive: Type.Optional(Type.Boolean()),
+            emailOn: Type.Optional(
+              Type.Object(
+                {
+                  mentions: Type.Optional(EmailChoice),
+                  replies: Type.Optional(EmailChoice),
+                  watched: Type.Optional(EmailChoice),
+                  tutoring: Type.Optional(EmailChoice),
+                },
+                { additionalProperties: false },
+              ),
+            ),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Object({ user: UserSchema, preferences: PreferencesSchema }), ...errors(400, 401, 403) },
       },
     },
-    async (request) => ({ user: userToDto(await updatePreferences(deps, requireUser(request), request.body)) }),
+    async (request) => {
+      const user = await updatePreferences(deps, requireUser(request), request.body);
+      return { user: userToDto(user), preferences: preferencesToDto(user) };
+    },
   );
 
   app.put(

@@ -6,7 +6,7 @@ import { errors, Id, literals, Nullable } from '../schemas.js';
 
 const NotificationSchema = Type.Object({
   id: Type.Integer(),
-  kind: literals(['mention', 'reply', 'watched_reply', 'new_thread']),
+  kind: literals(['mention', 'reply', 'watched_reply', 'new_thread', 'document_status']),
   threadId: Nullable(Type.Integer()),
   postId: Nullable(Type.Integer()),
   postNumber: Nullable(Type.Integer()),

@@ -1,6 +1,10 @@
 import type { HandlerEntry } from '../registry.js';
+import { digestSend } from './digest-send.js';
+import { digestsPlan } from './digests-plan.js';
 import { eventFanout } from './event-fanout.js';
 import { eventsCleanup } from './events-cleanup.js';
+import { mailSend } from './mail-send.js';
+import { notificationEmail } from './notification-email.js';
 import { sessionsCleanup } from './sessions-cleanup.js';
 
 /** One line per job name. */
@@ -8,4 +12,8 @@ export const handlers: HandlerEntry[] = [
   ['sessions.cleanup', sessionsCleanup],
   ['events.cleanup', eventsCleanup],
   ['event.fanout', eventFanout],
+  ['mail.send', mailSend],
+  ['notification.email', notificationEmail],
+  ['digests.plan', digestsPlan],
+  ['digest.send', digestSend],
 ];

@@ -43,6 +43,14 @@ export function latestFor(db: Executor, recipient: string, template: string): Pr
     .executeTakeFirst();
 }
 
-export async function markSent(db: Executor, id: number, at: Date): Promise<void> {
-  await db.updateTable('mail_outbox').set({ sent_at: at }).where('id', '=', id).execute();
+export function findById(db: Executor, id: number) {
+  return db
+    .selectFrom('mail_outbox')
+    .select(['id', 'template', 'recipient', 'locale', 'data', 'created_at', 'sent_at'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function markSent(db: Executor, id: number, at: Date, messageId: string): Promise<void> {
+  await db.updateTable('mail_outbox').set({ sent_at: at, message_id: messageId }).where('id', '=', id).execute();
 }

@@ -121,3 +121,55 @@ export async function mentionedIn(db: Executor, postId: number): Promise<number[
   const rows = await db.selectFrom('post_mentions').select('user_id').where('post_id', '=', postId).execute();
   return rows.map((r) => r.user_id);
 }
+
+/** A notification with what its mail needs and what decides whether to send it. */
+export function findForMail(db: Executor, id: number) {
+  return db
+    .selectFrom('notifications')
+    .innerJoin('users', 'users.id', 'notifications.user_id')
+    .leftJoin('posts', 'posts.id', 'notifications.post_id')
+    .leftJoin('threads', 'threads.id', 'notifications.thread_id')
+    .leftJoin('thread_reads', (j) =>
+      j
+        .onRef('thread_reads.thread_id', '=', 'notifications.thread_id')
+        .onRef('thread_reads.user_id', '=', 'notifications.user_id'),
+    )
+    .select([
+      'notifications.id',
+      'notifications.kind',
+      'notifications.user_id',
+      'notifications.read_at',
+      'notifications.emailed_at',
+      'notifications.data',
+      'notifications.thread_id',
+      'users.email',
+      'users.locale',
+      'users.email_mentions',
+      'users.email_replies',
+      'users.email_watched',
+      'users.email_tutoring',
+      'posts.number as post_number',
+      'posts.body_html',
+      'posts.deleted_at',
+      'posts.hidden_at',
+      'threads.table_id',
+      'threads.title as thread_title',
+      'thread_reads.last_read_post_number',
+    ])
+    .where('notifications.id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function markEmailed(db: Executor, id: number, at: Date): Promise<void> {
+  await db.updateTable('notifications').set({ emailed_at: at }).where('id', '=', id).execute();
+}
+
+/** Each person's mail choice for each kind of notification, for the given people. */
+export function emailChoices(db: Executor, userIds: readonly number[]) {
+  if (userIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('users')
+    .select(['id', 'email_mentions', 'email_replies', 'email_watched', 'email_tutoring'])
+    .where('id', 'in', userIds)
+    .execute();
+}

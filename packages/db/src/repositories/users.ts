@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor, Tx } from '../connection.js';
-import type { Locale, NewUser, Role, UserRow } from '../schema.js';
+import type { NewUser, UserRow } from '../schema.js';
 
 export function findById(db: Executor, id: number): Promise<UserRow | undefined> {
   return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
@@ -49,11 +49,26 @@ export async function setPassword(db: Tx, id: number, passwordHash: string): Pro
     .execute();
 }
 
-export async function update(
-  db: Executor,
-  id: number,
-  changes: { locale?: Locale; role?: Role; display_name?: string; ente_id?: number | null },
-): Promise<UserRow | undefined> {
+export type UserChanges = Partial<
+  Pick<
+    UserRow,
+    | 'locale'
+    | 'role'
+    | 'display_name'
+    | 'ente_id'
+    | 'digest'
+    | 'digest_hour'
+    | 'digest_weekday'
+    | 'timezone'
+    | 'digest_skip_if_active'
+    | 'email_mentions'
+    | 'email_replies'
+    | 'email_watched'
+    | 'email_tutoring'
+  >
+>;
+
+export async function update(db: Executor, id: number, changes: UserChanges): Promise<UserRow | undefined> {
   return db.updateTable('users').set(changes).where('id', '=', id).returningAll().executeTakeFirst();
 }
 

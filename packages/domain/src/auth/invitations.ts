@@ -1,9 +1,10 @@
-import { enteRepo, invitationRepo, mailOutboxRepo, type Role, tableRepo, type UserRow } from '@hubspoke/db';
+import { enteRepo, invitationRepo, type Role, tableRepo, type UserRow } from '@hubspoke/db';
 import { type Actor, canInvite } from '../permissions.js';
 import { addDays } from '../shared/clock.js';
 import { generateToken, hashToken } from '../shared/crypto.js';
 import type { Deps } from '../shared/deps.js';
 import { AppError, forbidden, invalid } from '../shared/errors.js';
+import { queueMail } from '../shared/mail-queue.js';
 import { createSession, type IssuedSession } from './sessions.js';
 import { createUser, normaliseEmail } from './users.js';
 
@@ -35,7 +36,7 @@ export async function invite(deps: Deps, actor: Actor, input: InvitationInput) {
       invitedBy: actor.id,
       expiresAt,
     });
-    await mailOutboxRepo.insert(tx, {
+    await queueMail(tx, {
       template: 'invitation',
       recipient: email,
       locale: 'it',

@@ -1,8 +1,9 @@
-import { mailOutboxRepo, passwordResetRepo, sessionRepo, userRepo } from '@hubspoke/db';
+import { passwordResetRepo, sessionRepo, userRepo } from '@hubspoke/db';
 import { addSeconds } from '../shared/clock.js';
 import { generateToken, hashToken } from '../shared/crypto.js';
 import type { Deps } from '../shared/deps.js';
 import { AppError } from '../shared/errors.js';
+import { queueMail } from '../shared/mail-queue.js';
 import { enforceRateLimit } from '../shared/rate-limit.js';
 import { checkPasswordPolicy, hashPassword } from './passwords.js';
 
@@ -24,7 +25,7 @@ export async function requestPasswordReset(deps: Deps, rawEmail: string, ip: str
   const expiresAt = addSeconds(deps.clock.now(), deps.config.passwordResetMinutes * 60);
   await deps.db.transaction().execute(async (tx) => {
     await passwordResetRepo.insert(tx, { userId: user.id, tokenHash: hashToken(token), expiresAt });
-    await mailOutboxRepo.insert(tx, {
+    await queueMail(tx, {
       template: 'password_reset',
       recipient: user.email,
       locale: user.locale,

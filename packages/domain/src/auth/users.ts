@@ -18,8 +18,8 @@ function handleBase(displayName: string, email: string): string {
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '.')
-    .replace(/^\.+|\.+$/g, '')
-    .slice(0, 24);
+    .slice(0, 24)
+    .replace(/^\.+|\.+$/g, '');
   return fromName.length >= 2
     ? fromName
     : (email.split('@')[0] ?? 'user').replace(/[^a-z0-9]/g, '').slice(0, 24) || 'user';

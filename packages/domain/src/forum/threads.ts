@@ -40,7 +40,7 @@ export interface NewThreadInput {
 
 export async function enforcePostingLimit(deps: Deps, actor: Actor): Promise<void> {
   const { maxPerWindow, windowSeconds } = deps.config.posting;
-  await enforceRateLimit(deps.rateLimits, `post:user:${actor.id}`, maxPerWindow, windowSeconds);
+  await enforceRateLimit(deps.rateLimits, `post:user:${actor.id}`, maxPerWindow, windowSeconds, { failOpen: true });
 }
 
 export async function createThread(deps: Deps, actor: UserRow, input: NewThreadInput) {

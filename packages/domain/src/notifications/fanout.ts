@@ -1,4 +1,12 @@
-import { eventRepo, type NotificationKind, notificationRepo, postRepo, threadRepo, userRepo } from '@hubspoke/db';
+import {
+  eventRepo,
+  type NotificationKind,
+  type NotificationRow,
+  notificationRepo,
+  postRepo,
+  threadRepo,
+  userRepo,
+} from '@hubspoke/db';
 import type { Deps } from '../shared/deps.js';
 import { rooms } from '../shared/events.js';
 import { notificationToDto } from './dto.js';
@@ -10,22 +18,31 @@ export interface SourceEvent {
   data: Record<string, any>;
 }
 
+export interface FanOut {
+  /** Live events to announce once committed. */
+  eventIds: number[];
+  /** The notifications this run created (none on a re-run). */
+  notifications: NotificationRow[];
+}
+
+const NOTHING: FanOut = { eventIds: [], notifications: [] };
+
 /** When several reasons apply to one person, they get the most specific one. */
 const PRIORITY: NotificationKind[] = ['mention', 'reply', 'watched_reply', 'new_thread'];
 
 /**
  * Turns a forum event into notifications: one per person and event, never for the person who
  * acted, never for a muted thread, never for someone who can no longer read the thread. Runs in
- * one transaction with a live event per notification; safe to run again (returns no new ids).
+ * one transaction with a live event per notification; safe to run again (returns nothing new).
  */
-export async function fanOutEvent(deps: Pick<Deps, 'db'>, event: SourceEvent): Promise<number[]> {
+export async function fanOutEvent(deps: Pick<Deps, 'db'>, event: SourceEvent): Promise<FanOut> {
   const postId =
     event.name === 'post.created' ? event.data.id : event.name === 'thread.created' ? event.data.post?.id : undefined;
-  if (typeof postId !== 'number') return [];
+  if (typeof postId !== 'number') return NOTHING;
   const post = await postRepo.findById(deps.db, postId);
-  if (!post || post.deleted_at || post.hidden_at) return [];
+  if (!post || post.deleted_at || post.hidden_at) return NOTHING;
   const thread = await threadRepo.findById(deps.db, post.thread_id);
-  if (!thread) return [];
+  if (!thread) return NOTHING;
 
   const reasons = new Map<number, NotificationKind>();
   const add = (userId: number, kind: NotificationKind) => {
@@ -54,7 +71,7 @@ export async function fanOutEvent(deps: Pick<Deps, 'db'>, event: SourceEvent): P
   reasons.delete(post.author_id);
   for (const userId of muted) reasons.delete(userId);
   const allowed = await notificationRepo.canReadTable(deps.db, thread.table_id, [...reasons.keys()]);
-  if (allowed.size === 0) return [];
+  if (allowed.size === 0) return NOTHING;
 
   const actor = await userRepo.findById(deps.db, post.author_id);
   const data = { threadTitle: thread.title, postNumber: post.number, actorName: actor?.display_name ?? '' };
@@ -71,9 +88,9 @@ export async function fanOutEvent(deps: Pick<Deps, 'db'>, event: SourceEvent): P
         data,
       })),
     );
-    const ids: number[] = [];
+    const eventIds: number[] = [];
     for (const n of inserted) {
-      ids.push(
+      eventIds.push(
         await eventRepo.insert(tx, {
           name: 'notification.created',
           rooms: [rooms.user(n.user_id)],
@@ -81,6 +98,6 @@ export async function fanOutEvent(deps: Pick<Deps, 'db'>, event: SourceEvent): P
         }),
       );
     }
-    return ids;
+    return { eventIds, notifications: inserted };
   });
 }

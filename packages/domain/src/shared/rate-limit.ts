@@ -9,14 +9,26 @@ export interface RateLimitStore {
   reset(key: string): Promise<void>;
 }
 
-/** Counts an attempt and throws 429 with `Retry-After` once `max` is passed. */
+/**
+ * Counts an attempt and throws 429 with `Retry-After` once `max` is passed. With `failOpen`, an
+ * unreachable store lets the attempt through (posting must survive a Redis outage; sign-in
+ * must not, so it fails closed).
+ */
 export async function enforceRateLimit(
   store: RateLimitStore,
   key: string,
   max: number,
   windowSeconds: number,
+  options: { failOpen?: boolean } = {},
 ): Promise<void> {
-  const { count, retryAfterSeconds } = await store.hit(key, windowSeconds);
+  let hit: { count: number; retryAfterSeconds: number };
+  try {
+    hit = await store.hit(key, windowSeconds);
+  } catch (error) {
+    if (options.failOpen) return;
+    throw error;
+  }
+  const { count, retryAfterSeconds } = hit;
   if (count > max) {
     throw new AppError(429, 'rate_limited', `Too many attempts; retry in ${retryAfterSeconds} s`, {
       'retry-after': String(retryAfterSeconds),

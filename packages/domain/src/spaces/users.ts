@@ -1,4 +1,4 @@
-import { auditRepo, type Locale, type Role, userRepo } from '@hubspoke/db';
+import { auditRepo, type Role, userRepo } from '@hubspoke/db';
 import { ROLES } from '../auth/users.js';
 import { type Actor, canChangeRoles } from '../permissions.js';
 import type { Deps } from '../shared/deps.js';
@@ -25,10 +25,4 @@ export async function changeRole(deps: Pick<Deps, 'db'>, actor: Actor, userId: n
 export async function listUsers(deps: Pick<Deps, 'db'>, actor: Actor, page: { limit: number; beforeId?: number }) {
   if (!canChangeRoles(actor)) throw forbidden('Only admins list every user');
   return userRepo.list(deps.db, page);
-}
-
-export async function updatePreferences(deps: Pick<Deps, 'db'>, actor: Actor, changes: { locale?: Locale }) {
-  const user = await userRepo.update(deps.db, actor.id, changes);
-  if (!user) throw notFound('user');
-  return user;
 }

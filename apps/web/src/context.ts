@@ -1,0 +1,34 @@
+import type { Config } from '@hubspoke/config';
+import type { Locale, UserRow } from '@hubspoke/db';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { type Flash, takeFlash } from './flash.js';
+import { type Translate, translator } from './i18n/index.js';
+import { pickLocale } from './i18n/locale.js';
+
+/** Everything a page template needs to know about the request it answers. */
+export interface PageContext {
+  locale: Locale;
+  t: Translate;
+  user: UserRow | null;
+  /** The path asked for, for the navigation's current item and sign-in's `next`. */
+  path: string;
+  flash: Flash | null;
+  requestId: string;
+  /** Formats a date the way the reader expects. */
+  date(value: Date): string;
+}
+
+export function pageContext(request: FastifyRequest, reply: FastifyReply, config: Config): PageContext {
+  const locale = pickLocale(request);
+  const dates = new Intl.DateTimeFormat(locale === 'it' ? 'it-IT' : 'en-GB', { dateStyle: 'medium' });
+  return {
+    locale,
+    t: translator(locale),
+    user: request.user,
+    path: request.url.split('?')[0] ?? '/',
+    // Only a GET shows (and so consumes) the flash: it is the page the redirect leads to.
+    flash: request.method === 'GET' ? takeFlash(request, reply, config.secureCookies) : null,
+    requestId: request.id,
+    date: (value) => dates.format(value),
+  };
+}

@@ -1,0 +1,14 @@
+import { AppError } from '@hubspoke/domain';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+/** Anonymous visitors of a signed-in page go to the sign-in form, which brings them back after. */
+export async function requireSignedIn(request: FastifyRequest, reply: FastifyReply) {
+  if (request.user) return;
+  const next = request.method === 'GET' && request.url !== '/' ? `?next=${encodeURIComponent(request.url)}` : '';
+  return reply.redirect(`/accedi${next}`, 303);
+}
+
+/** Admin pages answer 403 to everyone else; the error handler renders the page. */
+export async function requireAdmin(request: FastifyRequest) {
+  if (request.user?.role !== 'admin') throw new AppError(403, 'forbidden', 'Only admins can see this page');
+}

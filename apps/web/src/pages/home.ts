@@ -1,0 +1,54 @@
+import type { TableRow, UserRow } from '@hubspoke/db';
+import type { PageContext } from '../context.js';
+import { html } from '../html.js';
+import { section } from '../views/cards.js';
+import { icon } from '../views/icon.js';
+import { tablesByKind } from '../views/tables.js';
+
+export interface FocusArea {
+  slug: string;
+  name_it: string;
+  name_en: string;
+  description_it: string;
+  description_en: string;
+}
+
+const FOCUS_ICONS: Record<string, string> = { cultura: 'star-outline', innovazione: 'software' };
+
+function focusAreas(ctx: PageContext, areas: readonly FocusArea[]) {
+  const en = ctx.locale === 'en';
+  return html`<ul class="row list-unstyled mb-0">
+    ${areas.map(
+      (area) => html`<li class="col-12 col-md-6 mb-4">
+        <div class="card card-bg no-after h-100 focus-card focus-${area.slug}">
+          <div class="card-body">
+            <h3 class="card-title h5">${icon(FOCUS_ICONS[area.slug] ?? 'star-outline', 'icon-primary me-2')}${en ? area.name_en : area.name_it}</h3>
+            <p class="card-text">${en ? area.description_en : area.description_it}</p>
+          </div>
+        </div>
+      </li>`,
+    )}
+  </ul>`;
+}
+
+export interface HomeView {
+  user: UserRow;
+  areas: readonly FocusArea[];
+  myTables: ReadonlyArray<TableRow & { unread_threads: number }>;
+}
+
+export function homePage(ctx: PageContext, view: HomeView) {
+  const { t } = ctx;
+  const tables = view.myTables.length
+    ? tablesByKind(ctx, view.myTables, { level: 3 })
+    : html`<p>${t('home.noTables')}</p>`;
+  return html`<h1 class="mb-2">${t('home.title', { name: view.user.display_name })}</h1>
+    <p class="lead mb-5">${t('home.intro')}</p>
+    ${section(
+      'my-tables',
+      t('home.myTables'),
+      html`${tables}
+      <p class="mt-2"><a class="btn btn-outline-primary" href="/tavoli">${t('home.allTables')}</a></p>`,
+    )}
+    ${section('focus-areas', t('home.focusAreas'), focusAreas(ctx, view.areas))}`;
+}

@@ -1,0 +1,45 @@
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import type { FastifyPluginAsync } from 'fastify';
+import { requireAdmin, requireSignedIn } from './guards.js';
+import './request-types.js';
+import accountRoutes from './routes/account.js';
+import adminMemberRoutes from './routes/admin-members.js';
+import adminPeopleRoutes from './routes/admin-people.js';
+import adminSpaceRoutes from './routes/admin-spaces.js';
+import profileRoutes from './routes/profile.js';
+import sessionRoutes from './routes/session.js';
+import spaceRoutes from './routes/spaces.js';
+import { helmetOptions } from './security.js';
+import { staticAssets } from './static-assets.js';
+import type { WebOptions } from './web-options.js';
+
+export type { WebOptions };
+
+/**
+ * The server-rendered pages. Registered by the api after its own plugins, in its own context:
+ * helmet's strict Content-Security-Policy and the form-body parser apply to pages only, so the
+ * JSON API and the swagger-ui page at /docs keep their own behaviour.
+ */
+export const webPlugin: FastifyPluginAsync<WebOptions> = async (app, { deps }) => {
+  // Errors in these routes render as HTML pages (see `wantsHtmlPage`), whatever the client accepts.
+  app.addHook('onRoute', (route) => {
+    route.config = { ...route.config, page: true };
+  });
+  await app.register(helmet, helmetOptions(deps.config.secureCookies));
+  await app.register(formbody, { bodyLimit: 65_536 });
+  await app.register(staticAssets);
+  await app.register(sessionRoutes, { deps });
+  await app.register(accountRoutes, { deps });
+  await app.register(async (signedIn) => {
+    signedIn.addHook('preHandler', requireSignedIn);
+    await signedIn.register(spaceRoutes, { deps });
+    await signedIn.register(profileRoutes, { deps });
+    await signedIn.register(async (admin) => {
+      admin.addHook('preHandler', requireAdmin);
+      await admin.register(adminSpaceRoutes, { deps });
+      await admin.register(adminMemberRoutes, { deps });
+      await admin.register(adminPeopleRoutes, { deps });
+    });
+  });
+};

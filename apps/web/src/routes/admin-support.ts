@@ -1,0 +1,20 @@
+import type { UserRow } from '@hubspoke/db';
+import { type Deps, listUsers } from '@hubspoke/domain';
+
+export type IdParams = { Params: { id: string } };
+
+/** A positive integer id from the path, or undefined (the route then answers 404). */
+export const idParam = (value: string) => (/^[1-9][0-9]{0,14}$/.test(value) ? Number(value) : undefined);
+
+/** Everyone, for the "add a member" choice; the programme counts people in the hundreds. */
+export async function allUsers(deps: Deps, actor: UserRow, max = 2000): Promise<UserRow[]> {
+  const users: UserRow[] = [];
+  let beforeId: number | undefined;
+  while (users.length < max) {
+    const page = await listUsers(deps, actor, { limit: 100, ...(beforeId ? { beforeId } : {}) });
+    users.push(...page);
+    if (page.length < 100) break;
+    beforeId = page.at(-1)?.id;
+  }
+  return users.sort((a, b) => a.display_name.localeCompare(b.display_name));
+}

@@ -1,0 +1,5 @@
+import type { Deps } from '@hubspoke/domain';
+
+export interface WebOptions {
+  deps: Deps;
+}

@@ -1,0 +1,112 @@
+import { type ExpressionBuilder, sql } from 'kysely';
+import type { Executor } from '../connection.js';
+import type { DB } from '../schema.js';
+import { tableVisibleTo, type Viewer } from './tables.js';
+
+/**
+ * What a person follows: tables they belong to or watch (unless muted), and any visible table's
+ * threads in a focus area they watch. Muted threads never appear.
+ */
+function followedBy(viewer: Viewer) {
+  return (eb: ExpressionBuilder<DB, 'threads' | 'tables'>) => {
+    const tableLevel = eb
+      .selectFrom('table_subscriptions')
+      .select('table_subscriptions.level')
+      .whereRef('table_subscriptions.table_id', '=', 'tables.id')
+      .where('table_subscriptions.user_id', '=', viewer.id);
+    const member = eb.exists(
+      eb
+        .selectFrom('table_members')
+        .select('table_members.user_id')
+        .whereRef('table_members.table_id', '=', 'tables.id')
+        .where('table_members.user_id', '=', viewer.id),
+    );
+    const focusWatched = eb.exists(
+      eb
+        .selectFrom('focus_area_subscriptions')
+        .select('focus_area_subscriptions.user_id')
+        .whereRef('focus_area_subscriptions.focus_area', '=', 'threads.focus_area')
+        .where('focus_area_subscriptions.user_id', '=', viewer.id)
+        .where('focus_area_subscriptions.level', '=', 'watching'),
+    );
+    return eb.and([
+      tableVisibleTo(viewer)(eb as ExpressionBuilder<DB, 'tables'>),
+      eb(sql`coalesce((${tableLevel}), 'normal')`, '<>', 'muted'),
+      eb.or([member, eb(tableLevel, '=', 'watching'), focusWatched]),
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('thread_subscriptions')
+            .select('thread_subscriptions.user_id')
+            .whereRef('thread_subscriptions.thread_id', '=', 'threads.id')
+            .where('thread_subscriptions.user_id', '=', viewer.id)
+            .where('thread_subscriptions.level', '=', 'muted'),
+        ),
+      ),
+    ]);
+  };
+}
+
+/** New and active threads in what the person follows, with how many posts each gained. */
+export function activeThreads(db: Executor, viewer: Viewer, from: Date, to: Date, limit: number) {
+  return db
+    .selectFrom('threads')
+    .innerJoin('tables', 'tables.id', 'threads.table_id')
+    .innerJoin('focus_areas', 'focus_areas.slug', 'threads.focus_area')
+    .select([
+      'threads.id',
+      'threads.title',
+      'threads.kind',
+      'threads.table_id',
+      'tables.name as table_name',
+      'threads.focus_area',
+      'focus_areas.name_it as focus_name_it',
+      'focus_areas.name_en as focus_name_en',
+      'focus_areas.position as focus_position',
+      sql<boolean>`threads.created_at > ${from}`.as('is_new'),
+      (eb) =>
+        eb
+          .selectFrom('posts')
+          .select((p) => p.fn.countAll<string>().as('n'))
+          .whereRef('posts.thread_id', '=', 'threads.id')
+          .where('posts.created_at', '>', from)
+          .where('posts.created_at', '<=', to)
+          .where('posts.deleted_at', 'is', null)
+          .where('posts.hidden_at', 'is', null)
+          .as('new_posts'),
+    ])
+    .where('threads.last_activity_at', '>', from)
+    .where('threads.created_at', '<=', to)
+    .where(followedBy(viewer))
+    .orderBy(sql`threads.created_at > ${from}`, 'desc')
+    .orderBy('threads.last_activity_at', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+/** Questions in what the person follows that nobody has answered yet, oldest first. */
+export function unansweredQuestions(db: Executor, viewer: Viewer, since: Date, limit: number) {
+  return db
+    .selectFrom('threads')
+    .innerJoin('tables', 'tables.id', 'threads.table_id')
+    .select(['threads.id', 'threads.title', 'tables.name as table_name', 'threads.created_at'])
+    .where('threads.kind', '=', 'question')
+    .where('threads.post_count', '=', 1)
+    .where('threads.created_at', '>', since)
+    .where(followedBy(viewer))
+    .orderBy('threads.created_at')
+    .limit(limit)
+    .execute();
+}
+
+export function unreadNotifications(db: Executor, userId: number, since: Date, limit: number) {
+  return db
+    .selectFrom('notifications')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .where('read_at', 'is', null)
+    .where('created_at', '>', since)
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+}

@@ -1,0 +1,107 @@
+import { digestContentRepo, type UserRow } from '@hubspoke/db';
+import type { Deps } from '../shared/deps.js';
+import { paths } from '../shared/urls.js';
+
+const THREADS = 30;
+const QUESTIONS = 10;
+const NOTIFICATIONS = 10;
+const QUESTION_AGE_DAYS = 30;
+
+export interface DigestData {
+  groups: Array<{
+    focusArea: string;
+    focusAreaName: string;
+    tables: Array<{
+      tableName: string;
+      threads: Array<{ id: number; title: string; url: string; newPosts: number; isNew: boolean; kind: string }>;
+    }>;
+  }>;
+  questions: Array<{ id: number; title: string; url: string; tableName: string; assignedToYou: boolean }>;
+  documents: Array<{ title: string; url: string }>;
+  notifications: Array<{ text: string; url: string }>;
+}
+
+const NOTIFICATION_TEXT = {
+  it: (kind: string, actor: string, title: string) =>
+    ({
+      mention: `${actor} ti ha menzionato in «${title}»`,
+      reply: `${actor} ti ha risposto in «${title}»`,
+      new_thread: `Nuova discussione «${title}»`,
+    })[kind] ?? `Nuova attività in «${title}»`,
+  en: (kind: string, actor: string, title: string) =>
+    ({
+      mention: `${actor} mentioned you in “${title}”`,
+      reply: `${actor} replied to you in “${title}”`,
+      new_thread: `New thread “${title}”`,
+    })[kind] ?? `New activity in “${title}”`,
+};
+
+/**
+ * What one person's digest holds for (from, to]: only what they can read and follow, grouped
+ * by focus area then table. Undefined when there is nothing to say (no mail is sent then).
+ */
+export async function buildDigest(
+  deps: Pick<Deps, 'db' | 'config'>,
+  user: UserRow,
+  from: Date,
+  to: Date,
+): Promise<DigestData | undefined> {
+  const base = deps.config.publicUrl;
+  const questionSince = new Date(to.getTime() - QUESTION_AGE_DAYS * 86_400_000);
+  const [threads, questions, notifications] = await Promise.all([
+    digestContentRepo.activeThreads(deps.db, user, from, to, THREADS),
+    digestContentRepo.unansweredQuestions(deps.db, user, questionSince, QUESTIONS),
+    digestContentRepo.unreadNotifications(deps.db, user.id, from, NOTIFICATIONS),
+  ]);
+
+  const groups: DigestData['groups'] = [];
+  for (const t of [...threads].sort((a, b) => a.focus_position - b.focus_position)) {
+    const newPosts = Number(t.new_posts ?? 0);
+    if (newPosts === 0 && !t.is_new) continue;
+    let group = groups.find((g) => g.focusArea === t.focus_area);
+    if (!group) {
+      group = {
+        focusArea: t.focus_area,
+        focusAreaName: user.locale === 'en' ? t.focus_name_en : t.focus_name_it,
+        tables: [],
+      };
+      groups.push(group);
+    }
+    let table = group.tables.find((x) => x.tableName === t.table_name);
+    if (!table) {
+      table = { tableName: t.table_name, threads: [] };
+      group.tables.push(table);
+    }
+    table.threads.push({
+      id: t.id,
+      title: t.title,
+      url: base + paths.thread(t.id),
+      newPosts,
+      isNew: t.is_new,
+      kind: t.kind,
+    });
+  }
+  const text = NOTIFICATION_TEXT[user.locale];
+  const digest: DigestData = {
+    groups,
+    questions: questions.map((q) => ({
+      id: q.id,
+      title: q.title,
+      url: base + paths.thread(q.id),
+      tableName: q.table_name,
+      assignedToYou: false,
+    })),
+    documents: [],
+    notifications: notifications
+      .filter((n) => n.thread_id !== null)
+      .map((n) => ({
+        text: text(n.kind, String(n.data.actorName ?? ''), String(n.data.threadTitle ?? '')),
+        url:
+          base +
+          paths.thread(n.thread_id as number, typeof n.data.postNumber === 'number' ? n.data.postNumber : undefined),
+      })),
+  };
+  const empty =
+    digest.groups.length + digest.questions.length + digest.documents.length + digest.notifications.length === 0;
+  return empty ? undefined : digest;
+}

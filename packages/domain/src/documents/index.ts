@@ -1,0 +1,10 @@
+export { addVersion, createDocument, type NewDocumentInput } from './create.js';
+export { openVersionFile } from './download.js';
+export { type DocumentDto, documentPath } from './dto.js';
+export { contentDisposition, safeFilename } from './filenames.js';
+export { getDocument, type ListDocumentsInput, listDocuments, setDocumentFollowing } from './library.js';
+export { createLocalDiskStorage, payloadTooLarge } from './local-disk-storage.js';
+export { ACCEPTED_TYPES, detectMediaType, MEDIA_TYPES, type MediaType } from './media-types.js';
+export type { DocumentDeps, PutOptions, StagedFile, Storage, StoredFile } from './storage.js';
+export { setDocumentFeatured, transitionDocument } from './transitions.js';
+export type { StoredUpload, Upload } from './upload.js';

@@ -1,0 +1,54 @@
+import {
+  type DocumentRow,
+  documentFollowerRepo,
+  documentListRepo,
+  eventRepo,
+  notificationRepo,
+  type Tx,
+  type UserRow,
+} from '@hubspoke/db';
+import { notificationToDto } from '../notifications/dto.js';
+import { rooms } from '../shared/events.js';
+
+/**
+ * Tells the author and the followers that a document changed status, in the change's own
+ * transaction: one notification per person, never to the one who acted, and only to people who
+ * can still see the document in its new state. Returns the live events to publish after commit.
+ */
+export async function notifyDocumentChange(
+  tx: Tx,
+  change: { document: DocumentRow; actor: UserRow; eventId: number },
+): Promise<number[]> {
+  const { document, actor } = change;
+  const candidates = new Set([document.author_id, ...(await documentFollowerRepo.followerIds(tx, document.id))]);
+  candidates.delete(actor.id);
+  const allowed = await documentListRepo.whoCanSee(tx, document.id, [...candidates]);
+  const inserted = await notificationRepo.insertMany(
+    tx,
+    [...allowed].map((userId) => ({
+      user_id: userId,
+      kind: 'document_status' as const,
+      event_id: change.eventId,
+      thread_id: document.thread_id,
+      post_id: null,
+      actor_id: actor.id,
+      data: {
+        threadTitle: document.title,
+        actorName: actor.display_name,
+        documentId: document.id,
+        status: document.status,
+      },
+    })),
+  );
+  const ids: number[] = [];
+  for (const n of inserted) {
+    ids.push(
+      await eventRepo.insert(tx, {
+        name: 'notification.created',
+        rooms: [rooms.user(n.user_id)],
+        data: notificationToDto(n),
+      }),
+    );
+  }
+  return ids;
+}

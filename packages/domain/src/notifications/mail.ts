@@ -1,0 +1,84 @@
+import { type EmailChoice, type NotificationKind, type NotificationRow, notificationRepo } from '@hubspoke/db';
+import { toPlainText } from '@hubspoke/markdown';
+import type { Deps } from '../shared/deps.js';
+import { paths } from '../shared/urls.js';
+
+type Choices = {
+  email_mentions: EmailChoice;
+  email_replies: EmailChoice;
+  email_watched: EmailChoice;
+  email_tutoring: EmailChoice;
+};
+
+/** Which preference governs mail for each kind of notification. */
+export function emailChoiceFor(kind: NotificationKind | string, choices: Choices): EmailChoice {
+  if (kind === 'mention') return choices.email_mentions;
+  if (kind === 'reply') return choices.email_replies;
+  if (kind === 'watched_reply' || kind === 'new_thread') return choices.email_watched;
+  return choices.email_tutoring;
+}
+
+/** The fresh notifications whose person wants a mail right away (after the grace period). */
+export async function notificationsToMail(
+  deps: Pick<Deps, 'db'>,
+  created: NotificationRow[],
+): Promise<NotificationRow[]> {
+  const choices = new Map(
+    (await notificationRepo.emailChoices(deps.db, [...new Set(created.map((n) => n.user_id))])).map((c) => [c.id, c]),
+  );
+  return created.filter((n) => {
+    const c = choices.get(n.user_id);
+    return c !== undefined && emailChoiceFor(n.kind, c) === 'immediately';
+  });
+}
+
+export type NotificationMail =
+  | { send: false; reason: string }
+  | {
+      send: true;
+      to: string;
+      locale: 'it' | 'en';
+      userId: number;
+      kind: string;
+      actorName: string;
+      threadTitle: string;
+      threadUrl: string;
+      postHtml: string;
+      postText: string;
+    };
+
+/**
+ * Decides, when the grace period is over, whether the mail still makes sense: not if it went
+ * out already, the notification or the post was read, the post is gone, the person changed
+ * their mind, or can no longer read the thread.
+ */
+export async function prepareNotificationMail(
+  deps: Pick<Deps, 'db' | 'config'>,
+  notificationId: number,
+): Promise<NotificationMail> {
+  const n = await notificationRepo.findForMail(deps.db, notificationId);
+  if (!n) return { send: false, reason: 'notification gone' };
+  if (n.emailed_at) return { send: false, reason: 'already mailed' };
+  if (n.read_at) return { send: false, reason: 'notification read' };
+  if (n.post_number === null || n.deleted_at || n.hidden_at || n.thread_id === null || n.table_id === null)
+    return { send: false, reason: 'post gone' };
+  if ((n.last_read_post_number ?? 0) >= n.post_number) return { send: false, reason: 'post read' };
+  if (emailChoiceFor(n.kind, n) !== 'immediately') return { send: false, reason: 'preference changed' };
+  if (!(await notificationRepo.canReadTable(deps.db, n.table_id, [n.user_id])).has(n.user_id))
+    return { send: false, reason: 'no longer visible' };
+  return {
+    send: true,
+    to: n.email,
+    locale: n.locale,
+    userId: n.user_id,
+    kind: n.kind,
+    actorName: String(n.data.actorName ?? ''),
+    threadTitle: n.thread_title ?? '',
+    threadUrl: deps.config.publicUrl + paths.thread(n.thread_id, n.post_number),
+    postHtml: n.body_html ?? '',
+    postText: toPlainText(n.body_html ?? ''),
+  };
+}
+
+export const markNotificationEmailed = (deps: Pick<Deps, 'db' | 'clock'>, id: number) =>
+  notificationRepo.markEmailed(deps.db, id, deps.clock.now());

@@ -1,0 +1,8 @@
+/** Paths of the web pages that mails and notifications link to; the web app serves exactly these. */
+export const paths = {
+  thread: (id: number, postNumber?: number) => `/discussioni/${id}${postNumber ? `#post-${postNumber}` : ''}`,
+  table: (id: number) => `/tavoli/${id}`,
+  document: (id: number) => `/documenti/${id}`,
+  preferences: () => '/profilo',
+  unsubscribe: (token: string) => `/email/unsubscribe/${token}`,
+};

@@ -1,0 +1,130 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { FanoutResult } from './fanout.js';
+import type { GrowthPoint } from './growth.js';
+import type { LoadResult } from './scenarios.js';
+
+export interface Memory {
+  restMb?: number;
+  scenariosPeakMb?: number;
+  sockets5000Mb?: number;
+  highWaterMb?: number;
+}
+
+export interface Row {
+  scenario: string;
+  rps?: number;
+  ratio?: number;
+  p50?: number;
+  p99?: number;
+  other?: string;
+  target: string;
+  met: boolean | null;
+}
+
+const TARGETS: Record<string, { text: string; met: (r: LoadResult, floor?: number) => boolean | null }> = {
+  'thread-page': { text: '≥ 40% of floor', met: (r, floor) => (floor ? r.rps / floor >= 0.4 : null) },
+  'reply-spread': { text: '≥ 1,000 req/s', met: (r) => r.rps >= 1_000 },
+  'reply-hot': { text: '≥ 300 req/s', met: (r) => r.rps >= 300 },
+};
+
+/** One row per measured figure, each with its target (if the issue sets one) and whether it was met. */
+export function rows(input: {
+  floor?: LoadResult;
+  loads: LoadResult[];
+  fanout: FanoutResult[];
+  memory: Memory;
+  growth: GrowthPoint[];
+  digest?: { reason: string };
+}): Row[] {
+  const floor = input.floor?.rps;
+  const out: Row[] = [];
+  if (input.floor) {
+    const other = cpu(input.floor);
+    out.push({ scenario: 'floor (select 1)', ...pick(input.floor), ratio: 1, other, target: '—', met: null });
+  }
+  for (const load of input.loads) {
+    const target = TARGETS[load.name];
+    out.push({
+      scenario: load.name,
+      ...pick(load),
+      ...(floor ? { ratio: load.rps / floor } : {}),
+      other: `${cpu(load)}${load.failed ? `, ${load.failed} failed` : ''}`,
+      target: target?.text ?? '—',
+      met: target ? target.met(load, floor) : null,
+    });
+  }
+  for (const f of input.fanout) {
+    const one = f.threads === 1;
+    out.push({
+      scenario: f.name,
+      p50: f.p50,
+      p99: f.p99,
+      other: `max ${f.max} ms, lost ${f.missing}/${f.deliveries + f.missing}`,
+      target: one ? 'p99 ≤ 50 ms, none lost' : 'none lost',
+      met: one ? f.p99 <= 50 && f.missing === 0 : f.missing === 0,
+    });
+  }
+  const mem = input.memory;
+  if (mem.restMb !== undefined)
+    out.push({ scenario: 'api RSS at rest', other: `${mem.restMb} MB`, target: '—', met: null });
+  if (mem.scenariosPeakMb !== undefined)
+    out.push({ scenario: 'api RSS peak (scenarios)', other: `${mem.scenariosPeakMb} MB`, target: '—', met: null });
+  if (mem.sockets5000Mb !== undefined)
+    out.push({
+      scenario: 'api RSS, 5,000 sockets',
+      other: `${mem.sockets5000Mb} MB`,
+      target: '≤ 300 MB',
+      met: mem.sockets5000Mb <= 300,
+    });
+  const stages = [...new Set(input.growth.map((g) => g.posts))].sort((a, b) => a - b);
+  for (const name of new Set(input.growth.map((g) => g.scenario))) {
+    const points = stages.map((s) => input.growth.find((g) => g.posts === s && g.scenario === name));
+    const first = points[0];
+    const last = points.at(-1);
+    if (!first || !last || stages.length < 2) continue;
+    const k = (n: number) => (n >= 1_000_000 ? `${n / 1_000_000}M` : `${n / 1_000}k`);
+    out.push({
+      scenario: `growth ${name} ${k(first.posts)}→${k(last.posts)}`,
+      p50: last.p50,
+      p99: last.p99,
+      other: `p99 ${points.map((p) => p?.p99 ?? '?').join(' → ')} ms`,
+      target: 'p99 ≤ 1.5× smallest',
+      met: last.p99 <= 1.5 * first.p99,
+    });
+  }
+  if (input.digest) out.push({ scenario: 'digest', other: 'skipped', target: '10,000 in ≤ 30 s', met: null });
+  return out;
+}
+
+const pick = (r: LoadResult) => ({ rps: r.rps, p50: r.p50, p99: r.p99 });
+const cpu = (r: LoadResult) => `CPU/req: api ${r.serverCpuMs} ms, db ${r.dbCpuMs} ms`;
+
+export function table(list: Row[]): string {
+  const header = ['scenario', 'req/s', '× floor', 'p50 ms', 'p99 ms', 'other', 'target', 'met?'];
+  const cells = list.map((r) => [
+    r.scenario,
+    r.rps === undefined ? '' : r.rps >= 100 ? Math.round(r.rps).toLocaleString('en-US') : String(r.rps),
+    r.ratio === undefined ? '' : r.ratio.toFixed(2),
+    r.p50?.toString() ?? '',
+    r.p99?.toString() ?? '',
+    r.other ?? '',
+    r.target,
+    r.met === null ? '—' : r.met ? 'yes' : 'NO',
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => (c[i] as string).length)));
+  const line = (c: string[]) => `| ${c.map((v, i) => v.padEnd(widths[i] as number)).join(' | ')} |`;
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n');
+}
+
+/**
+ * `results/<date>.json`, one entry per scale, so a small and a full run of the same day both
+ * stay; a run of some scenarios only (`--only`) goes to `<date>.partial.json` instead.
+ */
+export function save(dir: string, scale: string, partial: boolean, result: unknown): string {
+  mkdirSync(dir, { recursive: true });
+  const date = new Date().toISOString().slice(0, 10);
+  const file = `${dir}/${date}${partial ? '.partial' : ''}.json`;
+  const existing = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+  writeFileSync(file, `${JSON.stringify({ ...existing, [scale]: result }, null, 2)}\n`);
+  return file;
+}
