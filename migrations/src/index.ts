@@ -4,6 +4,7 @@ import * as forum from './20261129_1300_forum.js';
 import * as notifications from './20261129_1400_notifications.js';
 import * as documents from './20261129_1500_documents.js';
 import * as mail from './20261129_1600_mail.js';
+import * as tutoring from './20261129_1700_tutoring.js';
 
 /**
  * Every migration, by name. Kysely runs them in name order, so names start with a timestamp.
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '20261129_1400_notifications': notifications,
   '20261129_1500_documents': documents,
   '20261129_1600_mail': mail,
+  '20261129_1700_tutoring': tutoring,
 };

@@ -19,6 +19,7 @@ import postRoutes from './routes/posts.js';
 import searchRoutes from './routes/search.js';
 import spaceRoutes from './routes/spaces.js';
 import threadRoutes from './routes/threads.js';
+import tutoringRoutes from './routes/tutoring.js';
 import unsubscribeRoutes from './routes/unsubscribe.js';
 
 export interface BuildOptions {
@@ -56,6 +57,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(searchRoutes, { prefix: '/api' });
   await app.register(moderationRoutes, { prefix: '/api' });
   await app.register(notificationRoutes, { prefix: '/api' });
+  await app.register(tutoringRoutes, { prefix: '/api' });
   await app.register(documentRoutes, { prefix: '/api' });
   await app.register(unsubscribeRoutes);
   await app.register(queueBoard);

@@ -29,6 +29,14 @@ export const ThreadSchema = Type.Object({
   newSinceLastVisit: Type.Boolean(),
   bookmarked: Type.Boolean(),
   subscription: WatchLevel,
+  question: Nullable(
+    Type.Object({
+      status: literals(['open', 'answered', 'resolved']),
+      assignedTutorId: Nullable(Type.Integer()),
+      acceptedPostId: Nullable(Type.Integer()),
+      documentVersionId: Nullable(Type.Integer()),
+    }),
+  ),
 });
 
 export const PostSchema = Type.Object({

@@ -1,3 +1,4 @@
+import { PassThrough, pipeline } from 'node:stream';
 import type { Multipart } from '@fastify/multipart';
 import { AppError, invalid, payloadTooLarge, type Upload } from '@hubspoke/domain';
 import type { FastifyRequest } from 'fastify';
@@ -18,6 +19,8 @@ function toAppError(error: unknown, maxBytes: number): unknown {
   }
   return error;
 }
+
+const cutShort = () => invalid('invalid_multipart', 'The form ended before the file did');
 
 export interface MultipartForm {
   fields: Record<string, string[]>;
@@ -49,11 +52,21 @@ export async function readMultipartForm(request: FastifyRequest, maxBytes: numbe
       continue;
     }
     if (part.fieldname !== 'file') throw invalid('invalid_request', 'The file goes in a part named "file"');
+    if (part.file.destroyed) {
+      // The parser already gave up on the request (a cut-short or malformed body): say why.
+      await next();
+      throw cutShort();
+    }
+    // Watched from now on, so a request that breaks off later fails the upload instead of stalling it.
+    const stream = new PassThrough();
+    pipeline(part.file, stream, (error) => {
+      if (error) stream.destroy(error instanceof AppError ? error : cutShort());
+    });
     const nothingAfterTheFile = async () => {
       const rest = await next();
       if (!rest.done) throw invalid('file_must_be_last', 'Send the fields first and the file last');
     };
-    return { fields, upload: { filename: part.filename, stream: part.file, done: nothingAfterTheFile } };
+    return { fields, upload: { filename: part.filename, stream, done: nothingAfterTheFile } };
   }
 }
 

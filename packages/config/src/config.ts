@@ -43,6 +43,15 @@ export interface Config {
   };
   /** Signs one-click unsubscribe links; must be set (and kept) in production. */
   readonly appSecret: string;
+  readonly tutoring: {
+    /** Hours (of working time when `workingDaysOnly`) before the assigned tutor is reminded. */
+    readonly reminderHours: number;
+    /** Hours before the table's moderators are told the question is still open. */
+    readonly escalationHours: number;
+    /** Count only Monday–Friday in `timeZone`, for targets and for response-time metrics. */
+    readonly workingDaysOnly: boolean;
+    readonly timeZone: string;
+  };
   readonly uploads: {
     /** Shared documents live here, named by their SHA-256; relative paths start at the working folder. */
     readonly dir: string;
@@ -77,6 +86,13 @@ function int(env: Env, name: string, fallback: number, min: number, max: number)
   if (!/^\d+$/.test(value) || parsed < min || parsed > max) {
     throw new ConfigError(name, `an integer between ${min} and ${max}`, value);
   }
+  return parsed;
+}
+
+function decimal(env: Env, name: string, fallback: number): number {
+  const value = read(env, name, String(fallback));
+  const parsed = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value) || parsed <= 0) throw new ConfigError(name, 'a positive number', value);
   return parsed;
 }
 
@@ -148,6 +164,12 @@ export function loadConfig(env: Env = process.env): Config {
       notifyDelaySeconds: int(env, 'NOTIFY_EMAIL_DELAY_SECONDS', 600, 0, 86_400),
     },
     appSecret: secret(env, nodeEnv),
+    tutoring: {
+      reminderHours: decimal(env, 'TUTORING_REMINDER_HOURS', 48),
+      escalationHours: decimal(env, 'TUTORING_ESCALATION_HOURS', 96),
+      workingDaysOnly: bool(env, 'TUTORING_WORKING_DAYS_ONLY', true),
+      timeZone: read(env, 'TUTORING_TIME_ZONE', 'Europe/Rome'),
+    },
     uploads: {
       dir: read(env, 'UPLOAD_DIR', './data/uploads'),
       maxBytes: int(env, 'UPLOAD_MAX_BYTES', 26_214_400, 1, 1_073_741_824),

@@ -169,6 +169,25 @@ export interface ThreadsTable {
   last_poster_id: number | null;
   last_activity_at: Timestamp;
   created_at: Timestamp;
+  question_status: QuestionStatus | null;
+  assigned_tutor_id: number | null;
+  assigned_at: Date | null;
+  first_tutor_reply_at: Date | null;
+  accepted_post_id: number | null;
+  resolved_at: Date | null;
+  reminded_at: Date | null;
+  escalated_at: Date | null;
+  document_version_id: number | null;
+}
+
+export type QuestionStatus = 'open' | 'answered' | 'resolved';
+
+export interface TutorPoolsTable {
+  id: Id;
+  tutor_id: number;
+  table_id: number | null;
+  focus_area: string | null;
+  created_at: Timestamp;
 }
 
 export interface PostsTable {
@@ -272,7 +291,18 @@ export interface EventsTable {
   relayed_at: Date | null;
 }
 
-export type NotificationKind = 'mention' | 'reply' | 'watched_reply' | 'new_thread' | 'document_status';
+export type NotificationKind =
+  | 'mention'
+  | 'reply'
+  | 'watched_reply'
+  | 'new_thread'
+  | 'document_status'
+  | 'question_assigned'
+  | 'question_reminder'
+  | 'question_escalated'
+  | 'tutor_answer'
+  | 'answer_accepted'
+  | 'asker_followup';
 
 export interface NotificationsTable {
   id: Id;
@@ -316,6 +346,7 @@ export interface DB {
   events: EventsTable;
   notifications: NotificationsTable;
   digest_sends: DigestSendsTable;
+  tutor_pools: TutorPoolsTable;
   documents: DocumentsTable;
   document_versions: DocumentVersionsTable;
   document_transitions: DocumentTransitionsTable;

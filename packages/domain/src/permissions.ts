@@ -89,3 +89,17 @@ export function canAuthorDocument(actor: Actor, document: { author_id: number },
 
 /** Publishing, asking for changes, featuring and archiving are for the table's moderators. */
 export const canCurateDocuments = canModerateTable;
+
+/** A reply answers a question when it comes from a tutor, or from whoever the question is assigned to. */
+export function isAnsweringTutor(actor: Actor, thread: { assigned_tutor_id: number | null }): boolean {
+  return actor.role === 'tutor' || thread.assigned_tutor_id === actor.id;
+}
+
+/** The asker, the assigned tutor and the table's moderators may accept an answer. */
+export function canAcceptAnswer(
+  actor: Actor,
+  thread: { author_id: number; assigned_tutor_id: number | null },
+  moderates: boolean,
+): boolean {
+  return moderates || actor.id === thread.author_id || actor.id === thread.assigned_tutor_id;
+}

@@ -11,6 +11,8 @@ export const JOB_NAMES = [
   'notification.email',
   'digests.plan',
   'digest.send',
+  'tutoring.schedule',
+  'tutoring.nudge',
 ] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
@@ -25,6 +27,9 @@ export interface JobPayloads {
   'notification.email': { notificationId: number };
   'digests.plan': Record<string, never>;
   'digest.send': { userId: number; period: string };
+  /** Schedules the reminder and escalation of a question assignment (from its outbox event). */
+  'tutoring.schedule': { eventId: number };
+  'tutoring.nudge': { threadId: number; assignedAt: string; which: 'reminder' | 'escalation' };
 }
 
 /** Outbox events the relay hands to a job, by event name. */
@@ -32,6 +37,7 @@ export const RELAYED_EVENTS: Record<string, JobName> = {
   'post.created': 'event.fanout',
   'thread.created': 'event.fanout',
   'mail.queued': 'mail.send',
+  'question.assigned': 'tutoring.schedule',
 };
 
 export const notificationMailJobId = (notificationId: number) => `notification-mail-${notificationId}`;

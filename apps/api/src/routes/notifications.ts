@@ -6,7 +6,19 @@ import { errors, Id, literals, Nullable } from '../schemas.js';
 
 const NotificationSchema = Type.Object({
   id: Type.Integer(),
-  kind: literals(['mention', 'reply', 'watched_reply', 'new_thread', 'document_status']),
+  kind: literals([
+    'mention',
+    'reply',
+    'watched_reply',
+    'new_thread',
+    'document_status',
+    'question_assigned',
+    'question_reminder',
+    'question_escalated',
+    'tutor_answer',
+    'answer_accepted',
+    'asker_followup',
+  ]),
   threadId: Nullable(Type.Integer()),
   postId: Nullable(Type.Integer()),
   postNumber: Nullable(Type.Integer()),

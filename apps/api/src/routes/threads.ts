@@ -99,8 +99,9 @@ const threadRoutes: FastifyPluginAsyncTypebox = async (app) => {
           200: Type.Object({
             thread: ThreadSchema,
             posts: Type.Array(PostSchema),
+            acceptedAnswer: Nullable(PostSchema),
             nextCursor: Nullable(Type.String()),
-            permissions: Type.Object({ moderate: Type.Boolean() }),
+            permissions: Type.Object({ moderate: Type.Boolean(), accept: Type.Boolean() }),
           }),
           ...errors(400, 401, 404),
         },

@@ -6,6 +6,8 @@ import { eventsCleanup } from './events-cleanup.js';
 import { mailSend } from './mail-send.js';
 import { notificationEmail } from './notification-email.js';
 import { sessionsCleanup } from './sessions-cleanup.js';
+import { tutoringNudge } from './tutoring-nudge.js';
+import { tutoringSchedule } from './tutoring-schedule.js';
 
 /** One line per job name. */
 export const handlers: HandlerEntry[] = [
@@ -16,4 +18,6 @@ export const handlers: HandlerEntry[] = [
   ['notification.email', notificationEmail],
   ['digests.plan', digestsPlan],
   ['digest.send', digestSend],
+  ['tutoring.schedule', tutoringSchedule],
+  ['tutoring.nudge', tutoringNudge],
 ];

@@ -58,7 +58,11 @@ export function insert(
 ): Promise<ThreadRow> {
   return db
     .insertInto('threads')
-    .values({ ...thread, last_activity_at: thread.created_at })
+    .values({
+      ...thread,
+      last_activity_at: thread.created_at,
+      question_status: thread.kind === 'question' ? 'open' : null,
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
 }

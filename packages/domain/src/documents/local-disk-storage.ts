@@ -64,6 +64,8 @@ export function createLocalDiskStorage(folder: string): Storage {
   };
 
   async function put(source: Readable, options: PutOptions): Promise<StoredFile> {
+    // A stream destroyed before we read it would leave the pipeline below waiting forever.
+    if (source.destroyed) throw new Error('the upload stream was closed before it could be stored');
     await mkdir(tmp, { recursive: true });
     const tempPath = join(tmp, randomUUID());
     let kept = false;

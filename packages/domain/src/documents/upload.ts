@@ -31,8 +31,6 @@ export async function storeUpload(
   upload: Upload,
 ): Promise<StoredUpload> {
   let detected: MediaType | undefined;
-  console.log('put start');
-  upload.stream.on('end', () => console.log('stream end')); upload.stream.on('error', (e) => console.log('stream error', e.message));
   const stored = await deps.storage.put(upload.stream, {
     maxBytes: deps.config.uploads.maxBytes,
     accept: async (file) => {
@@ -47,9 +45,7 @@ export async function storeUpload(
       }
     },
   });
-  console.log('put done');
   await upload.done();
-  console.log('done done');
   if (!detected) throw new Error('storage kept a file it did not show us');
   return {
     key: stored.key,

@@ -23,6 +23,15 @@ export function threadToDto(t: ThreadListRow, previousVisitAt: Date | null = nul
     newSinceLastVisit: previousVisitAt !== null && t.last_activity_at > previousVisitAt,
     bookmarked: t.bookmarked,
     subscription: (t.subscription ?? 'normal') as WatchLevel,
+    question:
+      t.kind === 'question'
+        ? {
+            status: t.question_status ?? 'open',
+            assignedTutorId: t.assigned_tutor_id,
+            acceptedPostId: t.accepted_post_id,
+            documentVersionId: t.document_version_id,
+          }
+        : null,
   };
 }
 

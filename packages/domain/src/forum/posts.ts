@@ -6,10 +6,11 @@ import {
   readingRepo,
   type Tx,
   threadRepo,
+  tutoringRepo,
   type UserRow,
 } from '@hubspoke/db';
 import { quoteMarkdown } from '@hubspoke/markdown';
-import { canEditPost, canSeeHiddenPost } from '../permissions.js';
+import { canEditPost, canSeeHiddenPost, isAnsweringTutor } from '../permissions.js';
 import type { Deps } from '../shared/deps.js';
 import { AppError, forbidden, invalid, notFound } from '../shared/errors.js';
 import { rooms } from '../shared/events.js';
@@ -63,6 +64,9 @@ export async function reply(
     );
     await readingRepo.watchUnlessChosen(tx, actor.id, threadId);
     await readingRepo.markRead(tx, actor.id, threadId, number, now);
+    if (context.thread.kind === 'question' && isAnsweringTutor(actor, context.thread)) {
+      await tutoringRepo.recordTutorReply(tx, threadId, now);
+    }
     const eventId = await eventRepo.insert(tx, {
       name: 'post.created',
       rooms: [rooms.thread(threadId), rooms.table(context.thread.table_id)],

@@ -14,6 +14,7 @@ import {
 import { toPlainText } from '@hubspoke/markdown';
 import {
   type Actor,
+  canAcceptAnswer,
   canCreateAnnouncement,
   canModerateTable,
   canPostInTable,
@@ -25,6 +26,7 @@ import type { Deps } from '../shared/deps.js';
 import { forbidden, invalid, notFound } from '../shared/errors.js';
 import { rooms } from '../shared/events.js';
 import { enforceRateLimit } from '../shared/rate-limit.js';
+import { assignQuestion } from '../tutoring/assign.js';
 import { assertModerates, readableThread } from './access.js';
 import { prepareBody, prepareTitle } from './content.js';
 import { postEventData, postToDto, threadEventData, threadToDto } from './dto.js';
@@ -56,7 +58,7 @@ export async function createThread(deps: Deps, actor: UserRow, input: NewThreadI
   const prepared = await prepareBody(deps, deps.db, table.id, input.body);
   const now = deps.clock.now();
 
-  const { thread, post, eventId } = await deps.db.transaction().execute(async (tx) => {
+  const { thread, post, eventIds } = await deps.db.transaction().execute(async (tx) => {
     const created = await threadRepo.insert(tx, {
       table_id: table.id,
       focus_area: input.focusArea,
@@ -85,6 +87,10 @@ export async function createThread(deps: Deps, actor: UserRow, input: NewThreadI
     );
     await readingRepo.watchUnlessChosen(tx, actor.id, created.id);
     await readingRepo.markRead(tx, actor.id, created.id, number, now);
+    const assigned =
+      input.kind === 'question'
+        ? await assignQuestion(tx, created, { at: now, actorId: null, reason: 'routing' })
+        : undefined;
     const thread = await threadRepo.findListRow(tx, actor, created.id);
     if (!thread) throw notFound('thread');
     const postRow = { ...post, author_name: actor.display_name, author_handle: actor.handle };
@@ -93,9 +99,9 @@ export async function createThread(deps: Deps, actor: UserRow, input: NewThreadI
       rooms: [rooms.table(table.id), rooms.focus(input.focusArea)],
       data: { thread: threadEventData(thread), post: postEventData(postRow) },
     });
-    return { thread, post: postRow, eventId };
+    return { thread, post: postRow, eventIds: [eventId, ...(assigned ? [assigned.eventId] : [])] };
   });
-  deps.events.publish([eventId]);
+  deps.events.publish(eventIds);
   return { thread: threadToDto(thread), post: postToDto(post) };
 }
 
@@ -132,7 +138,7 @@ export async function listThreads(deps: Pick<Deps, 'db'>, actor: UserRow, input:
   };
 }
 
-/** A thread with one page of posts, by post number. */
+/** A thread with one page of posts, by post number; a question also carries its accepted answer. */
 export async function getThreadPage(
   deps: Pick<Deps, 'db'>,
   actor: UserRow,
@@ -141,17 +147,24 @@ export async function getThreadPage(
 ) {
   const context = await readableThread(deps.db, actor, threadId);
   const limit = pageSize(page.limit);
-  const [thread, posts] = await Promise.all([
+  const acceptedId = context.thread.accepted_post_id;
+  const [thread, posts, accepted] = await Promise.all([
     threadRepo.findListRow(deps.db, actor, threadId),
     postRepo.page(deps.db, threadId, page.after ?? 0, limit + 1, actor.id),
+    acceptedId ? postRepo.findPageRow(deps.db, acceptedId, actor.id) : undefined,
   ]);
   if (!thread) throw notFound('thread');
   const shown = posts.slice(0, limit);
+  const reveal = (p: { author_id: number }) => canSeeHiddenPost(actor, p, context.moderates);
   return {
     thread: threadToDto(thread, actor.previous_visit_at),
-    posts: shown.map((p) => postToDto(p, canSeeHiddenPost(actor, p, context.moderates))),
+    posts: shown.map((p) => postToDto(p, reveal(p))),
+    acceptedAnswer: accepted ? postToDto(accepted, reveal(accepted)) : null,
     nextCursor: posts.length > limit ? String(shown.at(-1)?.number) : null,
-    permissions: { moderate: context.moderates },
+    permissions: {
+      moderate: context.moderates,
+      accept: context.thread.kind === 'question' && canAcceptAnswer(actor, context.thread, context.moderates),
+    },
   };
 }
 

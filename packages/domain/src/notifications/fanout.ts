@@ -1,5 +1,4 @@
 import {
-  eventRepo,
   type NotificationKind,
   type NotificationRow,
   notificationRepo,
@@ -7,9 +6,9 @@ import {
   threadRepo,
   userRepo,
 } from '@hubspoke/db';
+import { isAnsweringTutor } from '../permissions.js';
 import type { Deps } from '../shared/deps.js';
-import { rooms } from '../shared/events.js';
-import { notificationToDto } from './dto.js';
+import { notify } from './notify.js';
 
 /** The outbox event a fan-out starts from (its data is what the forum services wrote). */
 export interface SourceEvent {
@@ -28,7 +27,15 @@ export interface FanOut {
 const NOTHING: FanOut = { eventIds: [], notifications: [] };
 
 /** When several reasons apply to one person, they get the most specific one. */
-const PRIORITY: NotificationKind[] = ['mention', 'reply', 'watched_reply', 'new_thread'];
+const PRIORITY: NotificationKind[] = [
+  'question_assigned',
+  'tutor_answer',
+  'asker_followup',
+  'mention',
+  'reply',
+  'watched_reply',
+  'new_thread',
+];
 
 /**
  * Turns a forum event into notifications: one per person and event, never for the person who
@@ -54,7 +61,14 @@ export async function fanOutEvent(deps: Pick<Deps, 'db'>, event: SourceEvent): P
     notificationRepo.mentionedIn(deps.db, post.id),
     post.reply_to_post_id ? postRepo.findById(deps.db, post.reply_to_post_id) : undefined,
   ]);
+  const actor = await userRepo.findById(deps.db, post.author_id);
   for (const userId of mentioned) add(userId, 'mention');
+  if (thread.kind === 'question' && post.number > 1 && actor) {
+    if (isAnsweringTutor(actor, thread)) add(thread.author_id, 'tutor_answer');
+    else if (actor.id === thread.author_id && thread.assigned_tutor_id) add(thread.assigned_tutor_id, 'asker_followup');
+  }
+  if (thread.kind === 'question' && post.number === 1 && thread.assigned_tutor_id)
+    add(thread.assigned_tutor_id, 'question_assigned');
   if (repliedTo && !repliedTo.deleted_at) add(repliedTo.author_id, 'reply');
   const muted = new Set<number>();
   for (const l of levels) {
@@ -73,10 +87,9 @@ export async function fanOutEvent(deps: Pick<Deps, 'db'>, event: SourceEvent): P
   const allowed = await notificationRepo.canReadTable(deps.db, thread.table_id, [...reasons.keys()]);
   if (allowed.size === 0) return NOTHING;
 
-  const actor = await userRepo.findById(deps.db, post.author_id);
   const data = { threadTitle: thread.title, postNumber: post.number, actorName: actor?.display_name ?? '' };
-  return deps.db.transaction().execute(async (tx) => {
-    const inserted = await notificationRepo.insertMany(
+  return deps.db.transaction().execute((tx) =>
+    notify(
       tx,
       [...allowed].map((userId) => ({
         user_id: userId,
@@ -87,17 +100,6 @@ export async function fanOutEvent(deps: Pick<Deps, 'db'>, event: SourceEvent): P
         actor_id: post.author_id,
         data,
       })),
-    );
-    const eventIds: number[] = [];
-    for (const n of inserted) {
-      eventIds.push(
-        await eventRepo.insert(tx, {
-          name: 'notification.created',
-          rooms: [rooms.user(n.user_id)],
-          data: notificationToDto(n),
-        }),
-      );
-    }
-    return { eventIds, notifications: inserted };
-  });
+    ),
+  );
 }

@@ -1,0 +1,32 @@
+import { auditRepo, eventRepo, type ThreadRow, type Tx, tutoringRepo } from '@hubspoke/db';
+import { rooms } from '../shared/events.js';
+
+/**
+ * Gives a question to the least busy tutor of its pool (or, with no pool, a moderator of its
+ * table), inside the caller's transaction. The `question.assigned` event lets the worker notify
+ * the tutor and schedule the reminder and the escalation for this assignment.
+ */
+export async function assignQuestion(
+  tx: Tx,
+  thread: Pick<ThreadRow, 'id' | 'table_id' | 'focus_area'>,
+  options: { at: Date; actorId: number | null; exclude?: number[]; tutorId?: number | null; reason: string },
+): Promise<{ tutorId: number | null; eventId: number }> {
+  const tutorId =
+    options.tutorId !== undefined
+      ? options.tutorId
+      : ((await tutoringRepo.candidates(tx, thread.table_id, thread.focus_area, options.exclude ?? []))[0]?.id ?? null);
+  await tutoringRepo.assign(tx, thread.id, tutorId, options.at);
+  await auditRepo.record(tx, {
+    actorId: options.actorId,
+    action: 'question.assign',
+    subjectType: 'thread',
+    subjectId: thread.id,
+    data: { tutorId, reason: options.reason },
+  });
+  const eventId = await eventRepo.insert(tx, {
+    name: 'question.assigned',
+    rooms: [rooms.thread(thread.id), ...(tutorId ? [rooms.user(tutorId)] : [])],
+    data: { threadId: thread.id, tutorId, assignedAt: options.at.toISOString() },
+  });
+  return { tutorId, eventId };
+}
