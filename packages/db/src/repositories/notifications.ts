@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor, Tx } from '../connection.js';
 import type { NotificationKind, NotificationRow, WatchLevel } from '../schema.js';
+import { userMayRead } from './tables.js';
 
 export interface NewNotification {
   user_id: number;
@@ -100,19 +101,7 @@ export async function canReadTable(db: Executor, tableId: number, userIds: reado
     .innerJoin('tables', (j) => j.on('tables.id', '=', tableId))
     .select('users.id')
     .where('users.id', 'in', userIds)
-    .where((eb) =>
-      eb.or([
-        eb('users.role', '=', 'admin'),
-        eb('tables.visibility', '=', 'participants'),
-        eb.exists(
-          eb
-            .selectFrom('table_members')
-            .select('table_members.user_id')
-            .where('table_members.table_id', '=', tableId)
-            .whereRef('table_members.user_id', '=', 'users.id'),
-        ),
-      ]),
-    )
+    .where(userMayRead(tableId))
     .execute();
   return new Set(rows.map((r) => r.id));
 }

@@ -28,6 +28,22 @@ export function tableVisibleTo(viewer: Viewer) {
         ]);
 }
 
+/** The same rule seen from the other side: may this user (row) read table `tableId` (joined as `tables`)? */
+export function userMayRead(tableId: number) {
+  return (eb: ExpressionBuilder<DB, 'users' | 'tables'>) =>
+    eb.or([
+      eb('users.role', '=', 'admin'),
+      eb('tables.visibility', '=', 'participants'),
+      eb.exists(
+        eb
+          .selectFrom('table_members')
+          .select('table_members.user_id')
+          .where('table_members.table_id', '=', tableId)
+          .whereRef('table_members.user_id', '=', 'users.id'),
+      ),
+    ]);
+}
+
 export function insert(
   db: Executor,
   table: {

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor, Tx } from '../connection.js';
 import type { NewUser, UserRow } from '../schema.js';
+import { userMayRead } from './tables.js';
 
 export function findById(db: Executor, id: number): Promise<UserRow | undefined> {
   return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
@@ -94,18 +95,6 @@ export function mentionable(db: Executor, tableId: number, handles: readonly str
       'in',
       handles.map((h) => h.toLowerCase()),
     )
-    .where((eb) =>
-      eb.or([
-        eb('users.role', '=', 'admin'),
-        eb('tables.visibility', '=', 'participants'),
-        eb.exists(
-          eb
-            .selectFrom('table_members')
-            .select('table_members.user_id')
-            .where('table_members.table_id', '=', tableId)
-            .whereRef('table_members.user_id', '=', 'users.id'),
-        ),
-      ]),
-    )
+    .where(userMayRead(tableId))
     .execute();
 }
