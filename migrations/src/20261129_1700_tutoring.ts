@@ -40,6 +40,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await sql`drop index if exists threads_questions_idx`.execute(db);
+  await sql`drop index if exists threads_tutor_queue_idx`.execute(db);
   for (const column of [
     'document_version_id',
     'escalated_at',

@@ -346,6 +346,19 @@ describe('malformed and refused requests store nothing', () => {
     if (code !== 'file_must_be_last') await nothingStored(before);
   });
 
+  it('a body cut short in the middle of the file is a 400, not a stalled request', async () => {
+    const before = await filesUnder(folder.dir);
+    const form = await multipart(
+      { ...VALID_FIELDS, tableId: String(tableId) },
+      { name: 'a.pdf', bytes: Buffer.concat([SAMPLES.pdf('cut'), Buffer.alloc(5_000, 0x41)]) },
+    );
+    const payload = form.payload.subarray(0, form.payload.length - 3_000);
+    const response = await ctx.request({ method: 'POST', url: '/api/documents', as: author.session, ...form, payload });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.code).toBe('invalid_multipart');
+    await nothingStored(before);
+  });
+
   it('sharing in a table one cannot write in is refused before storing: 403 for an open table, 404 for a lab', async () => {
     const before = await filesUnder(folder.dir);
     const lab = await newTable(ctx, { kind: 'lab' });

@@ -40,6 +40,7 @@ export * from './spaces/tables.js';
 export * from './spaces/users.js';
 export * from './spaces/vocabularies.js';
 export { acceptAnswer, handBackQuestion, reassignQuestion } from './tutoring/answers.js';
+export { requestDocumentReview } from './tutoring/document-review.js';
 export { tutoringMetrics } from './tutoring/metrics.js';
 export { type Nudge, nudgeTimes, sendNudge } from './tutoring/nudges.js';
 export { type PoolTarget, setTutorPool } from './tutoring/pools.js';

@@ -3,11 +3,12 @@ import {
   acceptAnswer,
   handBackQuestion,
   reassignQuestion,
+  requestDocumentReview,
   setTutorPool,
   tutoringMetrics,
   tutorQueue,
 } from '@hubspoke/domain';
-import { FocusAreaSlug } from '../forum-schemas.js';
+import { FocusAreaSlug, PostSchema, ThreadSchema } from '../forum-schemas.js';
 import { requireUser } from '../plugins/auth.js';
 import { errors, Id, IdParams, literals, Nullable } from '../schemas.js';
 
@@ -162,6 +163,32 @@ const tutoringRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => handBackQuestion(deps, requireUser(request), request.params.id),
+  );
+
+  app.post(
+    '/documents/:id/versions/:n/review',
+    {
+      schema: {
+        tags: ['tutoring'],
+        params: Type.Object({ id: Id, n: Type.Integer({ minimum: 1 }) }),
+        body: Type.Optional(
+          Type.Object({ note: Type.Optional(Type.String({ maxLength: 5000 })) }, { additionalProperties: false }),
+        ),
+        response: { 201: Type.Object({ thread: ThreadSchema, post: PostSchema }), ...errors(400, 401, 403, 404, 429) },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await requestDocumentReview(
+            deps,
+            requireUser(request),
+            request.params.id,
+            request.params.n,
+            request.body?.note,
+          ),
+        ),
   );
 };
 

@@ -54,6 +54,7 @@ export function insert(
     title: string;
     author_id: number;
     created_at: Date;
+    document_version_id?: number | null;
   },
 ): Promise<ThreadRow> {
   return db

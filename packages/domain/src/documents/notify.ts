@@ -1,14 +1,5 @@
-import {
-  type DocumentRow,
-  documentFollowerRepo,
-  documentListRepo,
-  eventRepo,
-  notificationRepo,
-  type Tx,
-  type UserRow,
-} from '@hubspoke/db';
-import { notificationToDto } from '../notifications/dto.js';
-import { rooms } from '../shared/events.js';
+import { type DocumentRow, documentFollowerRepo, documentListRepo, type Tx, type UserRow } from '@hubspoke/db';
+import { notify } from '../notifications/notify.js';
 
 /**
  * Tells the author and the followers that a document changed status, in the change's own
@@ -23,7 +14,7 @@ export async function notifyDocumentChange(
   const candidates = new Set([document.author_id, ...(await documentFollowerRepo.followerIds(tx, document.id))]);
   candidates.delete(actor.id);
   const allowed = await documentListRepo.whoCanSee(tx, document.id, [...candidates]);
-  const inserted = await notificationRepo.insertMany(
+  const { eventIds } = await notify(
     tx,
     [...allowed].map((userId) => ({
       user_id: userId,
@@ -40,15 +31,5 @@ export async function notifyDocumentChange(
       },
     })),
   );
-  const ids: number[] = [];
-  for (const n of inserted) {
-    ids.push(
-      await eventRepo.insert(tx, {
-        name: 'notification.created',
-        rooms: [rooms.user(n.user_id)],
-        data: notificationToDto(n),
-      }),
-    );
-  }
-  return ids;
+  return eventIds;
 }

@@ -2,7 +2,6 @@ import {
   auditRepo,
   eventRepo,
   postRepo,
-  readingRepo,
   type ThreadKind,
   type ThreadListFilters,
   type ThreadRow,
@@ -29,7 +28,8 @@ import { enforceRateLimit } from '../shared/rate-limit.js';
 import { assignQuestion } from '../tutoring/assign.js';
 import { assertModerates, readableThread } from './access.js';
 import { prepareBody, prepareTitle } from './content.js';
-import { postEventData, postToDto, threadEventData, threadToDto } from './dto.js';
+import { postToDto, threadEventData, threadToDto } from './dto.js';
+import { addOpeningPost, announceThread } from './opening.js';
 
 export interface NewThreadInput {
   tableId: number;
@@ -38,6 +38,8 @@ export interface NewThreadInput {
   kind: ThreadKind;
   title: string;
   body: string;
+  /** A question asking a tutor to review this document version (set by the document library). */
+  documentVersionId?: number;
 }
 
 export async function enforcePostingLimit(deps: Deps, actor: Actor): Promise<void> {
@@ -67,39 +69,17 @@ export async function createThread(deps: Deps, actor: UserRow, input: NewThreadI
       title,
       author_id: actor.id,
       created_at: now,
+      document_version_id: input.documentVersionId ?? null,
     });
-    const number = await threadRepo.appendPost(tx, created.id, actor.id, now);
-    const post = await postRepo.insert(tx, {
-      thread_id: created.id,
-      number,
-      author_id: actor.id,
-      reply_to_post_id: null,
-      body: prepared.body,
-      body_html: prepared.bodyHtml,
-      created_at: now,
-      search_vector: postRepo.searchVector(prepared.plainText, title),
-    });
-    await threadRepo.addParticipant(tx, created.id, actor.id);
-    await postRepo.insertMentions(
-      tx,
-      post.id,
-      prepared.mentionedUserIds.filter((id) => id !== actor.id),
-    );
-    await readingRepo.watchUnlessChosen(tx, actor.id, created.id);
-    await readingRepo.markRead(tx, actor.id, created.id, number, now);
+    const { post } = await addOpeningPost(tx, actor, created, prepared, now);
     const assigned =
       input.kind === 'question'
         ? await assignQuestion(tx, created, { at: now, actorId: null, reason: 'routing' })
         : undefined;
+    const eventId = await announceThread(tx, created, post);
     const thread = await threadRepo.findListRow(tx, actor, created.id);
     if (!thread) throw notFound('thread');
-    const postRow = { ...post, author_name: actor.display_name, author_handle: actor.handle };
-    const eventId = await eventRepo.insert(tx, {
-      name: 'thread.created',
-      rooms: [rooms.table(table.id), rooms.focus(input.focusArea)],
-      data: { thread: threadEventData(thread), post: postEventData(postRow) },
-    });
-    return { thread, post: postRow, eventIds: [eventId, ...(assigned ? [assigned.eventId] : [])] };
+    return { thread, post, eventIds: [eventId, ...(assigned ? [assigned.eventId] : [])] };
   });
   deps.events.publish(eventIds);
   return { thread: threadToDto(thread), post: postToDto(post) };
