@@ -84,17 +84,65 @@ export function activeThreads(db: Executor, viewer: Viewer, from: Date, to: Date
     .execute();
 }
 
-/** Questions in what the person follows that nobody has answered yet, oldest first. */
+/**
+ * Questions no tutor has answered yet, in what the person follows or assigned to them; those
+ * assigned to them come first, then oldest first.
+ */
 export function unansweredQuestions(db: Executor, viewer: Viewer, since: Date, limit: number) {
+  const mine = sql<boolean>`threads.assigned_tutor_id is not distinct from ${viewer.id}`;
   return db
     .selectFrom('threads')
     .innerJoin('tables', 'tables.id', 'threads.table_id')
-    .select(['threads.id', 'threads.title', 'tables.name as table_name', 'threads.created_at'])
+    .select([
+      'threads.id',
+      'threads.title',
+      'tables.name as table_name',
+      'threads.created_at',
+      mine.as('assigned_to_me'),
+    ])
     .where('threads.kind', '=', 'question')
-    .where('threads.post_count', '=', 1)
+    .where('threads.question_status', '=', 'open')
     .where('threads.created_at', '>', since)
-    .where(followedBy(viewer))
+    .where((eb) => eb.or([eb('threads.assigned_tutor_id', '=', viewer.id), followedBy(viewer)(eb)]))
+    .where(tableVisibleTo(viewer))
+    .orderBy(mine, 'desc')
     .orderBy('threads.created_at')
+    .limit(limit)
+    .execute();
+}
+
+/** Documents published in (from, to] in the tables the person belongs to or watches, if they may see them. */
+export function publishedDocuments(db: Executor, viewer: Viewer, from: Date, to: Date, limit: number) {
+  return db
+    .selectFrom('document_transitions')
+    .innerJoin('documents', 'documents.id', 'document_transitions.document_id')
+    .innerJoin('tables', 'tables.id', 'documents.table_id')
+    .select(['documents.id', 'documents.title', 'tables.name as table_name'])
+    .distinct()
+    .where('document_transitions.to_status', '=', 'published')
+    .where('document_transitions.created_at', '>', from)
+    .where('document_transitions.created_at', '<=', to)
+    .where('documents.status', '=', 'published')
+    .where(tableVisibleTo(viewer))
+    .where((eb) =>
+      eb.or([
+        eb.exists(
+          eb
+            .selectFrom('table_members')
+            .select('table_members.user_id')
+            .whereRef('table_members.table_id', '=', 'tables.id')
+            .where('table_members.user_id', '=', viewer.id),
+        ),
+        eb.exists(
+          eb
+            .selectFrom('table_subscriptions')
+            .select('table_subscriptions.user_id')
+            .whereRef('table_subscriptions.table_id', '=', 'tables.id')
+            .where('table_subscriptions.user_id', '=', viewer.id)
+            .where('table_subscriptions.level', '=', 'watching'),
+        ),
+      ]),
+    )
     .limit(limit)
     .execute();
 }

@@ -5,6 +5,7 @@ import { paths } from '../shared/urls.js';
 const THREADS = 30;
 const QUESTIONS = 10;
 const NOTIFICATIONS = 10;
+const DOCUMENTS = 10;
 const QUESTION_AGE_DAYS = 30;
 
 export interface DigestData {
@@ -48,9 +49,10 @@ export async function buildDigest(
 ): Promise<DigestData | undefined> {
   const base = deps.config.publicUrl;
   const questionSince = new Date(to.getTime() - QUESTION_AGE_DAYS * 86_400_000);
-  const [threads, questions, notifications] = await Promise.all([
+  const [threads, questions, documents, notifications] = await Promise.all([
     digestContentRepo.activeThreads(deps.db, user, from, to, THREADS),
     digestContentRepo.unansweredQuestions(deps.db, user, questionSince, QUESTIONS),
+    digestContentRepo.publishedDocuments(deps.db, user, from, to, DOCUMENTS),
     digestContentRepo.unreadNotifications(deps.db, user.id, from, NOTIFICATIONS),
   ]);
 
@@ -89,9 +91,9 @@ export async function buildDigest(
       title: q.title,
       url: base + paths.thread(q.id),
       tableName: q.table_name,
-      assignedToYou: false,
+      assignedToYou: q.assigned_to_me,
     })),
-    documents: [],
+    documents: documents.map((d) => ({ title: `${d.title} (${d.table_name})`, url: base + paths.document(d.id) })),
     notifications: notifications
       .filter((n) => n.thread_id !== null)
       .map((n) => ({
