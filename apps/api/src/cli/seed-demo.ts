@@ -78,7 +78,9 @@ export async function seedDemo(db: Database, config: Config): Promise<void> {
           visibility: 'participants',
           ente_id: null,
         });
-        for (const id of staff) await tableRepo.addMembers(tx, [table.id], id);
+        const regionEnti = ENTI.filter((e) => e.region === region).map((e) => e.name);
+        const locals = [...users.values()].filter((u) => u.ente && regionEnti.includes(u.ente)).map((u) => u.id);
+        for (const id of [...locals, ...staff]) await tableRepo.addMembers(tx, [table.id], id);
       }
       const inter = await tableRepo.insert(tx, {
         name: 'Tavolo interregionale Mezzogiorno',

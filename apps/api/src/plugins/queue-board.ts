@@ -13,6 +13,7 @@ const queueBoard: FastifyPluginAsync = async (app) => {
   const connection = app.redis.duplicate({ maxRetriesPerRequest: null, enableOfflineQueue: true, lazyConnect: true });
   connection.on('error', (error) => app.log.warn({ err: error }, 'queue board redis'));
   const queue = new Queue(QUEUE_NAME, { connection, prefix: app.config.redisPrefix });
+  queue.on('error', (error) => app.log.warn({ err: error }, 'queue board'));
   const serverAdapter = new FastifyAdapter();
   serverAdapter.setBasePath(BASE);
   createBullBoard({ queues: [new BullMQAdapter(queue)], serverAdapter });
