@@ -2,6 +2,7 @@ import type { Config } from '@hubspoke/config';
 import type { Locale, UserRow } from '@hubspoke/db';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type Flash, takeFlash } from './flash.js';
+import { type HeaderState, headerState } from './header-state.js';
 import { type Translate, translator } from './i18n/index.js';
 import { pickLocale } from './i18n/locale.js';
 
@@ -14,13 +15,20 @@ export interface PageContext {
   path: string;
   flash: Flash | null;
   requestId: string;
+  /** Unread notifications and the live client's starting point; null on anonymous pages and POSTs. */
+  header: HeaderState | null;
   /** Formats a date the way the reader expects. */
   date(value: Date): string;
+  /** A date and time, in the reader's own time zone. */
+  dateTime(value: Date): string;
 }
 
 export function pageContext(request: FastifyRequest, reply: FastifyReply, config: Config): PageContext {
   const locale = pickLocale(request);
-  const dates = new Intl.DateTimeFormat(locale === 'it' ? 'it-IT' : 'en-GB', { dateStyle: 'medium' });
+  const tag = locale === 'it' ? 'it-IT' : 'en-GB';
+  const timeZone = request.user?.timezone ?? 'Europe/Rome';
+  const dates = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone });
+  const times = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short', timeZone });
   return {
     locale,
     t: translator(locale),
@@ -29,6 +37,8 @@ export function pageContext(request: FastifyRequest, reply: FastifyReply, config
     // Only a GET shows (and so consumes) the flash: it is the page the redirect leads to.
     flash: request.method === 'GET' ? takeFlash(request, reply, config.secureCookies) : null,
     requestId: request.id,
+    header: headerState(request),
     date: (value) => dates.format(value),
+    dateTime: (value) => times.format(value),
   };
 }

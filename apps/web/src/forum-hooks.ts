@@ -1,13 +1,48 @@
-import type { Deps } from '@hubspoke/domain';
+import type { TableRow, UserRow } from '@hubspoke/db';
+import { canPostInTable, type Deps } from '@hubspoke/domain';
 import type { PageContext } from './context.js';
-import type { SafeHtml } from './html.js';
-import { notice } from './views/alerts.js';
+import { followedLevels } from './followed-levels.js';
+import { html, type SafeHtml } from './html.js';
+import { focusAreaNames, type ListingQuery, listingHref, loadListing, readListing } from './listing.js';
+import { icon } from './views/icon.js';
+import { threadFilters } from './views/thread-filters.js';
+import { threadList } from './views/thread-list.js';
+import { watchLevelForm } from './views/watch-level.js';
 
 /**
- * Where the forum's threads plug into the table page. The next part of the web UI renders the
- * table's thread list here (`listThreads` with this table, pinned first); until then the page
- * says where they will appear.
+ * The threads section of a table's page: start a thread, follow the table, filter, and the list
+ * (pinned first, then by activity, one keyset page at a time).
  */
-export async function tableThreads(_deps: Deps, ctx: PageContext, _tableId: number): Promise<SafeHtml> {
-  return notice(ctx.t('table.threadsSoon'));
+export async function tableThreads(
+  deps: Deps,
+  ctx: PageContext,
+  user: UserRow,
+  table: TableRow & { is_member: boolean },
+  query: ListingQuery,
+): Promise<SafeHtml> {
+  const { t } = ctx;
+  const areas = await focusAreaNames(deps, ctx);
+  const { tableId: _ignored, ...listing } = readListing(query, [...areas.keys()]);
+  const path = `/tavoli/${table.id}`;
+  const [page, levels] = await Promise.all([
+    loadListing(deps, user, { ...listing, tableId: table.id }),
+    followedLevels(deps, user.id),
+  ]);
+  const canPost = canPostInTable(user, table.is_member);
+  return html`<div class="d-flex flex-wrap gap-3 align-items-end justify-content-between mb-2">
+      ${
+        canPost
+          ? html`<a class="btn btn-primary" href="/discussioni/nuova?tavolo=${table.id}">${icon('plus', 'icon-white icon-sm me-1')}${t('threads.new')}</a>`
+          : html`<p class="small text-secondary mb-0">${t('threads.readOnly')}</p>`
+      }
+      ${watchLevelForm(ctx, { id: 'table-watch', action: `${path}/notifiche`, level: levels.table(table.id), hint: t('watch.tableHint') })}
+    </div>
+    ${threadFilters(ctx, { action: path, listing, focusAreas: areas })}
+    ${threadList(ctx, {
+      threads: page.items,
+      names: { focusAreas: areas },
+      moreHref: page.nextCursor ? listingHref(path, listing, page.nextCursor) : null,
+      firstHref: listing.cursor ? listingHref(path, listing) : null,
+      level: 3,
+    })}`;
 }

@@ -1,15 +1,27 @@
 import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
 import type { FastifyPluginAsync } from 'fastify';
-import { requireAdmin, requireSignedIn } from './guards.js';
+import { requireAdmin, requireSignedIn, requireStaff } from './guards.js';
+import { loadHeaderState } from './header-state.js';
 import './request-types.js';
 import accountRoutes from './routes/account.js';
 import adminMemberRoutes from './routes/admin-members.js';
 import adminPeopleRoutes from './routes/admin-people.js';
 import adminSpaceRoutes from './routes/admin-spaces.js';
+import focusAreaRoutes from './routes/focus-areas.js';
+import followingRoutes from './routes/following.js';
+import moderationRoutes from './routes/moderation.js';
+import notificationRoutes from './routes/notifications.js';
+import postActionRoutes from './routes/post-actions.js';
+import postPageRoutes from './routes/post-pages.js';
+import previewRoutes from './routes/preview.js';
 import profileRoutes from './routes/profile.js';
+import searchRoutes from './routes/search.js';
 import sessionRoutes from './routes/session.js';
 import spaceRoutes from './routes/spaces.js';
+import newThreadRoutes from './routes/thread-new.js';
+import threadTitleRoutes from './routes/thread-title.js';
+import threadRoutes from './routes/threads.js';
 import { helmetOptions } from './security.js';
 import { staticAssets } from './static-assets.js';
 import type { WebOptions } from './web-options.js';
@@ -27,14 +39,34 @@ export const webPlugin: FastifyPluginAsync<WebOptions> = async (app, { deps }) =
     route.config = { ...route.config, page: true };
   });
   await app.register(helmet, helmetOptions(deps.config.secureCookies));
-  await app.register(formbody, { bodyLimit: 65_536 });
+  // A post may hold 50,000 characters, and percent-encoding can make each one nine bytes.
+  await app.register(formbody, { bodyLimit: 524_288 });
   await app.register(staticAssets);
   await app.register(sessionRoutes, { deps });
   await app.register(accountRoutes, { deps });
   await app.register(async (signedIn) => {
     signedIn.addHook('preHandler', requireSignedIn);
-    await signedIn.register(spaceRoutes, { deps });
-    await signedIn.register(profileRoutes, { deps });
+    signedIn.addHook('preHandler', loadHeaderState(deps));
+    for (const routes of [
+      spaceRoutes,
+      focusAreaRoutes,
+      followingRoutes,
+      newThreadRoutes,
+      threadRoutes,
+      threadTitleRoutes,
+      postPageRoutes,
+      postActionRoutes,
+      previewRoutes,
+      searchRoutes,
+      notificationRoutes,
+      profileRoutes,
+    ]) {
+      await signedIn.register(routes, { deps });
+    }
+    await signedIn.register(async (staff) => {
+      staff.addHook('preHandler', requireStaff);
+      await staff.register(moderationRoutes, { deps });
+    });
     await signedIn.register(async (admin) => {
       admin.addHook('preHandler', requireAdmin);
       await admin.register(adminSpaceRoutes, { deps });

@@ -30,6 +30,10 @@ export function currentUser(request: FastifyRequest): UserRow {
   return request.user;
 }
 
+/** A positive integer id from a path or query, or undefined (the route then answers 404 or ignores it). */
+export const idParam = (value: string | undefined) =>
+  value !== undefined && /^[1-9][0-9]{0,14}$/.test(value) ? Number(value) : undefined;
+
 /** A urlencoded form body, read leniently: a missing field is an empty string, not a crash. */
 export interface Form {
   text(name: string): string;

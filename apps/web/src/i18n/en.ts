@@ -1,7 +1,11 @@
+import { activityEn } from './activity.en.js';
+import { forumEn } from './forum.en.js';
 import type { Catalogue } from './it.js';
 
 /** The English catalogue; its type makes a missing or extra key a compile error. */
 export const en: Catalogue = {
+  ...forumEn,
+  ...activityEn,
   'app.name': 'Hub&Spoke Community',
   'app.tagline': 'The professional community of the Hub&Spoke programme',
   'app.programme': 'Hub&Spoke programme',
@@ -137,15 +141,11 @@ export const en: Catalogue = {
   'table.membersCount': '{count} members',
   'table.noMembers': 'This table has no members yet.',
   'table.memberName': 'Name',
-  'table.memberHandle': 'Username',
   'table.memberRole': 'Role',
   'table.threads': 'Discussions',
-  'table.threadsSoon': 'The discussions of this table will appear here.',
   'table.manage': 'Manage members',
   'search.title': 'Search',
-  'search.soon': 'Searching discussions and documents will be available soon.',
   'notifications.title': 'Notifications',
-  'notifications.soon': 'Replies, mentions and news from your tables will appear here.',
   'profile.title': 'Profile and preferences',
   'profile.account': 'Your account',
   'profile.name': 'Name',

@@ -1,8 +1,14 @@
+import { activityIt } from './activity.it.js';
+import { forumIt } from './forum.it.js';
+
 /**
  * The Italian catalogue: the source of truth for every user-visible string. `en.ts` must have
- * exactly these keys (its type says so). Placeholders are written `{name}`.
+ * exactly these keys (its type says so). Placeholders are written `{name}`. The forum's strings
+ * and those of search, notifications, preferences and moderation live in their own files.
  */
 export const it = {
+  ...forumIt,
+  ...activityIt,
   'app.name': 'Hub&Spoke Community',
   'app.tagline': 'La comunità professionale del programma Hub&Spoke',
   'app.programme': 'Programma Hub&Spoke',
@@ -139,15 +145,11 @@ export const it = {
   'table.membersCount': '{count} membri',
   'table.noMembers': 'Questo tavolo non ha ancora membri.',
   'table.memberName': 'Nome',
-  'table.memberHandle': 'Nome utente',
   'table.memberRole': 'Ruolo',
   'table.threads': 'Discussioni',
-  'table.threadsSoon': 'Le discussioni di questo tavolo compariranno qui.',
   'table.manage': 'Gestisci i membri',
   'search.title': 'Cerca',
-  'search.soon': 'La ricerca nelle discussioni e nei documenti sarà disponibile a breve.',
   'notifications.title': 'Notifiche',
-  'notifications.soon': 'Qui troverai risposte, menzioni e novità dai tuoi tavoli.',
   'profile.title': 'Profilo e preferenze',
   'profile.account': 'Il tuo account',
   'profile.name': 'Nome',

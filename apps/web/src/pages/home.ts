@@ -22,7 +22,7 @@ function focusAreas(ctx: PageContext, areas: readonly FocusArea[]) {
       (area) => html`<li class="col-12 col-md-6 mb-4">
         <div class="card card-bg no-after h-100 focus-card focus-${area.slug}">
           <div class="card-body">
-            <h3 class="card-title h5">${icon(FOCUS_ICONS[area.slug] ?? 'star-outline', 'icon-primary me-2')}${en ? area.name_en : area.name_it}</h3>
+            <h3 class="card-title h5">${icon(FOCUS_ICONS[area.slug] ?? 'star-outline', 'icon-primary me-2')}<a href="/aree/${area.slug}" class="stretched-link">${en ? area.name_en : area.name_it}</a></h3>
             <p class="card-text">${en ? area.description_en : area.description_it}</p>
           </div>
         </div>

@@ -4,6 +4,7 @@ import { html } from '../html.js';
 import { section } from '../views/cards.js';
 import { errorIdFor, type FormError, field, formErrorMessage, requiredNote, select, submit } from '../views/form.js';
 import { newPasswordFields } from './password-fields.js';
+import { type EmailPreferences, emailPreferencesForm, savedEmailPreferences } from './profile-email.js';
 import { tokensSection } from './profile-tokens.js';
 
 export interface ApiTokenView {
@@ -14,12 +15,12 @@ export interface ApiTokenView {
 }
 
 /** Which form failed, so its error is shown next to it and the others stay clean. */
-export type ProfileForm = 'language' | 'password' | 'token';
+export type ProfileForm = 'language' | 'password' | 'token' | 'email';
 
 export interface ProfileView {
   user: UserRow;
   tokens: readonly ApiTokenView[];
-  failed?: { form: ProfileForm; error: FormError; tokenName?: string };
+  failed?: { form: ProfileForm; error: FormError; tokenName?: string; email?: EmailPreferences };
 }
 
 function account(ctx: PageContext, user: UserRow) {
@@ -82,6 +83,7 @@ export function profilePage(ctx: PageContext, view: ProfileView) {
         ${section('password-title', t('profile.passwordTitle'), passwordForm(ctx, view.user, failed('password')))}
       </div>
       <div class="col-12 col-lg-6">
+        ${section('email-title', t('prefs.title'), emailPreferencesForm(ctx, view.failed?.email ?? savedEmailPreferences(view.user), failed('email')))}
         ${section('tokens-title', t('tokens.title'), tokensSection(ctx, view.tokens, failed('token'), view.failed?.tokenName))}
       </div>
     </div>`;

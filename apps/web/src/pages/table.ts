@@ -29,18 +29,18 @@ function details(ctx: PageContext, table: TableRow) {
 function members(ctx: PageContext, list: readonly Member[]) {
   const { t } = ctx;
   if (list.length === 0) return html`<p>${t('table.noMembers')}</p>`;
-  return html`<div class="table-responsive">
+  // In the narrow side column the table may scroll sideways: keyboard users must reach it too.
+  return html`<div class="table-responsive" tabindex="0" role="region" aria-labelledby="members">
     <table class="table">
       <caption class="visually-hidden">${t('table.membersCount', { count: list.length })}</caption>
       <thead><tr>
         <th scope="col">${t('table.memberName')}</th>
-        <th scope="col">${t('table.memberHandle')}</th>
         <th scope="col">${t('table.memberRole')}</th>
       </tr></thead>
       <tbody>
         ${list.map(
           (m) =>
-            html`<tr><th scope="row">${m.display_name}</th><td>@${m.handle}</td><td>${t(`role.${m.role}`)}</td></tr>`,
+            html`<tr><th scope="row">${m.display_name} <span class="d-block small fw-normal text-secondary">@${m.handle}</span></th><td>${t(`role.${m.role}`)}</td></tr>`,
         )}
       </tbody>
     </table>

@@ -9,8 +9,3 @@ export function tablesPage(ctx: PageContext, tables: ReadonlyArray<TableRow & { 
     <p class="lead mb-4">${t('tables.intro')}</p>
     ${tables.length ? tablesByKind(ctx, tables, { showMembership: true, level: 2 }) : html`<p>${t('tables.empty')}</p>`}`;
 }
-
-/** Search and notifications arrive with the forum core; their place in the navigation is kept. */
-export const comingSoonPage = (title: string, text: string) =>
-  html`<h1 class="mb-4">${title}</h1>
-    <div class="callout note"><div class="callout-inner"><p class="mb-0">${text}</p></div></div>`;

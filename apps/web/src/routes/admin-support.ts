@@ -3,8 +3,7 @@ import { type Deps, listUsers } from '@hubspoke/domain';
 
 export type IdParams = { Params: { id: string } };
 
-/** A positive integer id from the path, or undefined (the route then answers 404). */
-export const idParam = (value: string) => (/^[1-9][0-9]{0,14}$/.test(value) ? Number(value) : undefined);
+export { idParam } from '../respond.js';
 
 /** Everyone, for the "add a member" choice; the programme counts people in the hundreds. */
 export async function allUsers(deps: Deps, actor: UserRow, max = 2000): Promise<UserRow[]> {

@@ -3,13 +3,14 @@ import { changePassword, createApiToken, listApiTokens, revokeApiToken, updatePr
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { pageContext } from '../context.js';
 import { setFlash } from '../flash.js';
-import { formError, toFormError } from '../form-errors.js';
+import { type FailedForm, formError, toFormError } from '../form-errors.js';
 import { isLocale } from '../i18n/index.js';
 import { type ProfileView, profilePage } from '../pages/profile.js';
 import { currentUser, readForm, seeOther, sendPage } from '../respond.js';
 import type { WebOptions } from '../web-options.js';
+import { readEmailPreferences } from './profile-email.js';
 
-/** Profile and preferences: language, password, personal API tokens. Every form posts, then redirects. */
+/** Profile and preferences: language, mails and digests, password, personal API tokens. Every form posts, then redirects. */
 const profileRoutes: FastifyPluginAsync<WebOptions> = async (app, { deps }) => {
   const { config } = deps;
   const secure = config.secureCookies;
@@ -39,6 +40,22 @@ const profileRoutes: FastifyPluginAsync<WebOptions> = async (app, { deps }) => {
     await updatePreferences(deps, currentUser(request), { locale });
     setFlash(reply, { key: 'flash.languageSaved' }, secure);
     return seeOther(reply, '/profilo');
+  });
+
+  app.post('/profilo/email', async (request, reply) => {
+    const user = currentUser(request);
+    const ctx = pageContext(request, reply, config);
+    const { input, changes } = readEmailPreferences(readForm(request.body));
+    const fail = (error: FailedForm) =>
+      render(request, reply, user, { form: 'email', error, status: error.status, email: input });
+    if (!changes) return fail(formError(ctx, 'error.required', []));
+    try {
+      await updatePreferences(deps, user, changes);
+    } catch (error) {
+      return fail(toFormError(ctx, error, [], { invalid_timezone: ['timezone'] }));
+    }
+    setFlash(reply, { key: 'flash.preferencesSaved' }, secure);
+    return seeOther(reply, '/profilo#email-title');
   });
 
   app.post('/profilo/password', async (request, reply) => {

@@ -9,13 +9,14 @@ import {
 import type { FastifyPluginAsync } from 'fastify';
 import { pageContext } from '../context.js';
 import { tableThreads } from '../forum-hooks.js';
+import type { ListingQuery } from '../listing.js';
 import { homePage } from '../pages/home.js';
 import { tablePage } from '../pages/table.js';
-import { comingSoonPage, tablesPage } from '../pages/tables.js';
+import { tablesPage } from '../pages/tables.js';
 import { currentUser, sendPage } from '../respond.js';
 import type { WebOptions } from '../web-options.js';
 
-/** Home, tables and one table; search and notifications keep their place until they arrive. */
+/** Home, the tables and one table. */
 const spaceRoutes: FastifyPluginAsync<WebOptions> = async (app, { deps }) => {
   const { config } = deps;
 
@@ -33,27 +34,19 @@ const spaceRoutes: FastifyPluginAsync<WebOptions> = async (app, { deps }) => {
     return sendPage(reply, ctx, ctx.t('tables.title'), tablesPage(ctx, tables));
   });
 
-  app.get<{ Params: { id: string } }>('/tavoli/:id', async (request, reply) => {
+  app.get<{ Params: { id: string }; Querystring: ListingQuery }>('/tavoli/:id', async (request, reply) => {
     const user = currentUser(request);
     // A malformed id is as unknown as a missing table: the error handler renders the 404 page.
     if (!/^[1-9][0-9]{0,14}$/.test(request.params.id)) return reply.callNotFound();
     const id = Number(request.params.id);
     const ctx = pageContext(request, reply, config);
     const table = await getReadableTable(deps, user, id);
-    const [members, threads] = await Promise.all([listMembers(deps, user, id), tableThreads(deps, ctx, id)]);
+    const [members, threads] = await Promise.all([
+      listMembers(deps, user, id),
+      tableThreads(deps, ctx, user, table, request.query),
+    ]);
     const page = tablePage(ctx, { table, members, threads, canManage: isAdmin(user) });
     return sendPage(reply, ctx, table.name, page);
-  });
-
-  app.get('/cerca', async (request, reply) => {
-    const ctx = pageContext(request, reply, config);
-    return sendPage(reply, ctx, ctx.t('search.title'), comingSoonPage(ctx.t('search.title'), ctx.t('search.soon')));
-  });
-
-  app.get('/notifiche', async (request, reply) => {
-    const ctx = pageContext(request, reply, config);
-    const page = comingSoonPage(ctx.t('notifications.title'), ctx.t('notifications.soon'));
-    return sendPage(reply, ctx, ctx.t('notifications.title'), page);
   });
 };
 

@@ -1,3 +1,4 @@
+import { isStaff } from '@hubspoke/domain';
 import type { PageContext } from '../context.js';
 import { html, type SafeHtml } from '../html.js';
 import type { MessageKey } from '../i18n/index.js';
@@ -9,13 +10,14 @@ export interface PageOptions {
   body: SafeHtml;
 }
 
-const NAV: Array<{ href: string; key: MessageKey; icon: string; adminOnly?: boolean }> = [
+const NAV: Array<{ href: string; key: MessageKey; icon: string; only?: 'staff' | 'admin' }> = [
   { href: '/', key: 'nav.home', icon: 'pa' },
   { href: '/tavoli', key: 'nav.tables', icon: 'comment' },
   { href: '/cerca', key: 'nav.search', icon: 'search' },
   { href: '/notifiche', key: 'nav.notifications', icon: 'inbox' },
   { href: '/profilo', key: 'nav.profile', icon: 'user' },
-  { href: '/admin', key: 'nav.admin', icon: 'settings', adminOnly: true },
+  { href: '/moderazione', key: 'nav.moderation', icon: 'flag', only: 'staff' },
+  { href: '/admin', key: 'nav.admin', icon: 'settings', only: 'admin' },
 ];
 
 const isCurrent = (path: string, href: string) => (href === '/' ? path === '/' : path.startsWith(href));
@@ -44,10 +46,23 @@ function accountZone(ctx: PageContext) {
     </form>`;
 }
 
+/** Always rendered (hidden at zero) so the live client has a place to show a new count. */
+function unreadBadge(ctx: PageContext) {
+  const count = ctx.header?.unreadNotifications ?? 0;
+  return html`<span class="count-badge ms-1" data-unread-badge${count === 0 ? html` hidden` : ''}><span data-unread-count>${count}</span><span class="visually-hidden"> ${ctx.t('nav.unread')}</span></span>`;
+}
+
+/** Where the live client starts from; it reads these instead of an inline script. */
+function liveAttributes(ctx: PageContext) {
+  const { header } = ctx;
+  if (!header) return '';
+  return html` data-live-last-event="${header.lastEventId}" data-live-newest-notification="${header.newestNotificationId}"`;
+}
+
 function mainNav(ctx: PageContext) {
   const { user } = ctx;
   if (!user) return '';
-  const items = NAV.filter((item) => !item.adminOnly || user.role === 'admin');
+  const items = NAV.filter((item) => !item.only || (item.only === 'staff' ? isStaff(user) : user.role === 'admin'));
   return html`<div class="it-header-navbar-wrapper">
     <div class="container">
       <nav class="navbar navbar-expand-lg app-nav" aria-label="${ctx.t('layout.mainNav')}" id="main-nav">
@@ -56,7 +71,7 @@ function mainNav(ctx: PageContext) {
             const current = isCurrent(ctx.path, item.href);
             return html`<li class="nav-item">
               <a class="nav-link${current ? ' active' : ''}" href="${item.href}"${current ? html` aria-current="page"` : ''}>
-                ${icon(item.icon, 'icon-sm me-1')}<span>${ctx.t(item.key)}</span>
+                ${icon(item.icon, 'icon-sm me-1')}<span>${ctx.t(item.key)}</span>${item.href === '/notifiche' ? unreadBadge(ctx) : ''}
               </a>
             </li>`;
           })}
@@ -124,9 +139,12 @@ export function layout(ctx: PageContext, page: PageOptions): SafeHtml {
   <link rel="stylesheet" href="/static/vendor/bootstrap-italia/css/bootstrap-italia.min.css">
   <link rel="stylesheet" href="/static/fonts.css">
   <link rel="stylesheet" href="/static/app.css">
+  <link rel="stylesheet" href="/static/forum.css">
+  <link rel="stylesheet" href="/static/posts.css">
   <link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
+  ${ctx.user ? html`<script src="/static/live.js" defer></script><script src="/static/composer.js" defer></script>` : ''}
 </head>
-<body>
+<body${liveAttributes(ctx)}>
   <div class="skiplinks">
     <a class="visually-hidden-focusable" href="#main">${ctx.t('layout.skipToContent')}</a>
     ${ctx.user ? html`<a class="visually-hidden-focusable" href="#main-nav">${ctx.t('layout.skipToNav')}</a>` : ''}

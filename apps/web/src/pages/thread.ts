@@ -1,0 +1,106 @@
+import type { PostDto, ThreadDto } from '@hubspoke/domain';
+import type { PageContext } from '../context.js';
+import { html } from '../html.js';
+import { POSTS_PER_PAGE } from '../post-lookup.js';
+import { notice } from '../views/alerts.js';
+import { type ComposerState, composerError, composerFields } from '../views/composer.js';
+import { icon } from '../views/icon.js';
+import { threadPagination } from '../views/pagination.js';
+import { postArticle } from '../views/post.js';
+import { timeTag } from '../views/time.js';
+import { type ToolsView, threadTools } from './thread-tools.js';
+
+export interface ThreadView extends ToolsView {
+  table: { id: number; name: string };
+  posts: readonly PostDto[];
+  after: number;
+  canReply: boolean;
+  firstUnread: number | null;
+  composer: ComposerState & { replyTo: number | null };
+}
+
+function breadcrumb(ctx: PageContext, view: ThreadView) {
+  const { t } = ctx;
+  return html`<nav class="breadcrumb-container" aria-label="${t('layout.breadcrumb')}">
+    <ol class="breadcrumb p-0 mb-2">
+      <li class="breadcrumb-item"><a href="/tavoli">${t('nav.tables')}</a><span class="separator">/</span></li>
+      <li class="breadcrumb-item"><a href="/tavoli/${view.table.id}">${view.table.name}</a></li>
+    </ol>
+  </nav>`;
+}
+
+function heading(ctx: PageContext, thread: ThreadDto, areaName: string) {
+  const { t } = ctx;
+  return html`<div class="d-flex flex-wrap gap-2 mb-2 small">
+      ${thread.pinned ? html`<span class="label label-pinned">${icon('pin', 'icon-xs me-1')}${t('thread.pinned')}</span>` : ''}
+      ${thread.locked ? html`<span class="label label-locked">${icon('locked', 'icon-xs me-1')}${t('thread.locked')}</span>` : ''}
+      <span class="label">${t(`threadKind.${thread.kind}`)}</span>
+      <a class="label label-area" href="/aree/${thread.focusArea}">${areaName}</a>
+    </div>
+    <h1 class="mb-2 thread-heading">${thread.title}</h1>
+    <p class="text-secondary mb-3">${t('threads.startedBy', { name: thread.author.displayName })} · ${timeTag(ctx, thread.createdAt)}</p>`;
+}
+
+function composer(ctx: PageContext, view: ThreadView) {
+  const { t } = ctx;
+  const { thread } = view;
+  const state = view.composer;
+  if (!view.canReply) {
+    const refusal = notice(thread.locked ? t('thread.lockedNotice') : t('thread.membersOnly'));
+    // Locked while someone was writing: give the words back so they are not lost.
+    return state.error && state.body
+      ? html`${refusal}${composerError(ctx, 'reply', state.error)}
+          <div class="form-group"><label for="reply-unsent" class="active">${t('composer.unsent')}</label>
+          <textarea id="reply-unsent" class="form-control" rows="6" readonly>${state.body}</textarea></div>`
+      : refusal;
+  }
+  const replyNumber = view.posts.find((p) => p.id === state.replyTo)?.number;
+  return html`${composerError(ctx, 'reply', state.error)}
+    <form method="post" action="/discussioni/${thread.id}/risposte" id="reply" novalidate data-composer>
+      <input type="hidden" name="after" value="${view.after}">
+      <input type="hidden" name="replyTo" value="${state.replyTo ?? ''}" data-reply-to>
+      ${
+        state.replyTo
+          ? html`<p class="small mb-0" data-reply-note>${replyNumber ? t('composer.replyingTo', { number: replyNumber }) : t('composer.replyingToPost')}
+              <a href="${view.pageHref}#composer">${t('composer.cancelReplyTo')}</a></p>`
+          : ''
+      }
+      ${composerFields(ctx, { formId: 'reply', label: t('composer.replyLabel'), submitLabel: t('composer.replySubmit'), state })}
+    </form>
+    ${thread.locked ? html`<p class="small text-secondary mt-2">${t('thread.lockedModeratorNote')}</p>` : ''}`;
+}
+
+/** The thread: its posts one page at a time, the reader's tools, and the reply composer at the bottom. */
+export function threadPage(ctx: PageContext, view: ThreadView) {
+  const { t } = ctx;
+  const { thread } = view;
+  const numbers = new Map(view.posts.map((p) => [p.id, p.number]));
+  const pagination = threadPagination(ctx, {
+    threadId: thread.id,
+    after: view.after,
+    lastPostNumber: thread.lastPostNumber,
+    label: t('thread.pages'),
+  });
+  const postContext = {
+    viewerId: ctx.user?.id ?? 0,
+    moderates: view.moderates,
+    canReply: view.canReply,
+    pageHref: view.pageHref,
+    numbers,
+    firstUnread: view.firstUnread,
+  };
+  return html`${breadcrumb(ctx, view)}
+    ${heading(ctx, thread, view.focusAreas.get(thread.focusArea) ?? thread.focusArea)}
+    ${threadTools(ctx, view)}
+    <div data-thread-id="${thread.id}" data-last-post-number="${thread.lastPostNumber}" data-page-size="${POSTS_PER_PAGE}"
+      data-live-one="${t('live.oneReply')}" data-live-many="${t('live.replies')}" data-live-show="${t('live.show')}">
+      ${pagination}
+      <ol class="post-list list-unstyled">${view.posts.map((post) => postArticle(ctx, post, postContext))}</ol>
+      ${pagination}
+      <div class="live-updates" aria-live="polite" data-live-bar></div>
+    </div>
+    <section id="composer" class="composer-section mt-4" aria-labelledby="composer-title" tabindex="-1">
+      <h2 class="h4" id="composer-title">${t('composer.replyTitle')}</h2>
+      ${composer(ctx, view)}
+    </section>`;
+}

@@ -1,0 +1,54 @@
+import type { PostDto } from '@hubspoke/domain';
+import type { PageContext } from '../context.js';
+import { html, raw } from '../html.js';
+import { type PostActionsContext, postActions } from './post-actions.js';
+import { timeTag } from './time.js';
+
+export interface PostContext extends PostActionsContext {
+  /** Post numbers of the posts on this page, by id, to name what a reply answers. */
+  numbers: ReadonlyMap<number, number>;
+  /** The first post the reader had not read before opening the page. */
+  firstUnread: number | null;
+}
+
+/** Deleted posts, and hidden ones for those who may not see them, keep their place but not their words. */
+function tombstone(ctx: PageContext, post: PostDto) {
+  const text = post.deleted ? ctx.t('post.deleted') : ctx.t('post.hiddenTombstone');
+  return html`<p class="post-tombstone mb-0"><em>${text}</em></p>`;
+}
+
+function header(ctx: PageContext, post: PostDto, pc: PostContext) {
+  const { t } = ctx;
+  const answered = post.replyTo === null ? undefined : pc.numbers.get(post.replyTo);
+  return html`<header class="post-header">
+    <h2 class="h6 mb-0 post-author" id="post-${post.number}-author">${post.author.displayName}
+      <span class="fw-normal text-secondary">@${post.author.handle}</span></h2>
+    <p class="small text-secondary mb-0">
+      <a href="#post-${post.number}" class="post-number" aria-label="${t('post.permalink', { number: post.number })}">#${post.number}</a>
+      · ${timeTag(ctx, post.createdAt)}
+      ${post.editedAt ? html`· <a href="/messaggi/${post.id}/versioni">${t('post.edited')}</a>` : ''}
+      ${answered ? html`· <a href="#post-${answered}">${t('post.inReplyTo', { number: answered })}</a>` : ''}
+    </p>
+  </header>`;
+}
+
+/** One post: `<article id="post-N">`, its sanitized body, and what the reader may do with it. */
+export function postArticle(ctx: PageContext, post: PostDto, pc: PostContext) {
+  const { t } = ctx;
+  const withheld = post.deleted || (post.hidden && post.bodyHtml === '');
+  const isNew = pc.firstUnread !== null && post.number >= pc.firstUnread;
+  return html`<li>
+    ${pc.firstUnread === post.number ? html`<p class="unread-divider" id="unread"><span>${t('post.unreadDivider')}</span></p>` : ''}
+    <article id="post-${post.number}" class="post${isNew ? ' post-new' : ''}${post.hidden ? ' post-hidden' : ''}" aria-labelledby="post-${post.number}-author">
+      ${header(ctx, post, pc)}
+      ${post.hidden && !withheld ? html`<p class="post-hidden-note small mb-2">${t('post.hiddenNote')}</p>` : ''}
+      ${
+        withheld
+          ? tombstone(ctx, post)
+          : // The body was rendered from Markdown and passed the sanitizer when it was saved.
+            html`<div class="post-body">${raw(post.bodyHtml)}</div>`
+      }
+      ${post.deleted ? '' : postActions(ctx, post, pc)}
+    </article>
+  </li>`;
+}

@@ -1,0 +1,124 @@
+import { type RunningWorker, startWorker } from '@hubspoke/worker';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  DESKTOP,
+  describeViolations,
+  launchBrowser,
+  PHONE,
+  screenshot,
+  seriousA11yViolations,
+} from '../support/browser.js';
+import { signIn as apiSignIn, newReply, newTable, newThread, newUser } from '../support/factories.js';
+import { startWebServer, type WebServer } from '../support/web-server.js';
+
+let server: WebServer;
+let worker: RunningWorker;
+let browser: Browser;
+type User = Awaited<ReturnType<typeof newUser>>;
+let maria: User;
+let paolo: User;
+let labId: number;
+
+beforeAll(async () => {
+  server = await startWebServer({ POST_MAX_PER_WINDOW: '1000' });
+  // The worker turns posts into notifications, so the header badge has something to count live.
+  worker = await startWorker(server.config, { log: () => {} });
+  browser = await launchBrowser();
+  maria = await newUser(server, { displayName: 'Maria Rossi' });
+  paolo = await newUser(server, { displayName: 'Paolo Verdi' });
+  labId = (await newTable(server, { name: 'Laboratorio di Lecce', kind: 'lab', members: [maria, paolo] })).id;
+});
+afterAll(async () => {
+  await browser?.close();
+  await worker?.close();
+  await server?.close();
+});
+
+async function newPage(options: { javaScriptEnabled?: boolean; viewport?: typeof DESKTOP } = {}) {
+  const context = await browser.newContext({ locale: 'it-IT', viewport: options.viewport ?? DESKTOP, ...options });
+  context.setDefaultTimeout(10_000);
+  return { context, page: await context.newPage() };
+}
+
+async function signIn(page: Page, user: { email: string; password: string }) {
+  await page.goto(`${server.url}/accedi`);
+  await page.getByLabel('Email').fill(user.email);
+  await page.getByLabel(/^Password/).fill(user.password);
+  await page.getByRole('button', { name: 'Accedi' }).click();
+  await page.waitForURL(`${server.url}/`);
+}
+
+/** Checks the page with axe-core and keeps a screenshot of it. */
+async function audit(page: Page, name: string) {
+  const violations = await seriousA11yViolations(page);
+  expect(violations, `${name}\n${describeViolations(violations)}`).toEqual([]);
+  await screenshot(page, name);
+}
+
+describe('the forum pages', () => {
+  it('pass the accessibility checks, on a desktop and on a phone', async () => {
+    const session = await apiSignIn(server, maria);
+    const { thread } = await newThread(server, session, {
+      tableId: labId,
+      title: 'Piano strategico: da dove cominciare',
+      body: 'Condivido la **bozza** del piano.\n\n- obiettivi\n- partner\n\n> Una citazione',
+    });
+    for (let i = 0; i < 3; i++)
+      await newReply(server, session, thread.id, `Risposta numero ${i + 1} con un [link](https://example.org).`);
+    await newReply(server, session, thread.id, `Una domanda per @${paolo.handle}: ci sei?`);
+    // The worker turns the mention into a notification: the badge and the notifications page show it.
+    const paoloSession = await apiSignIn(server, paolo);
+    await expect
+      .poll(async () => {
+        const inbox = await server.request({ method: 'GET', url: '/api/notifications', as: paoloSession });
+        return (inbox.json() as { unread: number }).unread;
+      })
+      .toBe(1);
+
+    const { context, page } = await newPage();
+    await signIn(page, paolo);
+    const pages: Array<[string, string]> = [
+      [`/tavoli/${labId}`, 'forum-table'],
+      ['/aree/cultura', 'forum-focus-area'],
+      [`/discussioni/${thread.id}`, 'forum-thread'],
+      [`/discussioni/nuova?tavolo=${labId}`, 'forum-new-thread'],
+      ['/cerca?q=piano', 'forum-search'],
+      ['/cerca?q=zzzzqqq', 'forum-search-empty'],
+      ['/notifiche', 'forum-notifications'],
+      ['/profilo', 'forum-profile'],
+      [`/messaggi/${thread.id}/segnala`, 'forum-flag'],
+    ];
+    for (const [path, name] of pages) {
+      await page.goto(`${server.url}${path}`);
+      await audit(page, name);
+    }
+    await page.goto(`${server.url}/notifiche`);
+    expect(
+      await page
+        .getByRole('link', { name: /Maria Rossi ti ha menzionato/ })
+        .first()
+        .isVisible(),
+    ).toBe(true);
+    await context.close();
+
+    const phone = await newPage({ viewport: PHONE });
+    await signIn(phone.page, paolo);
+    for (const [path, name] of [
+      [`/tavoli/${labId}`, 'phone-forum-table'],
+      [`/discussioni/${thread.id}`, 'phone-forum-thread'],
+      ['/cerca?q=piano', 'phone-forum-search'],
+    ] as const) {
+      await phone.page.goto(`${server.url}${path}`);
+      await audit(phone.page, name);
+      // Nothing but the navigation bar's own scroller may scroll sideways on a phone.
+      const width = await phone.page.evaluate(
+        () =>
+          (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement
+            .scrollWidth,
+      );
+      expect(width, name).toBeLessThanOrEqual(PHONE.width);
+    }
+    await phone.context.close();
+  });
+});
