@@ -31,6 +31,13 @@ afterAll(async () => {
 const inbox = async (who: Person) =>
   (await ctx.request({ method: 'GET', url: '/api/notifications', as: who.session })).json();
 
+describe('worker health', () => {
+  it('/readyz counts the workers that sent a heartbeat', async () => {
+    const ready = (await ctx.request({ method: 'GET', url: '/readyz' })).json();
+    expect(ready.workers).toBe(1);
+  });
+});
+
 describe('notifications', () => {
   it('arrive live: a reply in a watched thread, a mention, not for muted threads nor for one’s own posts', async () => {
     const { thread } = await newThread(ctx, alice.session, { tableId });

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import type { Config } from '@hubspoke/config';
 import { createDb } from '@hubspoke/db';
 import { type Clock, systemClock } from '@hubspoke/domain';
@@ -72,11 +73,19 @@ export async function startWorker(config: Config, options: WorkerOptions = {}): 
   worker.on('error', (error) => log(`worker: ${error.message}`));
   const relay = new OutboxRelay(db, queue, log);
   relay.start();
+  // A heartbeat the api's /readyz counts, so operators see whether any worker is alive.
+  const heartbeatKey = `${config.redisPrefix}:worker:${hostname()}:${process.pid}`;
+  const beat = () => publisher.set(heartbeatKey, new Date().toISOString(), 'EX', 30).catch(() => {});
+  void beat();
+  const heartbeat = setInterval(beat, 10_000);
+  heartbeat.unref();
 
   return {
     queue,
     /** Finishes the jobs in hand (BullMQ waits for them), then closes connections. */
     async close() {
+      clearInterval(heartbeat);
+      await publisher.del(heartbeatKey).catch(() => {});
       await relay.stop();
       await worker.close();
       await queue.close();
