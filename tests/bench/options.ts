@@ -13,6 +13,7 @@ export interface Scale {
   warmupSeconds: number;
   runSeconds: number;
   runs: number;
+  /** Length of one growth run; each stage and scenario is measured `runs` times. */
   growthSeconds: number;
 }
 

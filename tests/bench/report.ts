@@ -29,6 +29,8 @@ const TARGETS: Record<string, { text: string; met: (r: LoadResult, floor?: numbe
 
 /** One row per measured figure, each with its target (if the issue sets one) and whether it was met. */
 export function rows(input: {
+  /** How the api was started: from sources through tsx, its RSS includes the compiler's. */
+  apiEntry?: string;
   floor?: LoadResult;
   loads: LoadResult[];
   fanout: FanoutResult[];
@@ -65,14 +67,15 @@ export function rows(input: {
     });
   }
   const mem = input.memory;
+  const mb = (n: number) => `${n} MB${input.apiEntry?.includes('tsx') ? ' (api run through tsx)' : ''}`;
   if (mem.restMb !== undefined)
-    out.push({ scenario: 'api RSS at rest', other: `${mem.restMb} MB`, target: '—', met: null });
+    out.push({ scenario: 'api RSS at rest', other: mb(mem.restMb), target: '—', met: null });
   if (mem.scenariosPeakMb !== undefined)
-    out.push({ scenario: 'api RSS peak (scenarios)', other: `${mem.scenariosPeakMb} MB`, target: '—', met: null });
+    out.push({ scenario: 'api RSS peak (scenarios)', other: mb(mem.scenariosPeakMb), target: '—', met: null });
   if (mem.sockets5000Mb !== undefined)
     out.push({
       scenario: 'api RSS, 5,000 sockets',
-      other: `${mem.sockets5000Mb} MB`,
+      other: mb(mem.sockets5000Mb),
       target: '≤ 300 MB',
       met: mem.sockets5000Mb <= 300,
     });
@@ -97,7 +100,7 @@ export function rows(input: {
 }
 
 const pick = (r: LoadResult) => ({ rps: r.rps, p50: r.p50, p99: r.p99 });
-const cpu = (r: LoadResult) => `CPU/req: api ${r.serverCpuMs} ms, db ${r.dbCpuMs} ms`;
+const cpu = (r: LoadResult) => `CPU/req api ${r.serverCpuMs} + db ${r.dbCpuMs} ms; others ${r.othersBusy}%`;
 
 export function table(list: Row[]): string {
   const header = ['scenario', 'req/s', '× floor', 'p50 ms', 'p99 ms', 'other', 'target', 'met?'];

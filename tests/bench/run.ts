@@ -76,7 +76,7 @@ async function main() {
   };
   try {
     const result = await measureAll(seeder, tokenPrefix, growthWanted, startOnce, memory);
-    const list = rows({ ...result, memory });
+    const list = rows({ ...result, memory, ...(api ? { apiEntry: (api as Api).entry } : {}) });
     console.log(`\n${table(list)}\n`);
     const partial = options.only.size < SCENARIOS.length;
     const file = save(fileURLToPath(new URL('results', import.meta.url)), scale.name, partial, {

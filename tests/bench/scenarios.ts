@@ -17,6 +17,8 @@ export interface Run {
   dbCpuMs: number;
   /** How busy the whole machine was (all processes, both cores), in %. */
   machineBusy: number;
+  /** The part of it used by processes outside the bench (server, its backends, the load generator), in %. */
+  othersBusy: number;
 }
 
 /** The server under load: where to send requests and which process to watch. */
@@ -79,6 +81,7 @@ async function once({ url, origin, pid, dbPids }: Target, spec: LoadSpec, second
   const backends = await dbPids();
   const cpuBefore = cpuSecondsOf(pid);
   const dbBefore = cpuOf(backends);
+  const benchBefore = process.cpuUsage();
   const machineBefore = machineCpu();
   const result = await autocannon({
     url,
@@ -93,6 +96,9 @@ async function once({ url, origin, pid, dbPids }: Target, spec: LoadSpec, second
   });
   const machine = machineCpu();
   const ok = result['2xx'];
+  const bench = process.cpuUsage(benchBefore);
+  const ours = cpuSecondsOf(pid) - cpuBefore + cpuOf(backends) - dbBefore + (bench.user + bench.system) / 1e6;
+  const capacity = machine.total - machineBefore.total;
   const run: Run = {
     rps: Math.round((10 * ok) / result.duration) / 10,
     p50: result.latency.p50,
@@ -100,7 +106,8 @@ async function once({ url, origin, pid, dbPids }: Target, spec: LoadSpec, second
     failed: result.non2xx + result.errors + result.timeouts,
     serverCpuMs: perRequest(cpuSecondsOf(pid) - cpuBefore, ok),
     dbCpuMs: perRequest(cpuOf(backends) - dbBefore, ok),
-    machineBusy: Math.round((100 * (machine.busy - machineBefore.busy)) / (machine.total - machineBefore.total)),
+    machineBusy: Math.round((100 * (machine.busy - machineBefore.busy)) / capacity),
+    othersBusy: Math.max(0, Math.round((100 * (machine.busy - machineBefore.busy - ours)) / capacity)),
   };
   return { run, failure };
 }
@@ -124,6 +131,7 @@ export async function measure(target: Target, spec: LoadSpec, scale: Scale): Pro
     serverCpuMs: median(runs.map((r) => r.serverCpuMs)),
     dbCpuMs: median(runs.map((r) => r.dbCpuMs)),
     machineBusy: median(runs.map((r) => r.machineBusy)),
+    othersBusy: median(runs.map((r) => r.othersBusy)),
     runs,
     ...(failure ? { failure } : {}),
   };
@@ -132,7 +140,7 @@ export async function measure(target: Target, spec: LoadSpec, scale: Scale): Pro
   const note = result.failed ? `  (${result.failed} failed, e.g. ${failure})` : '';
   console.log(
     `  ${spec.name}: ${result.rps} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, ` +
-      `CPU/request: server ${result.serverCpuMs} ms, db ${result.dbCpuMs} ms; machine ${result.machineBusy}% busy${note}`,
+      `CPU/request: server ${result.serverCpuMs} ms, db ${result.dbCpuMs} ms; machine ${result.machineBusy}% busy (other work ${result.othersBusy}%)${note}`,
   );
   return result;
 }

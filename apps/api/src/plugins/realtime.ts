@@ -1,4 +1,5 @@
 import websocket from '@fastify/websocket';
+import { createDb } from '@hubspoke/db';
 import { AppError, authenticateApiToken } from '@hubspoke/domain';
 import fp from 'fastify-plugin';
 import { handleMessage } from '../realtime/connection.js';
@@ -17,8 +18,10 @@ export default fp<RealtimeOptions>(
   async (app, { heartbeatMs = 30_000, maxBufferedBytes = LIMITS.maxBufferedBytes }) => {
     const { deps, config } = app;
     const hub = new Hub();
+    // Its own small pool: busy request traffic must never hold back live delivery.
+    const liveDb = createDb(config.databaseUrl, { max: 2, applicationName: 'hubspoke-live' });
     const sequencer = new Sequencer(
-      app.db,
+      liveDb,
       (event) => hub.dispatch(event),
       (error) => app.log.error({ err: error }, 'live events'),
     );
@@ -45,6 +48,7 @@ export default fp<RealtimeOptions>(
       await stopListening?.();
       for (const client of hub.clients) client.socket.close(1001, 'server shutting down');
     });
+    app.addHook('onClose', () => liveDb.destroy());
 
     await app.register(websocket, { options: { maxPayload: LIMITS.maxPayload } });
 

@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
-import type { Executor } from '../connection.js';
+import { type SelectQueryBuilder, sql } from 'kysely';
+import type { Executor, Tx } from '../connection.js';
 import type { ThreadKind } from '../schema.js';
 import { tableVisibleTo, type Viewer } from './tables.js';
 
@@ -18,6 +18,9 @@ export type SearchCursor = { sort: 'relevance'; rank: number; id: number } | { s
 export const HIGHLIGHT_START = '\u0002';
 export const HIGHLIGHT_END = '\u0003';
 
+/** How many of the newest matches relevance ranking considers. */
+export const RANKED_CANDIDATES = 1_000;
+
 /**
  * Full-text search over visible, live posts (titles ride in first posts). The GIN index finds
  * candidates; snippets are computed for the returned page only.
@@ -32,30 +35,40 @@ export function search(
   limit: number,
 ) {
   const query = sql`(websearch_to_tsquery('italian', ${text}) || websearch_to_tsquery('english', ${text}))`;
-  const rank = sql<number>`ts_rank(posts.search_vector, ${query})::float8`;
-  let hits = db
+  let matches = db
     .selectFrom('posts')
     .innerJoin('threads', 'threads.id', 'posts.thread_id')
     .innerJoin('tables', 'tables.id', 'threads.table_id')
-    .select(['posts.id', rank.as('rank')])
+    .select(['posts.id', 'posts.search_vector'])
     .where(sql<boolean>`posts.search_vector @@ ${query}`)
     .where('posts.deleted_at', 'is', null)
     .where('posts.hidden_at', 'is', null)
     .where(tableVisibleTo(viewer))
-    .limit(limit);
-  if (filters.tableId !== undefined) hits = hits.where('threads.table_id', '=', filters.tableId);
-  if (filters.focusArea !== undefined) hits = hits.where('threads.focus_area', '=', filters.focusArea);
-  if (filters.kind !== undefined) hits = hits.where('threads.kind', '=', filters.kind);
-  if (filters.authorId !== undefined) hits = hits.where('posts.author_id', '=', filters.authorId);
-  if (filters.from !== undefined) hits = hits.where('posts.created_at', '>=', filters.from);
-  if (filters.to !== undefined) hits = hits.where('posts.created_at', '<', filters.to);
+    .orderBy('posts.id', 'desc');
+  if (filters.tableId !== undefined) matches = matches.where('threads.table_id', '=', filters.tableId);
+  if (filters.focusArea !== undefined) matches = matches.where('threads.focus_area', '=', filters.focusArea);
+  if (filters.kind !== undefined) matches = matches.where('threads.kind', '=', filters.kind);
+  if (filters.authorId !== undefined) matches = matches.where('posts.author_id', '=', filters.authorId);
+  if (filters.from !== undefined) matches = matches.where('posts.created_at', '>=', filters.from);
+  if (filters.to !== undefined) matches = matches.where('posts.created_at', '<', filters.to);
+
+  let hits: SelectQueryBuilder<any, any, { id: number; rank: number }>;
   if (sort === 'relevance') {
-    hits = hits.orderBy(rank, 'desc').orderBy('posts.id', 'desc');
+    // Ranking every match of a common word is what makes full-text search slow on a large
+    // forum; relevance is judged among the most recent RANKED_CANDIDATES matches instead.
+    const rank = sql<number>`ts_rank(c.search_vector, ${query})::float8`;
+    hits = db
+      .selectFrom(matches.limit(RANKED_CANDIDATES).as('c'))
+      .select(['c.id', rank.as('rank')])
+      .orderBy(rank, 'desc')
+      .orderBy('c.id', 'desc')
+      .limit(limit);
     if (cursor?.sort === 'relevance')
-      hits = hits.where(sql<boolean>`(${rank}, posts.id) < (${cursor.rank}::float8, ${cursor.id})`);
+      hits = hits.where(sql<boolean>`(${rank}, c.id) < (${cursor.rank}::float8, ${cursor.id})`);
   } else {
-    hits = hits.orderBy('posts.id', 'desc');
-    if (cursor) hits = hits.where('posts.id', '<', cursor.id);
+    let recent = matches.limit(limit);
+    if (cursor) recent = recent.where('posts.id', '<', cursor.id);
+    hits = db.selectFrom(recent.as('c')).select(['c.id', sql<number>`0::float8`.as('rank')]);
   }
 
   return db
@@ -85,4 +98,9 @@ export function search(
     .orderBy(sort === 'relevance' ? 'hit.rank' : 'posts.id', 'desc')
     .orderBy('posts.id', 'desc')
     .execute();
+}
+
+/** Bounds the searches of this transaction, so one costly query cannot hold a connection for long. */
+export async function limitStatementTime(db: Tx, milliseconds: number): Promise<void> {
+  await sql`select set_config('statement_timeout', ${String(milliseconds)}, true)`.execute(db);
 }

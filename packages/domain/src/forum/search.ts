@@ -1,7 +1,10 @@
 import { searchRepo, type ThreadKind, type UserRow } from '@hubspoke/db';
 import { decodeCursor, encodeCursor, pageSize } from '../shared/cursor.js';
 import type { Deps } from '../shared/deps.js';
-import { invalid } from '../shared/errors.js';
+import { AppError, invalid } from '../shared/errors.js';
+
+/** A search never holds a database connection longer than this. */
+const SEARCH_TIME_LIMIT_MS = 3_000;
 
 export interface SearchInput {
   q: string;
@@ -39,7 +42,17 @@ export async function searchPosts(deps: Pick<Deps, 'db'>, actor: UserRow, input:
   const cursor = decodeCursor(input.cursor, isCursor);
   if (cursor && cursor.sort !== sort) throw invalid('invalid_cursor', 'The cursor belongs to another sort order');
   const { q: _q, sort: _s, cursor: _c, limit: _l, ...filters } = input;
-  const rows = await searchRepo.search(deps.db, actor, q, filters, sort, cursor, limit + 1);
+  const rows = await deps.db
+    .transaction()
+    .execute(async (tx) => {
+      await searchRepo.limitStatementTime(tx, SEARCH_TIME_LIMIT_MS);
+      return searchRepo.search(tx, actor, q, filters, sort, cursor, limit + 1);
+    })
+    .catch((error: { code?: string }) => {
+      if (error.code === '57014')
+        throw new AppError(503, 'search_timeout', 'This search takes too long; add words or filters');
+      throw error;
+    });
   const shown = rows.slice(0, limit);
   const last = shown.at(-1);
   return {

@@ -1,4 +1,4 @@
-import { auditRepo, type Role, userRepo } from '@hubspoke/db';
+import { auditRepo, enteRepo, type Role, userRepo } from '@hubspoke/db';
 import { ROLES } from '../auth/users.js';
 import { type Actor, canChangeRoles } from '../permissions.js';
 import type { Deps } from '../shared/deps.js';
@@ -25,4 +25,17 @@ export async function changeRole(deps: Pick<Deps, 'db'>, actor: Actor, userId: n
 export async function listUsers(deps: Pick<Deps, 'db'>, actor: Actor, page: { limit: number; beforeId?: number }) {
   if (!canChangeRoles(actor)) throw forbidden('Only admins list every user');
   return userRepo.list(deps.db, page);
+}
+
+/** What anyone signed in may know of a person, by handle (mentions link there): name, role and ente. */
+export async function getProfileByHandle(deps: Pick<Deps, 'db'>, handle: string) {
+  const [user] = await userRepo.findByHandles(deps.db, [handle]);
+  if (!user) throw notFound('user');
+  const ente = user.ente_id === null ? undefined : await enteRepo.findById(deps.db, user.ente_id);
+  return {
+    displayName: user.display_name,
+    handle: user.handle,
+    role: user.role,
+    ...(ente ? { enteName: ente.name } : {}),
+  };
 }
