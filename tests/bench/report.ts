@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { DigestResult } from './digest.js';
 import type { FanoutResult } from './fanout.js';
 import type { GrowthPoint } from './growth.js';
 import type { LoadResult } from './scenarios.js';
@@ -36,7 +37,7 @@ export function rows(input: {
   fanout: FanoutResult[];
   memory: Memory;
   growth: GrowthPoint[];
-  digest?: { reason: string };
+  digest?: DigestResult;
 }): Row[] {
   const floor = input.floor?.rps;
   const out: Row[] = [];
@@ -95,7 +96,17 @@ export function rows(input: {
       met: last.p99 <= 1.5 * first.p99,
     });
   }
-  if (input.digest) out.push({ scenario: 'digest', other: 'skipped', target: '10,000 in ≤ 30 s', met: null });
+  const d = input.digest;
+  if (d) {
+    // 10,000 in 30 s is a rate of 333/s; with fewer seeded people the rate is what compares.
+    out.push({
+      scenario: `digests (${d.users} due)`,
+      rps: Math.round(d.perSecond * 10) / 10,
+      other: `${d.sent} sent, ${d.empty} empty in ${d.seconds.toFixed(1)} s; ${d.duplicates} duplicates`,
+      target: '10,000 in ≤ 30 s, none twice',
+      met: d.perSecond >= 10_000 / 30 && d.duplicates === 0,
+    });
+  }
   return out;
 }
 

@@ -165,7 +165,7 @@ async function measureAll(
     if (rss !== undefined) memory.sockets5000Mb = rss;
   }
   memory.highWaterMb = rssOf(running.pid).hwmMb;
-  const digestResult = has('digest') ? digest() : undefined;
+  const digestResult = has('digest') ? await digest(benchDatabaseUrl()) : undefined;
   return {
     seed,
     ...(floor ? { floor } : {}),
