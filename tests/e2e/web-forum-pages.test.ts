@@ -9,6 +9,7 @@ import {
   screenshot,
   seriousA11yViolations,
 } from '../support/browser.js';
+import { newDocument, uploadFolder } from '../support/documents.js';
 import { signIn as apiSignIn, newReply, newTable, newThread, newUser } from '../support/factories.js';
 import { startWebServer, type WebServer } from '../support/web-server.js';
 
@@ -19,9 +20,11 @@ type User = Awaited<ReturnType<typeof newUser>>;
 let maria: User;
 let paolo: User;
 let labId: number;
+let uploads: Awaited<ReturnType<typeof uploadFolder>>;
 
 beforeAll(async () => {
-  server = await startWebServer({ POST_MAX_PER_WINDOW: '1000' });
+  uploads = await uploadFolder();
+  server = await startWebServer({ POST_MAX_PER_WINDOW: '1000', UPLOAD_DIR: uploads.dir });
   // The worker turns posts into notifications, so the header badge has something to count live.
   worker = await startWorker(server.config, { log: () => {} });
   browser = await launchBrowser();
@@ -33,6 +36,7 @@ afterAll(async () => {
   await browser?.close();
   await worker?.close();
   await server?.close();
+  await uploads?.remove();
 });
 
 async function newPage(options: { javaScriptEnabled?: boolean; viewport?: typeof DESKTOP } = {}) {
@@ -120,5 +124,59 @@ describe('the forum pages', () => {
       expect(width, name).toBeLessThanOrEqual(PHONE.width);
     }
     await phone.context.close();
+  });
+});
+
+describe('the tutoring, document and person pages', () => {
+  it('pass the accessibility checks, and the accept button (a plain form) resolves a question', async () => {
+    const admin = await newUser(server, { role: 'admin' });
+    const tutor = await newUser(server, { role: 'tutor', displayName: 'Carla Tutor' });
+    const tableId = (await newTable(server, { name: 'Laboratorio di Taranto', kind: 'lab', members: [maria, tutor] }))
+      .id;
+    const pooled = await server.request({
+      method: 'PUT',
+      url: `/api/tutoring/pools/${tableId}/tutors/${tutor.id}`,
+      as: await apiSignIn(server, admin),
+      payload: {},
+    });
+    expect(pooled.statusCode).toBe(204);
+    const mariaSession = await apiSignIn(server, maria);
+    const { thread } = await newThread(server, mariaSession, {
+      tableId,
+      kind: 'question',
+      title: 'Come si compila il quadro economico?',
+    });
+    const answer = await newReply(server, await apiSignIn(server, tutor), thread.id, 'Con il **modello C**.');
+    await newThread(server, mariaSession, { tableId, kind: 'question', title: 'Serve la firma digitale?' });
+    const document = await newDocument(server, mariaSession, { tableId: String(tableId) });
+
+    const asker = await newPage();
+    await signIn(asker.page, maria);
+    await asker.page.goto(`${server.url}/discussioni/${thread.id}`);
+    await audit(asker.page, 'tutoring-question');
+    await asker.page.getByRole('button', { name: 'Accetta questa risposta' }).click();
+    await asker.page.waitForURL(`${server.url}/discussioni/${thread.id}#post-${answer.number}`);
+    expect(await asker.page.getByRole('heading', { name: 'Risposta accettata' }).isVisible()).toBe(true);
+    await audit(asker.page, 'tutoring-accepted-answer');
+    for (const [path, name] of [
+      ['/documenti', 'documents-library'],
+      [`/documenti/${document.id}`, 'documents-document'],
+      [`/u/${tutor.handle}`, 'person'],
+    ] as const) {
+      await asker.page.goto(`${server.url}${path}`);
+      await audit(asker.page, name);
+    }
+    await asker.context.close();
+
+    const tutorPage = await newPage();
+    await signIn(tutorPage.page, tutor);
+    for (const [path, name] of [
+      ['/tutoraggio', 'tutoring-queue'],
+      ['/tutoraggio/metriche', 'tutoring-metrics'],
+    ] as const) {
+      await tutorPage.page.goto(`${server.url}${path}`);
+      await audit(tutorPage.page, name);
+    }
+    await tutorPage.context.close();
   });
 });

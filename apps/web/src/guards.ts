@@ -18,3 +18,9 @@ export async function requireStaff(request: FastifyRequest) {
   if (!request.user || !isStaff(request.user))
     throw new AppError(403, 'forbidden', 'Only moderators can see this page');
 }
+
+/** Tutoring pages: tutors, moderators and admins; participants see the 403 page. */
+export async function requireTutoringStaff(request: FastifyRequest) {
+  if (!request.user || request.user.role === 'participant')
+    throw new AppError(403, 'forbidden', 'Only tutors and moderators can see this page');
+}

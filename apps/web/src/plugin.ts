@@ -1,17 +1,19 @@
 import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
 import type { FastifyPluginAsync } from 'fastify';
-import { requireAdmin, requireSignedIn, requireStaff } from './guards.js';
+import { requireAdmin, requireSignedIn, requireStaff, requireTutoringStaff } from './guards.js';
 import { loadHeaderState } from './header-state.js';
 import './request-types.js';
 import accountRoutes from './routes/account.js';
 import adminMemberRoutes from './routes/admin-members.js';
 import adminPeopleRoutes from './routes/admin-people.js';
 import adminSpaceRoutes from './routes/admin-spaces.js';
+import documentRoutes from './routes/documents.js';
 import focusAreaRoutes from './routes/focus-areas.js';
 import followingRoutes from './routes/following.js';
 import moderationRoutes from './routes/moderation.js';
 import notificationRoutes from './routes/notifications.js';
+import peopleRoutes from './routes/people.js';
 import postActionRoutes from './routes/post-actions.js';
 import postPageRoutes from './routes/post-pages.js';
 import previewRoutes from './routes/preview.js';
@@ -22,6 +24,7 @@ import spaceRoutes from './routes/spaces.js';
 import newThreadRoutes from './routes/thread-new.js';
 import threadTitleRoutes from './routes/thread-title.js';
 import threadRoutes from './routes/threads.js';
+import tutoringRoutes from './routes/tutoring.js';
 import { helmetOptions } from './security.js';
 import { staticAssets } from './static-assets.js';
 import type { WebOptions } from './web-options.js';
@@ -60,12 +63,18 @@ export const webPlugin: FastifyPluginAsync<WebOptions> = async (app, { deps }) =
       searchRoutes,
       notificationRoutes,
       profileRoutes,
+      documentRoutes,
+      peopleRoutes,
     ]) {
       await signedIn.register(routes, { deps });
     }
     await signedIn.register(async (staff) => {
       staff.addHook('preHandler', requireStaff);
       await staff.register(moderationRoutes, { deps });
+    });
+    await signedIn.register(async (tutoring) => {
+      tutoring.addHook('preHandler', requireTutoringStaff);
+      await tutoring.register(tutoringRoutes, { deps });
     });
     await signedIn.register(async (admin) => {
       admin.addHook('preHandler', requireAdmin);

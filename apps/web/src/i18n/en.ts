@@ -1,11 +1,15 @@
 import { activityEn } from './activity.en.js';
+import { documentsEn } from './documents.en.js';
 import { forumEn } from './forum.en.js';
 import type { Catalogue } from './it.js';
+import { tutoringEn } from './tutoring.en.js';
 
 /** The English catalogue; its type makes a missing or extra key a compile error. */
 export const en: Catalogue = {
   ...forumEn,
   ...activityEn,
+  ...tutoringEn,
+  ...documentsEn,
   'app.name': 'Hub&Spoke Community',
   'app.tagline': 'The professional community of the Hub&Spoke programme',
   'app.programme': 'Hub&Spoke programme',

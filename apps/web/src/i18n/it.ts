@@ -1,5 +1,7 @@
 import { activityIt } from './activity.it.js';
+import { documentsIt } from './documents.it.js';
 import { forumIt } from './forum.it.js';
+import { tutoringIt } from './tutoring.it.js';
 
 /**
  * The Italian catalogue: the source of truth for every user-visible string. `en.ts` must have
@@ -9,6 +11,8 @@ import { forumIt } from './forum.it.js';
 export const it = {
   ...forumIt,
   ...activityIt,
+  ...tutoringIt,
+  ...documentsIt,
   'app.name': 'Hub&Spoke Community',
   'app.tagline': 'La comunità professionale del programma Hub&Spoke',
   'app.programme': 'Programma Hub&Spoke',

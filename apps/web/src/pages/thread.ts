@@ -1,7 +1,7 @@
 import type { PostDto, ThreadDto } from '@hubspoke/domain';
 import type { PageContext } from '../context.js';
-import { html } from '../html.js';
-import { POSTS_PER_PAGE } from '../post-lookup.js';
+import { html, raw } from '../html.js';
+import { POSTS_PER_PAGE, postHref } from '../post-lookup.js';
 import { notice } from '../views/alerts.js';
 import { type ComposerState, composerError, composerFields } from '../views/composer.js';
 import { icon } from '../views/icon.js';
@@ -17,6 +17,8 @@ export interface ThreadView extends ToolsView {
   canReply: boolean;
   firstUnread: number | null;
   composer: ComposerState & { replyTo: number | null };
+  acceptedAnswer: PostDto | null;
+  canAccept: boolean;
 }
 
 function breadcrumb(ctx: PageContext, view: ThreadView) {
@@ -35,6 +37,12 @@ function heading(ctx: PageContext, thread: ThreadDto, areaName: string) {
       ${thread.pinned ? html`<span class="label label-pinned">${icon('pin', 'icon-xs me-1')}${t('thread.pinned')}</span>` : ''}
       ${thread.locked ? html`<span class="label label-locked">${icon('locked', 'icon-xs me-1')}${t('thread.locked')}</span>` : ''}
       <span class="label">${t(`threadKind.${thread.kind}`)}</span>
+      ${
+        thread.question
+          ? html`<span class="label label-question-${thread.question.status}" data-question-status="${thread.question.status}">
+              <span class="visually-hidden">${t('question.statusLabel')}: </span>${t(`question.status.${thread.question.status}`)}</span>`
+          : ''
+      }
       <a class="label label-area" href="/aree/${thread.focusArea}">${areaName}</a>
     </div>
     <h1 class="mb-2 thread-heading">${thread.title}</h1>
@@ -70,6 +78,25 @@ function composer(ctx: PageContext, view: ThreadView) {
     ${thread.locked ? html`<p class="small text-secondary mt-2">${t('thread.lockedModeratorNote')}</p>` : ''}`;
 }
 
+/** The accepted answer, repeated right under the question so readers find it without scrolling. */
+function acceptedAnswer(ctx: PageContext, thread: ThreadDto, post: PostDto) {
+  const { t } = ctx;
+  const withheld = post.deleted || (post.hidden && post.bodyHtml === '');
+  return html`<li>
+    <section class="post accepted-answer" aria-labelledby="accepted-answer-title" data-accepted-answer="${post.number}">
+      <h2 class="h6 mb-1" id="accepted-answer-title">${icon('check-circle', 'icon-xs me-1')}${t('question.acceptedTitle')}</h2>
+      <p class="small text-secondary mb-2">${t('question.acceptedBy', { name: post.author.displayName })} ·
+        <a href="${postHref(thread.id, post.number)}">${t('question.acceptedGoTo', { number: post.number })}</a></p>
+      ${
+        withheld
+          ? ''
+          : // Sanitized when the post was saved, like every post body.
+            html`<div class="post-body">${raw(post.bodyHtml)}</div>`
+      }
+    </section>
+  </li>`;
+}
+
 /** The thread: its posts one page at a time, the reader's tools, and the reply composer at the bottom. */
 export function threadPage(ctx: PageContext, view: ThreadView) {
   const { t } = ctx;
@@ -88,14 +115,22 @@ export function threadPage(ctx: PageContext, view: ThreadView) {
     pageHref: view.pageHref,
     numbers,
     firstUnread: view.firstUnread,
+    accept: thread.question
+      ? { threadId: thread.id, allowed: view.canAccept, acceptedPostId: thread.question.acceptedPostId }
+      : null,
   };
+  const accepted = view.acceptedAnswer;
+  const items = view.posts.map((post) => {
+    const article = postArticle(ctx, post, postContext);
+    return post.number === 1 && accepted ? html`${article}${acceptedAnswer(ctx, thread, accepted)}` : article;
+  });
   return html`${breadcrumb(ctx, view)}
     ${heading(ctx, thread, view.focusAreas.get(thread.focusArea) ?? thread.focusArea)}
     ${threadTools(ctx, view)}
     <div data-thread-id="${thread.id}" data-last-post-number="${thread.lastPostNumber}" data-page-size="${POSTS_PER_PAGE}"
       data-live-one="${t('live.oneReply')}" data-live-many="${t('live.replies')}" data-live-show="${t('live.show')}">
       ${pagination}
-      <ol class="post-list list-unstyled">${view.posts.map((post) => postArticle(ctx, post, postContext))}</ol>
+      <ol class="post-list list-unstyled">${items}</ol>
       ${pagination}
       <div class="live-updates" aria-live="polite" data-live-bar></div>
     </div>

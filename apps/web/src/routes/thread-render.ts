@@ -49,7 +49,7 @@ export async function renderThread(
   const user = currentUser(request);
   const ctx = pageContext(request, reply, deps.config);
   const { page, after } = await pageToShow(deps, user, options.id, options.after);
-  const { thread, posts, permissions } = page;
+  const { thread, posts, permissions, acceptedAnswer } = page;
   const [table, focusAreas] = await Promise.all([
     getReadableTable(deps, user, thread.tableId),
     focusAreaNames(deps, ctx),
@@ -74,6 +74,8 @@ export async function renderThread(
     firstUnread: lastRead !== null && lastRead < lastShown ? lastRead + 1 : null,
     moveTargets,
     focusAreas,
+    acceptedAnswer,
+    canAccept: permissions.accept,
     composer: { ...composer, error: error ?? null },
   };
   return sendPage(reply, ctx, thread.title, threadPage(ctx, view), error?.status);

@@ -1,11 +1,11 @@
-import { AppError, listFocusAreas, reply as postReply, quotePost, updateThread } from '@hubspoke/domain';
+import { AppError, acceptAnswer, listFocusAreas, reply as postReply, quotePost, updateThread } from '@hubspoke/domain';
 import { renderMarkdown } from '@hubspoke/markdown';
 import type { FastifyPluginAsync } from 'fastify';
 import { pageContext } from '../context.js';
 import { setFlash } from '../flash.js';
 import { formError, toFormError } from '../form-errors.js';
 import type { MessageKey } from '../i18n/index.js';
-import { postHref } from '../post-lookup.js';
+import { postHref, readPost } from '../post-lookup.js';
 import { currentUser, type Form, idParam, readForm, safeNext, seeOther } from '../respond.js';
 import type { WebOptions } from '../web-options.js';
 import { renderThread } from './thread-render.js';
@@ -80,6 +80,18 @@ const threadRoutes: FastifyPluginAsync<WebOptions> = async (app, { deps }) => {
       const error = toFormError(ctx, caught, ['body']);
       return renderThread(deps, request, reply, { id, after, composer: { ...input, error } });
     }
+  });
+
+  app.post<{ Params: { id: string } }>('/discussioni/:id/risposta-accettata', async (request, reply) => {
+    const id = idParam(request.params.id);
+    if (!id) return reply.callNotFound();
+    const postId = readForm(request.body).id('postId');
+    if (!postId) throw new AppError(400, 'invalid_request', 'Choose a reply to accept');
+    const user = currentUser(request);
+    await acceptAnswer(deps, user, id, postId);
+    const { post } = await readPost(deps, user, postId);
+    setFlash(reply, { key: 'flash.answerAccepted' }, config.secureCookies);
+    return seeOther(reply, postHref(id, post.number));
   });
 
   app.post<{ Params: { id: string } }>('/discussioni/:id/moderazione', async (request, reply) => {

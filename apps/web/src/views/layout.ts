@@ -10,12 +10,14 @@ export interface PageOptions {
   body: SafeHtml;
 }
 
-const NAV: Array<{ href: string; key: MessageKey; icon: string; only?: 'staff' | 'admin' }> = [
+const NAV: Array<{ href: string; key: MessageKey; icon: string; only?: 'staff' | 'admin' | 'tutoring' }> = [
   { href: '/', key: 'nav.home', icon: 'pa' },
   { href: '/tavoli', key: 'nav.tables', icon: 'comment' },
+  { href: '/documenti', key: 'nav.documents', icon: 'files' },
   { href: '/cerca', key: 'nav.search', icon: 'search' },
   { href: '/notifiche', key: 'nav.notifications', icon: 'inbox' },
   { href: '/profilo', key: 'nav.profile', icon: 'user' },
+  { href: '/tutoraggio', key: 'nav.tutoring', icon: 'help-circle', only: 'tutoring' },
   { href: '/moderazione', key: 'nav.moderation', icon: 'flag', only: 'staff' },
   { href: '/admin', key: 'nav.admin', icon: 'settings', only: 'admin' },
 ];
@@ -62,7 +64,8 @@ function liveAttributes(ctx: PageContext) {
 function mainNav(ctx: PageContext) {
   const { user } = ctx;
   if (!user) return '';
-  const items = NAV.filter((item) => !item.only || (item.only === 'staff' ? isStaff(user) : user.role === 'admin'));
+  const allowed = { staff: isStaff(user), admin: user.role === 'admin', tutoring: user.role !== 'participant' };
+  const items = NAV.filter((item) => !item.only || allowed[item.only]);
   return html`<div class="it-header-navbar-wrapper">
     <div class="container">
       <nav class="navbar navbar-expand-lg app-nav" aria-label="${ctx.t('layout.mainNav')}" id="main-nav">

@@ -1,6 +1,7 @@
 import type { PostDto } from '@hubspoke/domain';
 import type { PageContext } from '../context.js';
 import { html, raw } from '../html.js';
+import { icon } from './icon.js';
 import { type PostActionsContext, postActions } from './post-actions.js';
 import { timeTag } from './time.js';
 
@@ -9,6 +10,23 @@ export interface PostContext extends PostActionsContext {
   numbers: ReadonlyMap<number, number>;
   /** The first post the reader had not read before opening the page. */
   firstUnread: number | null;
+  /** On a question: whether the reader may accept a reply, and which one is accepted. */
+  accept?: { threadId: number; allowed: boolean; acceptedPostId: number | null } | null;
+}
+
+/** The accepted reply says so; those who may accept see a button on every other visible reply. */
+function acceptControl(ctx: PageContext, post: PostDto, pc: PostContext) {
+  const { t } = ctx;
+  const accept = pc.accept;
+  if (!accept || post.number === 1 || post.deleted || post.hidden) return '';
+  if (accept.acceptedPostId === post.id) {
+    return html`<p class="mb-2"><span class="label label-accepted">${icon('check-circle', 'icon-xs me-1')}${t('question.acceptedBadge')}</span></p>`;
+  }
+  if (!accept.allowed) return '';
+  return html`<form method="post" action="/discussioni/${accept.threadId}/risposta-accettata" class="mb-2">
+    <input type="hidden" name="postId" value="${post.id}">
+    <button type="submit" class="btn btn-xs btn-outline-success">${icon('check', 'icon-xs me-1')}${t('question.accept')}</button>
+  </form>`;
 }
 
 /** Deleted posts, and hidden ones for those who may not see them, keep their place but not their words. */
@@ -48,6 +66,7 @@ export function postArticle(ctx: PageContext, post: PostDto, pc: PostContext) {
           : // The body was rendered from Markdown and passed the sanitizer when it was saved.
             html`<div class="post-body">${raw(post.bodyHtml)}</div>`
       }
+      ${acceptControl(ctx, post, pc)}
       ${post.deleted ? '' : postActions(ctx, post, pc)}
     </article>
   </li>`;

@@ -1,0 +1,19 @@
+import { getProfileByHandle } from '@hubspoke/domain';
+import type { FastifyPluginAsync } from 'fastify';
+import { pageContext } from '../context.js';
+import { personPage } from '../pages/person.js';
+import { sendPage } from '../respond.js';
+import type { WebOptions } from '../web-options.js';
+
+/** People's pages, by handle: `@giulia.ferri` in a post links to `/u/giulia.ferri`. */
+const peopleRoutes: FastifyPluginAsync<WebOptions> = async (app, { deps }) => {
+  app.get<{ Params: { handle: string } }>('/u/:handle', async (request, reply) => {
+    const { handle } = request.params;
+    if (!/^[\p{L}\p{N}._-]{1,64}$/u.test(handle)) return reply.callNotFound();
+    const ctx = pageContext(request, reply, deps.config);
+    const profile = await getProfileByHandle(deps, handle);
+    return sendPage(reply, ctx, ctx.t('person.title', { name: profile.displayName }), personPage(ctx, profile));
+  });
+};
+
+export default peopleRoutes;
