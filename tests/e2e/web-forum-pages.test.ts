@@ -179,4 +179,59 @@ describe('the tutoring, document and person pages', () => {
     }
     await tutorPage.context.close();
   });
+
+  it('a tutor finds the assigned question in the queue and answers it; a moderator publishes a submitted document', async () => {
+    const admin = await newUser(server, { role: 'admin' });
+    const tutor = await newUser(server, { role: 'tutor', displayName: 'Nadia Tutor' });
+    const moderator = await newUser(server, { role: 'moderator', displayName: 'Marco Moderatore' });
+    const tableId = (
+      await newTable(server, { name: 'Laboratorio di Brindisi', kind: 'lab', members: [maria, tutor, moderator] })
+    ).id;
+    await server.request({
+      method: 'PUT',
+      url: `/api/tutoring/pools/${tableId}/tutors/${tutor.id}`,
+      as: await apiSignIn(server, admin),
+      payload: {},
+    });
+    const mariaSession = await apiSignIn(server, maria);
+    const { thread } = await newThread(server, mariaSession, {
+      tableId,
+      kind: 'question',
+      title: 'Chi firma la lettera di intenti?',
+    });
+    const document = await newDocument(server, mariaSession, {
+      tableId: String(tableId),
+      title: 'Rapporto di analisi organizzativa',
+    });
+    const submitted = await server.request({
+      method: 'POST',
+      url: `/api/documents/${document.id}/transitions`,
+      as: mariaSession,
+      payload: { to: 'submitted' },
+    });
+    expect(submitted.statusCode).toBe(200);
+
+    const tutorPage = await newPage();
+    await signIn(tutorPage.page, tutor);
+    await tutorPage.page.goto(`${server.url}/tutoraggio`);
+    await tutorPage.page.getByRole('link', { name: 'Chi firma la lettera di intenti?' }).click();
+    await tutorPage.page.waitForURL(new RegExp(`/discussioni/${thread.id}`));
+    await tutorPage.page.getByLabel('Il tuo messaggio').fill('La firma il sindaco o un suo delegato.');
+    await tutorPage.page.getByRole('button', { name: 'Pubblica la risposta' }).click();
+    await tutorPage.page.waitForURL(/#post-2$/);
+    expect(await tutorPage.page.getByText('La firma il sindaco o un suo delegato.').isVisible()).toBe(true);
+    const answered = await server.request({ method: 'GET', url: `/api/threads/${thread.id}`, as: mariaSession });
+    expect(answered.json().thread.question.status).toBe('answered');
+    await tutorPage.context.close();
+
+    const moderatorPage = await newPage();
+    await signIn(moderatorPage.page, moderator);
+    await moderatorPage.page.goto(`${server.url}/documenti/${document.id}`);
+    await moderatorPage.page.getByRole('button', { name: 'Pubblica', exact: true }).click();
+    await moderatorPage.page.waitForURL(new RegExp(`/documenti/${document.id}`));
+    await audit(moderatorPage.page, 'documents-published');
+    const published = await server.request({ method: 'GET', url: `/api/documents/${document.id}`, as: mariaSession });
+    expect(published.json().document.status).toBe('published');
+    await moderatorPage.context.close();
+  });
 });
