@@ -1,14 +1,7 @@
 import { type RunningWorker, startWorker } from '@hubspoke/worker';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  DESKTOP,
-  describeViolations,
-  launchBrowser,
-  PHONE,
-  screenshot,
-  seriousA11yViolations,
-} from '../support/browser.js';
+import { browserHelpers, launchBrowser, PHONE } from '../support/browser.js';
 import { newDocument, uploadFolder } from '../support/documents.js';
 import { signIn as apiSignIn, newReply, newTable, newThread, newUser } from '../support/factories.js';
 import { startWebServer, type WebServer } from '../support/web-server.js';
@@ -39,26 +32,10 @@ afterAll(async () => {
   await uploads?.remove();
 });
 
-async function newPage(options: { javaScriptEnabled?: boolean; viewport?: typeof DESKTOP } = {}) {
-  const context = await browser.newContext({ locale: 'it-IT', viewport: options.viewport ?? DESKTOP, ...options });
-  context.setDefaultTimeout(10_000);
-  return { context, page: await context.newPage() };
-}
-
-async function signIn(page: Page, user: { email: string; password: string }) {
-  await page.goto(`${server.url}/accedi`);
-  await page.getByLabel('Email').fill(user.email);
-  await page.getByLabel(/^Password/).fill(user.password);
-  await page.getByRole('button', { name: 'Accedi' }).click();
-  await page.waitForURL(`${server.url}/`);
-}
-
-/** Checks the page with axe-core and keeps a screenshot of it. */
-async function audit(page: Page, name: string) {
-  const violations = await seriousA11yViolations(page);
-  expect(violations, `${name}\n${describeViolations(violations)}`).toEqual([]);
-  await screenshot(page, name);
-}
+const { newPage, signIn, audit } = browserHelpers(
+  () => browser,
+  () => server.url,
+);
 
 describe('the forum pages', () => {
   it('pass the accessibility checks, on a desktop and on a phone', async () => {

@@ -1,7 +1,7 @@
 import { type RunningWorker, startWorker } from '@hubspoke/worker';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, describeViolations, launchBrowser, screenshot, seriousA11yViolations } from '../support/browser.js';
+import { browserHelpers, launchBrowser } from '../support/browser.js';
 import { signIn as apiSignIn, newReply, newTable, newThread, newUser } from '../support/factories.js';
 import { startWebServer, type WebServer } from '../support/web-server.js';
 
@@ -31,26 +31,10 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function newPage(options: { javaScriptEnabled?: boolean; viewport?: typeof DESKTOP } = {}) {
-  const context = await browser.newContext({ locale: 'it-IT', viewport: options.viewport ?? DESKTOP, ...options });
-  context.setDefaultTimeout(10_000);
-  return { context, page: await context.newPage() };
-}
-
-async function signIn(page: Page, user: { email: string; password: string }) {
-  await page.goto(`${server.url}/accedi`);
-  await page.getByLabel('Email').fill(user.email);
-  await page.getByLabel(/^Password/).fill(user.password);
-  await page.getByRole('button', { name: 'Accedi' }).click();
-  await page.waitForURL(`${server.url}/`);
-}
-
-/** Checks the page with axe-core and keeps a screenshot of it. */
-async function audit(page: Page, name: string) {
-  const violations = await seriousA11yViolations(page);
-  expect(violations, `${name}\n${describeViolations(violations)}`).toEqual([]);
-  await screenshot(page, name);
-}
+const { newPage, signIn, audit } = browserHelpers(
+  () => browser,
+  () => server.url,
+);
 
 const composer = (page: Page) => page.getByRole('textbox', { name: /^Il tuo messaggio/ });
 

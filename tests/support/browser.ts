@@ -62,3 +62,32 @@ export const describeViolations = (violations: AxeViolation[]) =>
         `${v.impact} ${v.id}: ${v.help}\n${v.nodes.map((n) => `  ${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`).join('\n')}`,
     )
     .join('\n');
+
+/** The page helpers every browser test uses, bound to one browser and one running forum. */
+export function browserHelpers(getBrowser: () => Browser, getBaseUrl: () => string) {
+  return {
+    async newPage(options: { javaScriptEnabled?: boolean; viewport?: typeof DESKTOP } = {}) {
+      const context = await getBrowser().newContext({
+        locale: 'it-IT',
+        viewport: options.viewport ?? DESKTOP,
+        ...options,
+      });
+      context.setDefaultTimeout(10_000);
+      return { context, page: await context.newPage() };
+    },
+    /** Signs in through the real form. */
+    async signIn(page: Page, user: { email: string; password: string }) {
+      await page.goto(`${getBaseUrl()}/accedi`);
+      await page.getByLabel('Email').fill(user.email);
+      await page.getByLabel(/^Password/).fill(user.password);
+      await page.getByRole('button', { name: 'Accedi' }).click();
+      await page.waitForURL(`${getBaseUrl()}/`);
+    },
+    /** Checks the page with axe-core (no serious or critical violation) and keeps a screenshot of it. */
+    async audit(page: Page, name: string) {
+      const violations = await seriousA11yViolations(page);
+      if (violations.length) throw new Error(`${name}: accessibility violations\n${describeViolations(violations)}`);
+      await screenshot(page, name);
+    },
+  };
+}
