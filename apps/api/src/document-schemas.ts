@@ -1,21 +1,10 @@
 import { Type } from '@fastify/type-provider-typebox';
+import { DOCUMENT_KINDS, DOCUMENT_STATUSES } from '@hubspoke/domain';
 import { DimensionSlug, FocusAreaSlug } from './forum-schemas.js';
 import { Id, literals, Nullable } from './schemas.js';
 
-export const DocumentKind = literals([
-  'strategic_plan',
-  'skills_report',
-  'organisation_report',
-  'organisation_model',
-  'experience_sheet',
-  'experience_database',
-  'stakeholder_database',
-  'institutional_cv',
-  'template',
-  'tool',
-  'other',
-]);
-export const DocumentStatus = literals(['draft', 'submitted', 'changes_requested', 'published', 'archived']);
+export const DocumentKind = literals([...DOCUMENT_KINDS]);
+export const DocumentStatus = literals([...DOCUMENT_STATUSES]);
 export const DocumentLanguage = literals(['it', 'en', 'fr']);
 
 const DateTime = Type.String({ format: 'date-time' });

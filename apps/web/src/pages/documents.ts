@@ -1,30 +1,9 @@
 import type { DocumentKind, DocumentStatus } from '@hubspoke/db';
-import type { DocumentDto, getDocument } from '@hubspoke/domain';
+import { DOCUMENT_KINDS, DOCUMENT_STATUSES, type DocumentDto, type getDocument } from '@hubspoke/domain';
 import type { PageContext } from '../context.js';
 import { html } from '../html.js';
 import { select } from '../views/form.js';
 import { timeTag } from '../views/time.js';
-
-export const DOCUMENT_KINDS: readonly DocumentKind[] = [
-  'strategic_plan',
-  'skills_report',
-  'organisation_report',
-  'organisation_model',
-  'experience_sheet',
-  'experience_database',
-  'stakeholder_database',
-  'institutional_cv',
-  'template',
-  'tool',
-  'other',
-];
-export const DOCUMENT_STATUSES: readonly DocumentStatus[] = [
-  'draft',
-  'submitted',
-  'changes_requested',
-  'published',
-  'archived',
-];
 
 /** The library's filters as the query string carries them. */
 export interface DocumentFilters {

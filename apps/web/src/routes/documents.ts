@@ -1,18 +1,19 @@
 import type { DocumentKind, DocumentStatus } from '@hubspoke/db';
-import { AppError, getDocument, listDocuments, requestDocumentReview, transitionDocument } from '@hubspoke/domain';
+import {
+  AppError,
+  DOCUMENT_KINDS,
+  DOCUMENT_STATUSES,
+  getDocument,
+  listDocuments,
+  requestDocumentReview,
+  transitionDocument,
+} from '@hubspoke/domain';
 import type { FastifyPluginAsync } from 'fastify';
 import { pageContext } from '../context.js';
 import { setFlash } from '../flash.js';
 import { toFormError } from '../form-errors.js';
 import { focusAreaNames } from '../listing.js';
-import {
-  DOCUMENT_KINDS,
-  DOCUMENT_STATUSES,
-  type DocumentFilters,
-  documentPage,
-  documentsHref,
-  documentsPage,
-} from '../pages/documents.js';
+import { type DocumentFilters, documentPage, documentsHref, documentsPage } from '../pages/documents.js';
 import { currentUser, idParam, readForm, seeOther, sendPage } from '../respond.js';
 import type { WebOptions } from '../web-options.js';
 
