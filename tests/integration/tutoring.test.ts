@@ -162,11 +162,13 @@ describe('answers', () => {
     const accept = (as: Session, postId: number) =>
       ctx.request({ method: 'POST', url: `/api/threads/${id}/accept`, as, payload: { postId } });
     expect((await accept(other.session, fromTutor.id)).statusCode).toBe(403);
-    expect((await accept(asker.session, fromTutor.id)).statusCode).toBe(204);
+    const accepted = await accept(asker.session, fromTutor.id);
+    expect(accepted.statusCode).toBe(200);
+    expect(accepted.json().thread.question).toMatchObject({ status: 'resolved', acceptedPostId: fromTutor.id });
     let page = await question(id, other.session);
     expect(page.thread.question).toMatchObject({ status: 'resolved', acceptedPostId: fromTutor.id });
     expect(page.acceptedAnswer.id).toBe(fromTutor.id);
-    expect((await accept(tutor.session, fromOther.id)).statusCode).toBe(204);
+    expect((await accept(tutor.session, fromOther.id)).statusCode).toBe(200);
     page = await question(id, other.session);
     expect(page.acceptedAnswer.id).toBe(fromOther.id);
     expect((await accept(asker.session, page.posts[0].id)).statusCode).toBe(400);

@@ -1,4 +1,4 @@
-import type { Role, TableRow, UserRow } from '@hubspoke/db';
+import type { Role, TableRow } from '@hubspoke/db';
 
 /**
  * Who may see and do what: the one place these rules are written. Repositories carry the SQL
@@ -29,8 +29,6 @@ export const canCreateTables = isAdmin;
 export const canManageEnti = isAdmin;
 export const canInvite = isAdmin;
 export const canChangeRoles = isAdmin;
-
-export const actorOf = (user: Pick<UserRow, 'id' | 'role'>): Actor => ({ id: user.id, role: user.role });
 
 /** Writing in a table takes membership (admins write everywhere); reading open tables does not. */
 export function canPostInTable(actor: Actor, isMember: boolean): boolean {

@@ -19,9 +19,8 @@ import {
 import { Cursor, DimensionSlug, FocusAreaSlug, Limit } from '../forum-schemas.js';
 import { requireUser } from '../plugins/auth.js';
 import { errors, Id, IdParams, literals, Nullable } from '../schemas.js';
+import { toggleRoute } from '../toggle-route.js';
 import documentFileRoutes from './document-files.js';
-
-const NoContent = { 204: Type.Null() };
 
 /** The shared documents library. Multipart parsing is registered here only, for these routes. */
 const documentRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -111,20 +110,7 @@ const documentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     }),
   );
 
-  for (const [method, on] of [
-    ['PUT', true],
-    ['DELETE', false],
-  ] as const) {
-    app.route({
-      method,
-      url: '/documents/:id/follow',
-      schema: { tags: ['documents'], params: IdParams, response: { ...NoContent, ...errors(400, 401, 404) } },
-      handler: async (request, reply) => {
-        await setDocumentFollowing(deps, requireUser(request), request.params.id, on);
-        return reply.status(204).send(null);
-      },
-    });
-  }
+  toggleRoute(app, '/documents/:id/follow', 'documents', (user, id, on) => setDocumentFollowing(deps, user, id, on));
 };
 
 export default documentRoutes;

@@ -22,6 +22,7 @@ import {
 } from '../forum-schemas.js';
 import { requireUser } from '../plugins/auth.js';
 import { errors, Id, IdParams, Nullable } from '../schemas.js';
+import { toggleRoute } from '../toggle-route.js';
 
 const NoContent = { 204: Type.Null() };
 
@@ -179,20 +180,7 @@ const threadRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
-  for (const [method, on] of [
-    ['PUT', true],
-    ['DELETE', false],
-  ] as const) {
-    app.route({
-      method,
-      url: '/threads/:id/bookmark',
-      schema: { tags: ['threads'], params: IdParams, response: { ...NoContent, ...errors(400, 401, 404) } },
-      handler: async (request, res) => {
-        await setBookmark(deps, requireUser(request), request.params.id, on);
-        return res.status(204).send(null);
-      },
-    });
-  }
+  toggleRoute(app, '/threads/:id/bookmark', 'threads', (user, id, on) => setBookmark(deps, user, id, on));
 };
 
 export default threadRoutes;

@@ -128,13 +128,12 @@ const tutoringRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['tutoring'],
         params: IdParams,
         body: Type.Object({ postId: Id }, { additionalProperties: false }),
-        response: { 204: Type.Null(), ...errors(400, 401, 403, 404, 409) },
+        response: { 200: Type.Object({ thread: ThreadSchema }), ...errors(400, 401, 403, 404, 409) },
       },
     },
-    async (request, reply) => {
-      await acceptAnswer(deps, requireUser(request), request.params.id, request.body.postId);
-      return reply.status(204).send(null);
-    },
+    async (request) => ({
+      thread: await acceptAnswer(deps, requireUser(request), request.params.id, request.body.postId),
+    }),
   );
 
   app.put(

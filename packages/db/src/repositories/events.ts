@@ -17,17 +17,19 @@ export async function insert(db: Tx, event: NewEvent): Promise<number> {
   return row.id;
 }
 
-export function findByIds(db: Executor, ids: readonly number[]) {
-  if (ids.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('events')
-    .select(['id', 'name', 'rooms', 'data', 'created_at'])
-    .where('id', 'in', ids)
-    .orderBy('id')
+/** Events after `afterId`, in id order: the live sequencer's and the resume path's read. */
+/** Several events in one statement; ids come back in the order given. */
+export async function insertMany(db: Tx, events: readonly NewEvent[]): Promise<number[]> {
+  if (events.length === 0) return [];
+  const rows = await db
+    .insertInto('events')
+    .values(events.map((e) => ({ name: e.name, rooms: e.rooms, data: JSON.stringify(e.data) })))
+    .returning('id')
     .execute();
+  // Identity values are drawn in VALUES order, so sorting restores the input order.
+  return rows.map((r) => r.id).sort((a, b) => a - b);
 }
 
-/** Events after `afterId`, in id order: the live sequencer's and the resume path's read. */
 export function listAfter(db: Executor, afterId: number, limit: number) {
   return db
     .selectFrom('events')

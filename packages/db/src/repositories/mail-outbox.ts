@@ -22,16 +22,6 @@ export async function insert(
   return row.id;
 }
 
-export function listPending(db: Executor, limit: number): Promise<PendingMail[]> {
-  return db
-    .selectFrom('mail_outbox')
-    .select(['id', 'template', 'recipient', 'locale', 'data', 'created_at'])
-    .where('sent_at', 'is', null)
-    .orderBy('id')
-    .limit(limit)
-    .execute();
-}
-
 /** The latest mail of a template to one address (what an operator or a test reads back). */
 export function latestFor(db: Executor, recipient: string, template: string): Promise<PendingMail | undefined> {
   return db

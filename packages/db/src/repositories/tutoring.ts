@@ -176,21 +176,6 @@ export function questionsBetween(db: Executor, from: Date, to: Date, scope: { ta
   return query.execute();
 }
 
-export async function isTutorOf(db: Executor, tutorId: number, tableId: number, focusArea: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('tutor_pools')
-    .select('id')
-    .where('tutor_id', '=', tutorId)
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('table_id', '=', tableId), eb.or([eb('focus_area', 'is', null), eb('focus_area', '=', focusArea)])]),
-        eb.and([eb('table_id', 'is', null), eb('focus_area', '=', focusArea)]),
-      ]),
-    )
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
 export async function moderatorsOf(db: Executor, tableId: number): Promise<number[]> {
   const rows = await db
     .selectFrom('table_members')

@@ -11,15 +11,13 @@ export async function notify(
   rows: NewNotification[],
 ): Promise<{ eventIds: number[]; notifications: NotificationRow[] }> {
   const notifications = await notificationRepo.insertMany(tx, rows);
-  const eventIds: number[] = [];
-  for (const n of notifications) {
-    eventIds.push(
-      await eventRepo.insert(tx, {
-        name: 'notification.created',
-        rooms: [rooms.user(n.user_id)],
-        data: notificationToDto(n),
-      }),
-    );
-  }
+  const eventIds = await eventRepo.insertMany(
+    tx,
+    notifications.map((n) => ({
+      name: 'notification.created',
+      rooms: [rooms.user(n.user_id)],
+      data: notificationToDto(n),
+    })),
+  );
   return { eventIds, notifications };
 }

@@ -1,6 +1,6 @@
 import { auditRepo, eventRepo, postRepo, threadRepo, tutoringRepo, type UserRow, userRepo } from '@hubspoke/db';
 import { readableThread } from '../forum/access.js';
-import { threadEventData } from '../forum/dto.js';
+import { threadEventData, threadToDto } from '../forum/dto.js';
 import { notify } from '../notifications/notify.js';
 import { canAcceptAnswer, isAdmin } from '../permissions.js';
 import type { Deps } from '../shared/deps.js';
@@ -49,6 +49,9 @@ export async function acceptAnswer(deps: Deps, actor: UserRow, threadId: number,
     return [updated, ...eventIds];
   });
   deps.events.publish(eventIds);
+  const row = await threadRepo.findListRow(deps.db, actor, threadId);
+  if (!row) throw notFound('thread');
+  return threadToDto(row, actor.previous_visit_at);
 }
 
 /** Moderators (or admins) give a question to a given tutor, or back to automatic routing. */
