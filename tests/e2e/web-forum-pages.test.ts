@@ -60,6 +60,7 @@ describe('the forum pages', () => {
     const { context, page } = await newPage();
     await signIn(page, paolo);
     const pages: Array<[string, string]> = [
+      ['/', 'forum-home-activity'],
       [`/tavoli/${labId}`, 'forum-table'],
       ['/aree/cultura', 'forum-focus-area'],
       [`/discussioni/${thread.id}`, 'forum-thread'],
@@ -89,6 +90,7 @@ describe('the forum pages', () => {
       [`/tavoli/${labId}`, 'phone-forum-table'],
       [`/discussioni/${thread.id}`, 'phone-forum-thread'],
       ['/cerca?q=piano', 'phone-forum-search'],
+      ['/documenti/nuovo', 'phone-documents-upload'],
     ] as const) {
       await phone.page.goto(`${server.url}${path}`);
       await audit(phone.page, name);
@@ -137,6 +139,7 @@ describe('the tutoring, document and person pages', () => {
     await audit(asker.page, 'tutoring-accepted-answer');
     for (const [path, name] of [
       ['/documenti', 'documents-library'],
+      ['/documenti/nuovo', 'documents-upload-form'],
       [`/documenti/${document.id}`, 'documents-document'],
       [`/u/${tutor.handle}`, 'person'],
     ] as const) {

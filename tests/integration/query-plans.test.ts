@@ -1,4 +1,4 @@
-import { type DB, postRepo, searchRepo, threadRepo } from '@hubspoke/db';
+import { activityRepo, type DB, postRepo, searchRepo, threadRepo } from '@hubspoke/db';
 import { type CompiledQuery, Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -85,6 +85,12 @@ describe('query plans', () => {
   it('a thread page reads posts by (thread, number)', async () => {
     const plan = await planOf(() => postRepo.page(db, threadId, 0, 21, viewer.id));
     expect(plan).toMatch(/posts_thread_number_key/);
+    expect(plan).not.toMatch(/Seq Scan on posts/);
+  });
+
+  it('the latest activity walks the posts by creation time, newest first', async () => {
+    const plan = await planOf(() => activityRepo.latestPosts(db, viewer, undefined, 11));
+    expect(plan).toMatch(/posts_created_idx/);
     expect(plan).not.toMatch(/Seq Scan on posts/);
   });
 

@@ -2,6 +2,7 @@ import type { Config } from '@hubspoke/config';
 import type { Clock } from '@hubspoke/domain';
 import { webPlugin } from '@hubspoke/web';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { uploadParsing } from './multipart-form.js';
 import auth from './plugins/auth.js';
 import docs from './plugins/docs.js';
 import errors from './plugins/errors.js';
@@ -61,6 +62,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(documentRoutes, { prefix: '/api' });
   await app.register(unsubscribeRoutes);
   await app.register(queueBoard);
-  await app.register(webPlugin, { deps: app.deps });
+  await app.register(webPlugin, { deps: app.deps, uploads: uploadParsing(config.uploads.maxBytes) });
   return app;
 }

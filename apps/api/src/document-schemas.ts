@@ -1,11 +1,11 @@
 import { Type } from '@fastify/type-provider-typebox';
-import { DOCUMENT_KINDS, DOCUMENT_STATUSES } from '@hubspoke/domain';
+import { DOCUMENT_KINDS, DOCUMENT_LANGUAGES, DOCUMENT_STATUSES } from '@hubspoke/domain';
 import { DimensionSlug, FocusAreaSlug } from './forum-schemas.js';
 import { Id, literals, Nullable } from './schemas.js';
 
 export const DocumentKind = literals([...DOCUMENT_KINDS]);
 export const DocumentStatus = literals([...DOCUMENT_STATUSES]);
-export const DocumentLanguage = literals(['it', 'en', 'fr']);
+export const DocumentLanguage = literals([...DOCUMENT_LANGUAGES]);
 
 const DateTime = Type.String({ format: 'date-time' });
 const Someone = Type.Object({ id: Type.Integer(), displayName: Type.String() });

@@ -1,7 +1,8 @@
 import { PassThrough, pipeline } from 'node:stream';
-import type { Multipart } from '@fastify/multipart';
+import multipart, { type Multipart } from '@fastify/multipart';
 import { AppError, invalid, payloadTooLarge, type Upload } from '@hubspoke/domain';
-import type { FastifyRequest } from 'fastify';
+import type { UploadParsing } from '@hubspoke/web';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TObject } from 'typebox';
 import { Value } from 'typebox/value';
 
@@ -18,6 +19,14 @@ function toAppError(error: unknown, maxBytes: number): unknown {
     return invalid('invalid_multipart', `The form could not be read: ${error.message}`);
   }
   return error;
+}
+
+/** Accepts multipart bodies in `app`'s own context: the document routes here, the upload pages in theirs. */
+export function registerMultipart(app: FastifyInstance, maxBytes: number) {
+  return app.register(multipart, {
+    // One byte over the limit reaches storage, which refuses it and removes the partial file.
+    limits: { fileSize: maxBytes + 1, files: 1, fields: 40, parts: 50, fieldSize: 65_536 },
+  });
 }
 
 const cutShort = () => invalid('invalid_multipart', 'The form ended before the file did');
@@ -93,3 +102,9 @@ export function parseFields<T extends TObject>(schema: T, fields: Record<string,
   }
   return converted;
 }
+
+/** The same parsing, lent to the upload pages. */
+export const uploadParsing = (maxBytes: number): UploadParsing => ({
+  register: (app) => registerMultipart(app, maxBytes),
+  read: (request) => readMultipartForm(request, maxBytes),
+});

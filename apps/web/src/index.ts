@@ -2,3 +2,4 @@ import './request-types.js';
 
 export { sendErrorPage, wantsHtmlPage } from './error-pages.js';
 export { type WebOptions, webPlugin } from './plugin.js';
+export type { MultipartForm, UploadParsing } from './web-options.js';

@@ -8,6 +8,7 @@ import accountRoutes from './routes/account.js';
 import adminMemberRoutes from './routes/admin-members.js';
 import adminPeopleRoutes from './routes/admin-people.js';
 import adminSpaceRoutes from './routes/admin-spaces.js';
+import documentUploadRoutes from './routes/document-uploads.js';
 import documentRoutes from './routes/documents.js';
 import focusAreaRoutes from './routes/focus-areas.js';
 import followingRoutes from './routes/following.js';
@@ -36,7 +37,8 @@ export type { WebOptions };
  * helmet's strict Content-Security-Policy and the form-body parser apply to pages only, so the
  * JSON API and the swagger-ui page at /docs keep their own behaviour.
  */
-export const webPlugin: FastifyPluginAsync<WebOptions> = async (app, { deps }) => {
+export const webPlugin: FastifyPluginAsync<WebOptions> = async (app, options) => {
+  const { deps } = options;
   // Errors in these routes render as HTML pages (see `wantsHtmlPage`), whatever the client accepts.
   app.addHook('onRoute', (route) => {
     route.config = { ...route.config, page: true };
@@ -45,8 +47,8 @@ export const webPlugin: FastifyPluginAsync<WebOptions> = async (app, { deps }) =
   // A post may hold 50,000 characters, and percent-encoding can make each one nine bytes.
   await app.register(formbody, { bodyLimit: 524_288 });
   await app.register(staticAssets);
-  await app.register(sessionRoutes, { deps });
-  await app.register(accountRoutes, { deps });
+  await app.register(sessionRoutes, options);
+  await app.register(accountRoutes, options);
   await app.register(async (signedIn) => {
     signedIn.addHook('preHandler', requireSignedIn);
     signedIn.addHook('preHandler', loadHeaderState(deps));
@@ -64,23 +66,24 @@ export const webPlugin: FastifyPluginAsync<WebOptions> = async (app, { deps }) =
       notificationRoutes,
       profileRoutes,
       documentRoutes,
+      documentUploadRoutes,
       peopleRoutes,
     ]) {
-      await signedIn.register(routes, { deps });
+      await signedIn.register(routes, options);
     }
     await signedIn.register(async (staff) => {
       staff.addHook('preHandler', requireStaff);
-      await staff.register(moderationRoutes, { deps });
+      await staff.register(moderationRoutes, options);
     });
     await signedIn.register(async (tutoring) => {
       tutoring.addHook('preHandler', requireTutoringStaff);
-      await tutoring.register(tutoringRoutes, { deps });
+      await tutoring.register(tutoringRoutes, options);
     });
     await signedIn.register(async (admin) => {
       admin.addHook('preHandler', requireAdmin);
-      await admin.register(adminSpaceRoutes, { deps });
-      await admin.register(adminMemberRoutes, { deps });
-      await admin.register(adminPeopleRoutes, { deps });
+      await admin.register(adminSpaceRoutes, options);
+      await admin.register(adminMemberRoutes, options);
+      await admin.register(adminPeopleRoutes, options);
     });
   });
 };

@@ -1,5 +1,6 @@
-// Live updates for signed-in pages: new replies on a thread page, and the unread-notifications
-// badge everywhere. The page works without this script; it only adds what arrives after loading.
+// Live updates for signed-in pages: new replies on a thread page, edited and deleted posts brought
+// up to date in place, and the unread-notifications badge everywhere. The page works without this
+// script; it only adds what arrives after loading.
 // Protocol: /ws, "subscribe" with rooms and the last event id seen, then "event" frames.
 (() => {
   const body = document.body;
@@ -16,6 +17,8 @@
   const threadId = thread ? Number(thread.dataset.threadId) : null;
   const pageSize = thread ? Number(thread.dataset.pageSize) || 20 : 20;
   const knownLastPost = thread ? Number(thread.dataset.lastPostNumber) || 0 : 0;
+  const pageAfter = thread ? Number(thread.dataset.pageAfter) || 0 : 0;
+  const changes = thread?.querySelector('[data-live-changes]');
   const badge = document.querySelector('[data-unread-badge]');
   const badgeCount = badge?.querySelector('[data-unread-count]');
 
@@ -25,6 +28,8 @@
   const newestNotification = Number(body.dataset.liveNewestNotification) || 0;
   const countedNotifications = new Set();
   const newPosts = new Set();
+  // Posts being fetched again, by id; "again" when another change arrived meanwhile.
+  const refreshing = new Map();
 
   const pageHref = (number) => {
     const after = Math.floor((number - 1) / pageSize) * pageSize;
@@ -65,6 +70,79 @@
     showNewReplies();
   }
 
+  const liveState = (post) => (post.deleted ? 'deleted' : post.hidden ? 'hidden' : 'shown');
+
+  // Whether the post on the page is older than the event: replayed events it already shows change nothing.
+  function isOutOfDate(article, post) {
+    if (article.dataset.postState === 'deleted') return false;
+    return liveState(post) !== article.dataset.postState || (post.editedAt ?? '') > article.dataset.editedAt;
+  }
+
+  // Puts the server's rendering of a post in place of the one shown. Someone using the post's own
+  // controls (writing a report, say) keeps them until they leave the post.
+  function place(number, markup) {
+    const current = document.getElementById(`post-${number}`);
+    if (!current) return;
+    if (current.contains(document.activeElement)) {
+      current.addEventListener('focusout', function leave(event) {
+        if (current.contains(event.relatedTarget)) return;
+        current.removeEventListener('focusout', leave);
+        place(number, markup);
+      });
+      return;
+    }
+    // A <template> parses the markup without running or loading anything in it.
+    const template = document.createElement('template');
+    template.innerHTML = markup;
+    const fresh = template.content.firstElementChild;
+    if (fresh?.tagName !== 'ARTICLE' || fresh.id !== current.id) return;
+    fresh.classList.toggle('post-new', current.classList.contains('post-new'));
+    fresh.classList.add('post-refreshed');
+    current.replaceWith(fresh);
+    // The accepted answer is repeated under the question: its copy follows the post.
+    const copy = document.querySelector(`[data-accepted-answer="${number}"]`);
+    const oldBody = copy?.querySelector('.post-body');
+    const newBody = fresh.querySelector('.post-body')?.cloneNode(true);
+    if (oldBody && newBody) oldBody.replaceWith(newBody);
+    else if (oldBody) oldBody.remove();
+    else if (copy && newBody) copy.append(newBody);
+  }
+
+  // The event says what changed, not how this reader sees it (hidden posts, their own actions): the
+  // post is fetched as the server renders it for the page, body sanitized, never built from the event.
+  async function refresh(post) {
+    if (refreshing.has(post.id)) {
+      refreshing.set(post.id, 'again');
+      return;
+    }
+    refreshing.set(post.id, 'busy');
+    try {
+      const response = await fetch(`/messaggi/${post.id}/frammento?dopo=${pageAfter}`, {
+        credentials: 'same-origin',
+        headers: { accept: 'text/html' },
+      });
+      if (!response.ok) return;
+      place(post.number, await response.text());
+      if (changes) {
+        const text = post.deleted ? thread.dataset.liveDeleted : thread.dataset.liveChanged;
+        changes.textContent = text.replace('{number}', String(post.number));
+      }
+    } catch {
+      // The post keeps what it showed; a reload brings it up to date.
+    } finally {
+      const again = refreshing.get(post.id) === 'again';
+      refreshing.delete(post.id);
+      if (again) refresh(post);
+    }
+  }
+
+  function onPostChanged(post) {
+    if (post.threadId !== threadId) return;
+    const article = document.getElementById(`post-${post.number}`);
+    if (!article || article.dataset.postId !== String(post.id) || !isOutOfDate(article, post)) return;
+    refresh(post);
+  }
+
   function onNotification(notification) {
     const id = notification.id;
     if (id <= newestNotification || countedNotifications.has(id) || notification.read) return;
@@ -81,6 +159,7 @@
     if (message.type !== 'event') return;
     lastEventId = Math.max(lastEventId, message.id);
     if (message.name === 'post.created' && thread) onPost(message.data);
+    if ((message.name === 'post.updated' || message.name === 'post.deleted') && thread) onPostChanged(message.data);
     if (message.name === 'notification.created') onNotification(message.data);
   }
 

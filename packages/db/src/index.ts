@@ -1,5 +1,7 @@
 export { createDb, type Database, type DbOptions, type Executor, type Tx } from './connection.js';
 export { ensureDatabase, migrateToLatest } from './migrate.js';
+export type { ActivityCursor, ActivityRow } from './repositories/activity.js';
+export * as activityRepo from './repositories/activity.js';
 export * as apiTokenRepo from './repositories/api-tokens.js';
 export * as auditRepo from './repositories/audit.js';
 export * as digestContentRepo from './repositories/digest-content.js';

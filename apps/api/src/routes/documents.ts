@@ -1,4 +1,3 @@
-import multipart from '@fastify/multipart';
 import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox';
 import {
   createLocalDiskStorage,
@@ -17,18 +16,16 @@ import {
   DocumentStatus,
 } from '../document-schemas.js';
 import { Cursor, DimensionSlug, FocusAreaSlug, Limit } from '../forum-schemas.js';
+import { registerMultipart } from '../multipart-form.js';
 import { requireUser } from '../plugins/auth.js';
 import { errors, Id, IdParams, literals, Nullable } from '../schemas.js';
 import { toggleRoute } from '../toggle-route.js';
 import documentFileRoutes from './document-files.js';
 
-/** The shared documents library. Multipart parsing is registered here only, for these routes. */
+/** The shared documents library. Multipart parsing is registered for these routes only (and the upload pages'). */
 const documentRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const deps: DocumentDeps = { ...app.deps, storage: createLocalDiskStorage(app.config.uploads.dir) };
-  await app.register(multipart, {
-    // One byte over the limit reaches storage, which refuses it and removes the partial file.
-    limits: { fileSize: deps.config.uploads.maxBytes + 1, files: 1, fields: 40, parts: 50, fieldSize: 65_536 },
-  });
+  await registerMultipart(app, deps.config.uploads.maxBytes);
   await app.register(documentFileRoutes, { deps });
 
   app.get(

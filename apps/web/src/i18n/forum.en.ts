@@ -81,6 +81,8 @@ export const forumEn: { readonly [K in keyof typeof forumIt]: string } = {
   'live.oneReply': '1 new reply',
   'live.replies': '{count} new replies',
   'live.show': 'show',
+  'live.postChanged': 'Post #{number} was updated.',
+  'live.postDeleted': 'Post #{number} was deleted.',
   'newThread.title': 'New thread',
   'newThread.intro': 'Choose the table and the focus area, then write a clear title and the first post.',
   'newThread.noTables': 'You are not a member of any table: ask to join one to start a thread.',

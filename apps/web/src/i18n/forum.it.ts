@@ -79,6 +79,8 @@ export const forumIt = {
   'live.oneReply': '1 nuova risposta',
   'live.replies': '{count} nuove risposte',
   'live.show': 'mostra',
+  'live.postChanged': 'Il messaggio #{number} è stato aggiornato.',
+  'live.postDeleted': 'Il messaggio #{number} è stato eliminato.',
   'newThread.title': 'Nuova discussione',
   'newThread.intro': 'Scegli il tavolo e l’area tematica, poi scrivi un titolo chiaro e il primo messaggio.',
   'newThread.noTables': 'Non fai parte di nessun tavolo: per aprire una discussione chiedi di diventarne membro.',

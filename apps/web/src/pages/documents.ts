@@ -2,8 +2,9 @@ import type { DocumentKind, DocumentStatus } from '@hubspoke/db';
 import { DOCUMENT_KINDS, DOCUMENT_STATUSES, type DocumentDto, type getDocument } from '@hubspoke/domain';
 import type { PageContext } from '../context.js';
 import { html } from '../html.js';
-import { select } from '../views/form.js';
+import { type FormError, select } from '../views/form.js';
 import { timeTag } from '../views/time.js';
+import { versionForm } from './document-upload.js';
 
 /** The library's filters as the query string carries them. */
 export interface DocumentFilters {
@@ -89,6 +90,7 @@ export function documentsPage(ctx: PageContext, view: DocumentListView) {
   const { t } = ctx;
   return html`<h1 class="mb-2">${t('documents.title')}</h1>
     <p class="lead mb-3">${t('documents.intro')}</p>
+    <p class="mb-2"><a class="btn btn-primary" href="/documenti/nuovo">${t('documents.share')}</a></p>
     <p class="small mb-4">${t('documents.uploadNote')} <a href="/docs">${t('documents.apiDocs')}</a></p>
     ${filtersForm(ctx, view.filters, view.areas)}
     ${
@@ -174,12 +176,19 @@ function history(ctx: PageContext, data: DocumentPageData) {
   </section>`;
 }
 
-/** One document: what it is, its versions to download, its review, and the discussion about it. */
+/** The forms of a document's page that can come back refused, and the upload limit to show. */
+export interface DocumentPageForms {
+  maxBytes: number;
+  workflowError?: string | null;
+  version?: { error: FormError; note: string };
+}
+
+/** One document: what it is, its versions to download (and a new one), its review, and the discussion about it. */
 export function documentPage(
   ctx: PageContext,
   data: DocumentPageData,
   areas: ReadonlyMap<string, string>,
-  error: string | null = null,
+  forms: DocumentPageForms,
 ) {
   const { t } = ctx;
   const d = data.document;
@@ -198,7 +207,7 @@ export function documentPage(
       <dl class="row mb-0">
         <dt class="col-sm-3">${t('documents.kind')}</dt><dd class="col-sm-9">${t(`documentKind.${d.kind}`)}</dd>
         <dt class="col-sm-3">${t('documents.focusArea')}</dt><dd class="col-sm-9">${areas.get(d.focusArea) ?? d.focusArea}</dd>
-        <dt class="col-sm-3">${t('documents.language')}</dt><dd class="col-sm-9">${d.language}</dd>
+        <dt class="col-sm-3">${t('documents.language')}</dt><dd class="col-sm-9">${t(`documentLanguage.${d.language}`)}</dd>
         <dt class="col-sm-3">${t('documents.author')}</dt><dd class="col-sm-9"><a href="/u/${d.author.handle}">${d.author.displayName}</a></dd>
         <dt class="col-sm-3">${t('documents.status')}</dt><dd class="col-sm-9">${t(`documentStatus.${d.status}`)}</dd>
         ${d.tags.length ? html`<dt class="col-sm-3">${t('documents.tags')}</dt><dd class="col-sm-9">${d.tags.join(', ')}</dd>` : ''}
@@ -209,6 +218,16 @@ export function documentPage(
       <h2 class="h4" id="versions-title">${t('documents.versions')}</h2>
       ${versionsTable(ctx, data)}
     </section>
-    ${workflow(ctx, data, error)}
+    ${
+      data.permissions.upload
+        ? versionForm(ctx, {
+            documentId: d.id,
+            maxBytes: forms.maxBytes,
+            error: forms.version?.error ?? null,
+            note: forms.version?.note ?? '',
+          })
+        : ''
+    }
+    ${workflow(ctx, data, forms.workflowError ?? null)}
     ${history(ctx, data)}`;
 }

@@ -1,9 +1,12 @@
 import type { TableRow, UserRow } from '@hubspoke/db';
+import type { ActivityDto } from '@hubspoke/domain';
 import type { PageContext } from '../context.js';
 import { html } from '../html.js';
+import { postHref } from '../post-lookup.js';
 import { section } from '../views/cards.js';
 import { icon } from '../views/icon.js';
 import { tablesByKind } from '../views/tables.js';
+import { timeTag } from '../views/time.js';
 
 export interface FocusArea {
   slug: string;
@@ -31,10 +34,28 @@ function focusAreas(ctx: PageContext, areas: readonly FocusArea[]) {
   </ul>`;
 }
 
+/** The newest threads and replies the reader may read, each linking to its post. */
+function latestActivity(ctx: PageContext, items: readonly ActivityDto[]) {
+  const { t } = ctx;
+  if (items.length === 0) return html`<p>${t('home.activityEmpty')}</p>`;
+  return html`<ul class="list-unstyled thread-list mb-0">
+    ${items.map(
+      (item) => html`<li class="thread-item" data-activity-post="${item.postId}">
+        <p class="mb-1 thread-title"><a href="${postHref(item.threadId, item.postNumber)}">${item.threadTitle}</a></p>
+        <p class="small text-secondary mb-0">
+          ${t(item.opensThread ? 'home.activityOpened' : 'home.activityReplied', { name: item.author.displayName })} ·
+          <a href="/tavoli/${item.table.id}">${item.table.name}</a> · ${timeTag(ctx, item.createdAt)}
+        </p>
+      </li>`,
+    )}
+  </ul>`;
+}
+
 export interface HomeView {
   user: UserRow;
   areas: readonly FocusArea[];
   myTables: ReadonlyArray<TableRow & { unread_threads: number }>;
+  activity: readonly ActivityDto[];
 }
 
 export function homePage(ctx: PageContext, view: HomeView) {
@@ -50,5 +71,6 @@ export function homePage(ctx: PageContext, view: HomeView) {
       html`${tables}
       <p class="mt-2"><a class="btn btn-outline-primary" href="/tavoli">${t('home.allTables')}</a></p>`,
     )}
+    ${section('latest-activity', t('home.activity'), latestActivity(ctx, view.activity))}
     ${section('focus-areas', t('home.focusAreas'), focusAreas(ctx, view.areas))}`;
 }

@@ -6,7 +6,7 @@ import { notice } from '../views/alerts.js';
 import { type ComposerState, composerError, composerFields } from '../views/composer.js';
 import { icon } from '../views/icon.js';
 import { threadPagination } from '../views/pagination.js';
-import { postArticle } from '../views/post.js';
+import { type PostContext, postArticle } from '../views/post.js';
 import { timeTag } from '../views/time.js';
 import { type ToolsView, threadTools } from './thread-tools.js';
 
@@ -97,28 +97,38 @@ function acceptedAnswer(ctx: PageContext, thread: ThreadDto, post: PostDto) {
   </li>`;
 }
 
+/** What the posts of one thread page are rendered with, on the page and one by one for the live client. */
+export type PostListView = Pick<
+  ThreadView,
+  'thread' | 'posts' | 'moderates' | 'canReply' | 'pageHref' | 'firstUnread' | 'canAccept'
+>;
+
+export function postContextOf(ctx: PageContext, view: PostListView): PostContext {
+  const { thread } = view;
+  return {
+    viewerId: ctx.user?.id ?? 0,
+    moderates: view.moderates,
+    canReply: view.canReply,
+    pageHref: view.pageHref,
+    numbers: new Map(view.posts.map((p) => [p.id, p.number])),
+    firstUnread: view.firstUnread,
+    accept: thread.question
+      ? { threadId: thread.id, allowed: view.canAccept, acceptedPostId: thread.question.acceptedPostId }
+      : null,
+  };
+}
+
 /** The thread: its posts one page at a time, the reader's tools, and the reply composer at the bottom. */
 export function threadPage(ctx: PageContext, view: ThreadView) {
   const { t } = ctx;
   const { thread } = view;
-  const numbers = new Map(view.posts.map((p) => [p.id, p.number]));
   const pagination = threadPagination(ctx, {
     threadId: thread.id,
     after: view.after,
     lastPostNumber: thread.lastPostNumber,
     label: t('thread.pages'),
   });
-  const postContext = {
-    viewerId: ctx.user?.id ?? 0,
-    moderates: view.moderates,
-    canReply: view.canReply,
-    pageHref: view.pageHref,
-    numbers,
-    firstUnread: view.firstUnread,
-    accept: thread.question
-      ? { threadId: thread.id, allowed: view.canAccept, acceptedPostId: thread.question.acceptedPostId }
-      : null,
-  };
+  const postContext = postContextOf(ctx, view);
   const accepted = view.acceptedAnswer;
   const items = view.posts.map((post) => {
     const article = postArticle(ctx, post, postContext);
@@ -128,11 +138,13 @@ export function threadPage(ctx: PageContext, view: ThreadView) {
     ${heading(ctx, thread, view.focusAreas.get(thread.focusArea) ?? thread.focusArea)}
     ${threadTools(ctx, view)}
     <div data-thread-id="${thread.id}" data-last-post-number="${thread.lastPostNumber}" data-page-size="${POSTS_PER_PAGE}"
-      data-live-one="${t('live.oneReply')}" data-live-many="${t('live.replies')}" data-live-show="${t('live.show')}">
+      data-page-after="${view.after}" data-live-one="${t('live.oneReply')}" data-live-many="${t('live.replies')}"
+      data-live-show="${t('live.show')}" data-live-changed="${t('live.postChanged')}" data-live-deleted="${t('live.postDeleted')}">
       ${pagination}
       <ol class="post-list list-unstyled">${items}</ol>
       ${pagination}
       <div class="live-updates" aria-live="polite" data-live-bar></div>
+      <p class="visually-hidden" aria-live="polite" data-live-changes></p>
     </div>
     <section id="composer" class="composer-section mt-4" aria-labelledby="composer-title" tabindex="-1">
       <h2 class="h4" id="composer-title">${t('composer.replyTitle')}</h2>

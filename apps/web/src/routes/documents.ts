@@ -58,7 +58,8 @@ const documentRoutes: FastifyPluginAsync<WebOptions> = async (app, { deps }) => 
     if (!id) return reply.callNotFound();
     const ctx = pageContext(request, reply, config);
     const [data, areas] = await Promise.all([getDocument(deps, currentUser(request), id), focusAreaNames(deps, ctx)]);
-    return sendPage(reply, ctx, data.document.title, documentPage(ctx, data, areas));
+    const page = documentPage(ctx, data, areas, { maxBytes: config.uploads.maxBytes });
+    return sendPage(reply, ctx, data.document.title, page);
   });
 
   app.post<{ Params: { id: string } }>('/documenti/:id/stato', async (request, reply) => {
@@ -76,7 +77,8 @@ const documentRoutes: FastifyPluginAsync<WebOptions> = async (app, { deps }) => 
       if (caught instanceof AppError && (caught.status === 403 || caught.status === 404)) throw caught;
       const error = toFormError(ctx, caught, ['comment']);
       const [data, areas] = await Promise.all([getDocument(deps, user, id), focusAreaNames(deps, ctx)]);
-      return sendPage(reply, ctx, data.document.title, documentPage(ctx, data, areas, error.message), error.status);
+      const page = documentPage(ctx, data, areas, { maxBytes: config.uploads.maxBytes, workflowError: error.message });
+      return sendPage(reply, ctx, data.document.title, page, error.status);
     }
     setFlash(
       reply,

@@ -4,13 +4,17 @@ import { pageContext } from '../context.js';
 import { setFlash } from '../flash.js';
 import { formError, toFormError } from '../form-errors.js';
 import { flagPostPage } from '../pages/post-forms.js';
-import { postHref, readPost } from '../post-lookup.js';
+import { afterParam, postHref, readPost } from '../post-lookup.js';
 import { currentUser, idParam, readForm, safeNext, seeOther, sendPage } from '../respond.js';
 import type { WebOptions } from '../web-options.js';
+import { renderPostFragment } from './thread-render.js';
 
 type PostParams = { Params: { id: string } };
 
-/** Small actions on a post (like, flag, hide) that go back to where they were made, and the quote for the composer. */
+/**
+ * Small actions on a post (like, flag, hide) that go back to where they were made, the quote for
+ * the composer, and the post alone for the live client.
+ */
 const postActionRoutes: FastifyPluginAsync<WebOptions> = async (app, { deps }) => {
   const { config } = deps;
   const secure = config.secureCookies;
@@ -74,6 +78,13 @@ const postActionRoutes: FastifyPluginAsync<WebOptions> = async (app, { deps }) =
     if (!id) return reply.callNotFound();
     const quote = await quotePost(deps, currentUser(request), id);
     return reply.header('content-type', 'text/plain; charset=utf-8').header('cache-control', 'no-store').send(quote);
+  });
+
+  // live.js fetches this when an event says a post on the page was edited, deleted or hidden.
+  app.get<PostParams & { Querystring: { dopo?: string } }>('/messaggi/:id/frammento', async (request, reply) => {
+    const postId = idParam(request.params.id);
+    if (!postId) return reply.callNotFound();
+    return renderPostFragment(deps, request, reply, { postId, after: afterParam(request.query.dopo) });
   });
 };
 

@@ -1,6 +1,7 @@
 import {
   getReadableTable,
   isAdmin,
+  latestActivity,
   listFocusAreas,
   listMembers,
   listTablesWithUnread,
@@ -16,6 +17,9 @@ import { tablesPage } from '../pages/tables.js';
 import { currentUser, sendPage } from '../respond.js';
 import type { WebOptions } from '../web-options.js';
 
+/** How many of the newest threads and replies the home page shows. */
+const HOME_ACTIVITY = 10;
+
 /** Home, the tables and one table. */
 const spaceRoutes: FastifyPluginAsync<WebOptions> = async (app, { deps }) => {
   const { config } = deps;
@@ -23,9 +27,14 @@ const spaceRoutes: FastifyPluginAsync<WebOptions> = async (app, { deps }) => {
   app.get('/', async (request, reply) => {
     const user = currentUser(request);
     const ctx = pageContext(request, reply, config);
-    const [areas, tables] = await Promise.all([listFocusAreas(deps), listTablesWithUnread(deps, user)]);
+    const [areas, tables, activity] = await Promise.all([
+      listFocusAreas(deps),
+      listTablesWithUnread(deps, user),
+      latestActivity(deps, user, { limit: HOME_ACTIVITY }),
+    ]);
     const myTables = tables.filter((table) => table.is_member);
-    return sendPage(reply, ctx, ctx.t('nav.home'), homePage(ctx, { user, areas, myTables }));
+    const page = homePage(ctx, { user, areas, myTables, activity: activity.items });
+    return sendPage(reply, ctx, ctx.t('nav.home'), page);
   });
 
   app.get('/tavoli', async (request, reply) => {

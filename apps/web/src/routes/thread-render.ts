@@ -1,5 +1,6 @@
 import type { UserRow } from '@hubspoke/db';
 import {
+  AppError,
   canModerateTable,
   canReplyToThread,
   type Deps,
@@ -12,9 +13,10 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { pageContext } from '../context.js';
 import type { FailedForm } from '../form-errors.js';
 import { focusAreaNames } from '../listing.js';
-import { threadPage } from '../pages/thread.js';
-import { POSTS_PER_PAGE, pageAfter } from '../post-lookup.js';
+import { postContextOf, threadPage } from '../pages/thread.js';
+import { locatePost, POSTS_PER_PAGE, pageAfter, threadPageHref } from '../post-lookup.js';
 import { currentUser, sendPage } from '../respond.js';
+import { postArticleElement } from '../views/post.js';
 
 export interface ComposerInput {
   body: string;
@@ -67,7 +69,7 @@ export async function renderThread(
     table,
     posts,
     after,
-    pageHref: `/discussioni/${thread.id}${after ? `?dopo=${after}` : ''}`,
+    pageHref: threadPageHref(thread.id, after),
     moderates: permissions.moderate,
     canRetitle: permissions.moderate || thread.author.id === user.id,
     canReply: canReplyToThread(user, thread, table.is_member),
@@ -79,4 +81,38 @@ export async function renderThread(
     composer: { ...composer, error: error ?? null },
   };
   return sendPage(reply, ctx, thread.title, threadPage(ctx, view), error?.status);
+}
+
+/**
+ * One post as the thread page at `after` renders it for this reader: the live client's way to
+ * bring an edited or deleted post up to date. The same services and checks as the page decide
+ * what the reader sees (private labs, hidden posts) and may do; a post not on that page is 404.
+ */
+export async function renderPostFragment(
+  deps: Deps,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  options: { postId: number; after: number | undefined },
+) {
+  const user = currentUser(request);
+  const ctx = pageContext(request, reply, deps.config);
+  const { threadId, number } = await locatePost(deps, user, options.postId);
+  const after = options.after ?? pageAfter(number);
+  const { thread, posts, permissions } = await loadPage(deps, user, threadId, after);
+  const post = posts.find((p) => p.id === options.postId);
+  if (!post) throw new AppError(404, 'post_not_found', 'post not found');
+  const table = await getReadableTable(deps, user, thread.tableId);
+  const postContext = postContextOf(ctx, {
+    thread,
+    posts,
+    moderates: permissions.moderate,
+    canReply: canReplyToThread(user, thread, table.is_member),
+    pageHref: threadPageHref(thread.id, after),
+    firstUnread: null,
+    canAccept: permissions.accept,
+  });
+  return reply
+    .header('content-type', 'text/html; charset=utf-8')
+    .header('cache-control', 'no-store')
+    .send(postArticleElement(ctx, post, postContext).toString());
 }

@@ -5,7 +5,7 @@ import { pageContext } from '../context.js';
 import { setFlash } from '../flash.js';
 import { formError, toFormError } from '../form-errors.js';
 import type { MessageKey } from '../i18n/index.js';
-import { postHref, readPost } from '../post-lookup.js';
+import { afterParam, postHref, readPost } from '../post-lookup.js';
 import { currentUser, type Form, idParam, readForm, safeNext, seeOther } from '../respond.js';
 import type { WebOptions } from '../web-options.js';
 import { renderThread } from './thread-render.js';
@@ -29,9 +29,6 @@ const MODERATION: Record<string, { changes: (form: Form) => ThreadChanges | unde
     flash: 'flash.threadMoved',
   },
 };
-
-const afterParam = (value: string | undefined) =>
-  value !== undefined && /^[0-9]{1,9}$/.test(value) ? Number(value) : undefined;
 
 /** A thread page, replying to it, and the moderators' pin, lock and move. */
 const threadRoutes: FastifyPluginAsync<WebOptions> = async (app, { deps }) => {

@@ -50,14 +50,19 @@ function header(ctx: PageContext, post: PostDto, pc: PostContext) {
   </header>`;
 }
 
-/** One post: `<article id="post-N">`, its sanitized body, and what the reader may do with it. */
-export function postArticle(ctx: PageContext, post: PostDto, pc: PostContext) {
+/** What the live client compares an event with, to know whether the post shown is out of date. */
+const liveState = (post: PostDto) => (post.deleted ? 'deleted' : post.hidden ? 'hidden' : 'shown');
+
+/**
+ * One post as `<article id="post-N">`: its sanitized body and what the reader may do with it.
+ * Also sent alone, to the live client bringing an edited or deleted post up to date in place.
+ */
+export function postArticleElement(ctx: PageContext, post: PostDto, pc: PostContext) {
   const { t } = ctx;
   const withheld = post.deleted || (post.hidden && post.bodyHtml === '');
   const isNew = pc.firstUnread !== null && post.number >= pc.firstUnread;
-  return html`<li>
-    ${pc.firstUnread === post.number ? html`<p class="unread-divider" id="unread"><span>${t('post.unreadDivider')}</span></p>` : ''}
-    <article id="post-${post.number}" class="post${isNew ? ' post-new' : ''}${post.hidden ? ' post-hidden' : ''}" aria-labelledby="post-${post.number}-author">
+  return html`<article id="post-${post.number}" class="post${isNew ? ' post-new' : ''}${post.hidden ? ' post-hidden' : ''}" aria-labelledby="post-${post.number}-author"
+      data-post-id="${post.id}" data-post-state="${liveState(post)}" data-edited-at="${post.editedAt ?? ''}">
       ${header(ctx, post, pc)}
       ${post.hidden && !withheld ? html`<p class="post-hidden-note small mb-2">${t('post.hiddenNote')}</p>` : ''}
       ${
@@ -68,6 +73,14 @@ export function postArticle(ctx: PageContext, post: PostDto, pc: PostContext) {
       }
       ${acceptControl(ctx, post, pc)}
       ${post.deleted ? '' : postActions(ctx, post, pc)}
-    </article>
+    </article>`;
+}
+
+/** One post in the thread's list, after the "unread from here" divider when it is the first unread. */
+export function postArticle(ctx: PageContext, post: PostDto, pc: PostContext) {
+  const { t } = ctx;
+  return html`<li>
+    ${pc.firstUnread === post.number ? html`<p class="unread-divider" id="unread"><span>${t('post.unreadDivider')}</span></p>` : ''}
+    ${postArticleElement(ctx, post, pc)}
   </li>`;
 }

@@ -8,4 +8,4 @@ export { ACCEPTED_TYPES, detectMediaType, MEDIA_TYPES, type MediaType } from './
 export type { DocumentDeps, PutOptions, StagedFile, Storage, StoredFile } from './storage.js';
 export { setDocumentFeatured, transitionDocument } from './transitions.js';
 export type { StoredUpload, Upload } from './upload.js';
-export { DOCUMENT_KINDS, DOCUMENT_STATUSES } from './vocabulary.js';
+export { DOCUMENT_KINDS, DOCUMENT_LANGUAGES, DOCUMENT_STATUSES } from './vocabulary.js';

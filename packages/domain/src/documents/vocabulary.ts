@@ -1,4 +1,4 @@
-import type { DocumentKind, DocumentStatus } from '@hubspoke/db';
+import type { DocumentKind, DocumentLanguage, DocumentStatus } from '@hubspoke/db';
 
 /** The programme's document kinds and the workflow's statuses, in display order: the one list. */
 export const DOCUMENT_KINDS = [
@@ -22,3 +22,6 @@ export const DOCUMENT_STATUSES = [
   'published',
   'archived',
 ] as const satisfies readonly DocumentStatus[];
+
+/** The languages a document can be written in. */
+export const DOCUMENT_LANGUAGES = ['it', 'en', 'fr'] as const satisfies readonly DocumentLanguage[];

@@ -1,4 +1,5 @@
 export { readableThread, type ThreadContext } from './access.js';
+export { type ActivityDto, latestActivity } from './activity.js';
 export { prepareBody, prepareTitle } from './content.js';
 export { type PostDto, postToDto, type ThreadDto, threadToDto } from './dto.js';
 export { flagPost, listOpenFlags, resolveFlag } from './flags.js';
