@@ -26,6 +26,18 @@ export default defineConfig({
         },
       },
       {
+        // The live-update and mail suites once more, with no Redis: everything on PostgreSQL.
+        resolve: { alias },
+        test: {
+          name: 'postgres-only',
+          include: ['tests/integration/{live,digests,notifications,mail,tutoring}.test.ts'],
+          env: { TEST_BACKEND: 'postgres' },
+          globalSetup: ['tests/support/global-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
         resolve: { alias },
         test: {
           name: 'e2e',

@@ -6,6 +6,8 @@ import { Redis } from 'ioredis';
 import { createTestDatabase, databaseUrl, dropTestDatabase } from './databases.js';
 
 export const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+/** The `postgres-only` test project runs the same files with no Redis at all. */
+export const POSTGRES_ONLY = process.env.TEST_BACKEND === 'postgres';
 
 export interface TestContext {
   app: FastifyInstance;
@@ -25,7 +27,7 @@ export function testConfig(databaseName: string, overrides: Record<string, strin
   return loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: databaseUrl(databaseName),
-    REDIS_URL,
+    REDIS_URL: POSTGRES_ONLY ? 'none' : REDIS_URL,
     REDIS_PREFIX: `test:${databaseName}`,
     PUBLIC_URL: 'http://forum.test',
     ...overrides,

@@ -2,6 +2,7 @@ import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { type Config, ConfigError, loadConfig } from '@hubspoke/config';
 import { createDb, ensureDatabase, migrateToLatest } from '@hubspoke/db';
+import { resolveServices, type Services } from '@hubspoke/jobs';
 import { buildApp } from './app.js';
 
 /** Creates the database when missing and applies pending migrations (unless turned off). */
@@ -19,11 +20,11 @@ async function prepareDatabase(config: Config): Promise<void> {
 
 /**
  * `npm start` runs the worker beside the api as a child process: they share nothing but
- * PostgreSQL and Redis, exactly as when they run on separate machines.
+ * PostgreSQL (and Redis when there is one), exactly as when they run on separate machines.
  */
-function startWorker() {
+function startWorker(services: Services) {
   const path = fileURLToPath(new URL('../../worker/dist/main.js', import.meta.url));
-  return fork(path, [], { env: { ...process.env, MIGRATE_ON_START: 'false' }, stdio: 'inherit' });
+  return fork(path, [], { env: { ...process.env, ...services.env, MIGRATE_ON_START: 'false' }, stdio: 'inherit' });
 }
 
 async function main() {
@@ -37,10 +38,19 @@ async function main() {
     }
     throw error;
   }
-  await prepareDatabase(config);
-  const app = await buildApp(config);
-  await app.listen({ host: config.host, port: config.port });
-  const worker = process.argv.includes('--with-worker') ? startWorker() : undefined;
+  const services = await resolveServices(config, console.log);
+  for (const line of services.summary) console.log(line);
+  config = services.config;
+  let app: Awaited<ReturnType<typeof buildApp>>;
+  try {
+    await prepareDatabase(config);
+    app = await buildApp(config);
+    await app.listen({ host: config.host, port: config.port });
+  } catch (error) {
+    await services.stop();
+    throw error;
+  }
+  const worker = process.argv.includes('--with-worker') ? startWorker(services) : undefined;
   console.log(`Hub&Spoke Community is running at ${config.publicUrl} (API docs at ${config.publicUrl}/docs)`);
 
   let stopping = false;
@@ -53,6 +63,7 @@ async function main() {
     const timer = setTimeout(() => process.exit(1), 10_000).unref();
     await app.close();
     if (worker && worker.exitCode === null) await new Promise((resolve) => worker.once('exit', resolve));
+    await services.stop();
     clearTimeout(timer);
     console.log('Stopped cleanly');
     process.exit(0);

@@ -1,9 +1,11 @@
 import { ConfigError, loadConfig } from '@hubspoke/config';
 import { createDb, ensureDatabase, migrateToLatest } from '@hubspoke/db';
+import { resolveServices } from '@hubspoke/jobs';
 import { startWorker } from './worker.js';
 
 async function main() {
-  const config = loadConfig();
+  const services = await resolveServices(loadConfig());
+  const { config } = services;
   if (config.migrateOnStart) {
     await ensureDatabase(config.databaseUrl);
     const db = createDb(config.databaseUrl, { max: 1 });
@@ -13,6 +15,7 @@ async function main() {
   console.log('Worker ready');
   const stop = async () => {
     await worker.close();
+    await services.stop();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop());

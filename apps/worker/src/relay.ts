@@ -1,14 +1,13 @@
 import { type Database, eventRepo } from '@hubspoke/db';
-import { defaultJobOptions, eventJobId, RELAYED_EVENTS } from '@hubspoke/jobs';
-import type { Queue } from 'bullmq';
+import { defaultJobOptions, eventJobId, type JobQueue, RELAYED_EVENTS } from '@hubspoke/jobs';
 
 const BATCH = 200;
 
 /**
  * Moves outbox events into BullMQ. Rows are locked with SKIP LOCKED, enqueued with a job id
  * derived from the event id, then marked relayed in the same transaction: a second relay skips
- * them, and a crash before the commit only re-enqueues ids BullMQ already knows. With Redis down
- * the transaction rolls back and the rows wait in PostgreSQL for the next round.
+ * them, and a crash before the commit only re-enqueues ids BullMQ already knows. With the queue's
+ * store (Redis, or PostgreSQL alone) unreachable the transaction rolls back and the rows wait in PostgreSQL for the next round.
  */
 export class OutboxRelay {
   private timer: NodeJS.Timeout | undefined;
@@ -17,7 +16,7 @@ export class OutboxRelay {
 
   constructor(
     private readonly db: Database,
-    private readonly queue: Queue,
+    private readonly queue: JobQueue,
     private readonly log: (message: string) => void,
     private readonly intervalMs = 250,
   ) {}

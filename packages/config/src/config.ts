@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+
 /**
  * The environment is read once, here. Every other module receives a typed, frozen `Config`.
  * A bad value stops the process with one line naming the variable and what it expects.
@@ -16,9 +18,17 @@ export class ConfigError extends Error {
 export interface Config {
   readonly env: 'development' | 'production' | 'test';
   readonly databaseUrl: string;
-  readonly redisUrl: string;
+  /** `null`: no Redis; jobs, live events and rate-limit counters all live in PostgreSQL. */
+  readonly redisUrl: string | null;
   /** Prefix of every Redis key and BullMQ queue of this deployment (tests use one per file). */
   readonly redisPrefix: string;
+  /**
+   * Which of DATABASE_URL / REDIS_URL were left unset. Start-up then looks for a server at the
+   * default address and, when nothing answers, starts an embedded PostgreSQL or runs without Redis.
+   */
+  readonly discover: { readonly database: boolean; readonly redis: boolean };
+  /** Local state when no path says otherwise: the embedded PostgreSQL, uploads, mails written to disk. */
+  readonly dataDir: string;
   readonly host: string;
   readonly port: number;
   readonly publicUrl: string;
@@ -60,6 +70,9 @@ export interface Config {
 }
 
 type Env = Record<string, string | undefined>;
+
+const POSTGRES = ['postgres:', 'postgresql:'];
+const REDIS = ['redis:', 'rediss:'];
 
 function read(env: Env, name: string, fallback: string): string {
   const value = env[name];
@@ -124,11 +137,18 @@ export function loadConfig(env: Env = process.env): Config {
   const nodeEnv = oneOf(env, 'NODE_ENV', 'development', ['development', 'production', 'test'] as const);
   const publicUrl = url(env, 'PUBLIC_URL', 'http://localhost:3000', ['http:', 'https:']).replace(/\/+$/, '');
   const publicOrigin = new URL(publicUrl).origin;
+  const dataDir = read(env, 'DATA_DIR', './data');
+  // The DEFAULT_* variables move the address tried when the URL is unset (tests point it at nothing).
+  const databaseDefault = url(env, 'DEFAULT_DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/hubspoke', POSTGRES);
+  const redisDefault = url(env, 'DEFAULT_REDIS_URL', 'redis://127.0.0.1:6379', REDIS);
+  const redisSetting = read(env, 'REDIS_URL', '');
   const config: Config = {
     env: nodeEnv,
-    databaseUrl: url(env, 'DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/hubspoke', ['postgres:', 'postgresql:']),
-    redisUrl: url(env, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
+    databaseUrl: url(env, 'DATABASE_URL', databaseDefault, POSTGRES),
+    redisUrl: redisSetting === 'none' ? null : url(env, 'REDIS_URL', redisDefault, REDIS),
     redisPrefix: read(env, 'REDIS_PREFIX', 'hubspoke'),
+    discover: { database: !env.DATABASE_URL, redis: !redisSetting },
+    dataDir,
     host: read(env, 'HOST', '0.0.0.0'),
     port: int(env, 'PORT', 3000, 0, 65535),
     publicUrl,
@@ -160,7 +180,7 @@ export function loadConfig(env: Env = process.env): Config {
     mail: {
       smtpUrl: env.SMTP_URL ? url(env, 'SMTP_URL', '', ['smtp:', 'smtps:']) : null,
       from: read(env, 'MAIL_FROM', 'Hub&Spoke Community <noreply@hubspoke.local>'),
-      outboxDir: read(env, 'MAIL_OUTBOX_DIR', './data/mail'),
+      outboxDir: read(env, 'MAIL_OUTBOX_DIR', join(dataDir, 'mail')),
       notifyDelaySeconds: int(env, 'NOTIFY_EMAIL_DELAY_SECONDS', 600, 0, 86_400),
     },
     appSecret: secret(env, nodeEnv),
@@ -171,7 +191,7 @@ export function loadConfig(env: Env = process.env): Config {
       timeZone: read(env, 'TUTORING_TIME_ZONE', 'Europe/Rome'),
     },
     uploads: {
-      dir: read(env, 'UPLOAD_DIR', './data/uploads'),
+      dir: read(env, 'UPLOAD_DIR', join(dataDir, 'uploads')),
       maxBytes: int(env, 'UPLOAD_MAX_BYTES', 26_214_400, 1, 1_073_741_824),
     },
   };

@@ -351,6 +351,8 @@ export interface DB {
   document_versions: DocumentVersionsTable;
   document_transitions: DocumentTransitionsTable;
   document_followers: DocumentFollowersTable;
+  rate_limit_counters: RateLimitCountersTable;
+  worker_heartbeats: WorkerHeartbeatsTable;
 }
 
 export type DocumentKind =
@@ -433,3 +435,14 @@ export type NotificationRow = Selectable<NotificationsTable>;
 export type EventRow = Selectable<EventsTable>;
 export type DocumentRow = Omit<Selectable<DocumentsTable>, 'search_vector'>;
 export type DocumentVersionRow = Selectable<DocumentVersionsTable>;
+
+export interface RateLimitCountersTable {
+  key: string;
+  hits: number;
+  window_ends_at: Timestamp;
+}
+
+export interface WorkerHeartbeatsTable {
+  worker: string;
+  seen_at: Timestamp;
+}

@@ -1,4 +1,4 @@
-export { RedisEventBus } from './event-bus.js';
+export * from './backend/index.js';
 export {
   defaultJobOptions,
   eventJobId,
@@ -9,3 +9,4 @@ export {
   QUEUE_NAME,
   RELAYED_EVENTS,
 } from './jobs.js';
+export { resolveServices, type Services } from './services.js';

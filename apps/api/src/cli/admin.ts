@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '@hubspoke/config';
 import { createDb, ensureDatabase, migrateToLatest, type Role } from '@hubspoke/db';
 import { AppError, createUser, ROLES } from '@hubspoke/domain';
+import { resolveServices } from '@hubspoke/jobs';
 import { sendDueDigests } from './digests.js';
 import { seedDemo } from './seed-demo.js';
 
@@ -25,8 +26,13 @@ async function askPassword(): Promise<string> {
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
-  const config = loadConfig();
-  await ensureDatabase(config.databaseUrl);
+  // Finds the same database `npm start` uses, the embedded one included (started for the command if need be).
+  const services = await resolveServices(loadConfig());
+  const { config } = services;
+  await ensureDatabase(config.databaseUrl).catch(async (error) => {
+    await services.stop();
+    throw error;
+  });
   const db = createDb(config.databaseUrl, { max: 2, applicationName: 'hubspoke-admin' });
   try {
     await migrateToLatest(db);
@@ -60,6 +66,7 @@ async function main(argv: string[]): Promise<void> {
     }
   } finally {
     await db.destroy();
+    await services.stop();
   }
 }
 

@@ -2,17 +2,13 @@ import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { FastifyAdapter } from '@bull-board/fastify';
 import { AppError } from '@hubspoke/domain';
-import { QUEUE_NAME } from '@hubspoke/jobs';
-import { Queue } from 'bullmq';
 import type { FastifyPluginAsync } from 'fastify';
 
 const BASE = '/admin/queues';
 
 /** bull-board at /admin/queues, for admins only: jobs waiting, failed (kept), retried. */
 const queueBoard: FastifyPluginAsync = async (app) => {
-  const connection = app.redis.duplicate({ maxRetriesPerRequest: null, enableOfflineQueue: true, lazyConnect: true });
-  connection.on('error', (error) => app.log.warn({ err: error }, 'queue board redis'));
-  const queue = new Queue(QUEUE_NAME, { connection, prefix: app.config.redisPrefix });
+  const queue = app.backend.createQueue();
   queue.on('error', (error) => app.log.warn({ err: error }, 'queue board'));
   const serverAdapter = new FastifyAdapter();
   serverAdapter.setBasePath(BASE);
@@ -25,7 +21,6 @@ const queueBoard: FastifyPluginAsync = async (app) => {
   await app.register(serverAdapter.registerPlugin(), { prefix: BASE });
   app.addHook('onClose', async () => {
     await queue.close();
-    connection.disconnect();
   });
 };
 

@@ -29,7 +29,7 @@ export default fp<RealtimeOptions>(
 
     app.addHook('onReady', async () => {
       await sequencer.start();
-      stopListening = await app.eventBus.listen(() => sequencer.wake());
+      stopListening = await app.backend.events.listen(() => sequencer.wake());
     });
     const heartbeat = setInterval(() => {
       for (const client of hub.clients) {
