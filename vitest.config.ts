@@ -30,7 +30,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'postgres-only',
-          include: ['tests/integration/{live,digests,notifications,mail,tutoring}.test.ts'],
+          include: ['tests/integration/{live,digests,notifications,mail,tutoring,auth}.test.ts'],
           env: { TEST_BACKEND: 'postgres' },
           globalSetup: ['tests/support/global-setup.ts'],
           testTimeout: 30_000,

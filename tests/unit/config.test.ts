@@ -12,8 +12,40 @@ describe('config', () => {
       publicOrigin: 'http://localhost:3000',
       secureCookies: false,
       migrateOnStart: true,
+      discover: { database: true, redis: true },
+      dataDir: './data',
+      uploads: { dir: 'data/uploads' },
+      mail: { outboxDir: 'data/mail' },
     });
     expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('looks for servers only where no URL was given; REDIS_URL=none means PostgreSQL alone', () => {
+    const given = loadConfig({ DATABASE_URL: 'postgres://db.example.it/forum', REDIS_URL: 'redis://cache.example.it' });
+    expect(given).toMatchObject({
+      databaseUrl: 'postgres://db.example.it/forum',
+      redisUrl: 'redis://cache.example.it',
+      discover: { database: false, redis: false },
+    });
+    const noRedis = loadConfig({ REDIS_URL: 'none' });
+    expect(noRedis.redisUrl).toBeNull();
+    expect(noRedis.discover.redis).toBe(false);
+    const moved = loadConfig({
+      DEFAULT_DATABASE_URL: 'postgres://postgres@127.0.0.1:6543/altro',
+      DEFAULT_REDIS_URL: 'redis://127.0.0.1:6380',
+    });
+    expect(moved).toMatchObject({
+      databaseUrl: 'postgres://postgres@127.0.0.1:6543/altro',
+      redisUrl: 'redis://127.0.0.1:6380',
+      discover: { database: true, redis: true },
+    });
+  });
+
+  it('keeps local state under DATA_DIR unless a folder is named on its own', () => {
+    const config = loadConfig({ DATA_DIR: '/srv/hubspoke', UPLOAD_DIR: '/mnt/documents' });
+    expect(config.dataDir).toBe('/srv/hubspoke');
+    expect(config.mail.outboxDir).toBe('/srv/hubspoke/mail');
+    expect(config.uploads.dir).toBe('/mnt/documents');
   });
 
   it('derives the origin and Secure cookies from an https PUBLIC_URL', () => {
@@ -28,6 +60,7 @@ describe('config', () => {
     ['PORT', '70000', /PORT/],
     ['DATABASE_URL', 'mysql://x', /DATABASE_URL: expected a URL starting with postgres:/],
     ['REDIS_URL', 'not a url', /REDIS_URL: expected a URL/],
+    ['DEFAULT_DATABASE_URL', 'redis://x', /DEFAULT_DATABASE_URL: expected a URL starting with postgres:/],
     ['MIGRATE_ON_START', 'maybe', /MIGRATE_ON_START: expected true or false/],
     ['LOG_LEVEL', 'loud', /LOG_LEVEL: expected one of/],
   ])('rejects %s=%s with one line naming it', (name, value, message) => {

@@ -26,9 +26,7 @@ export interface WorkerPresence {
 }
 
 // The queue classes are generic over the store they run on; the code around them does not care which.
-// biome-ignore lint/suspicious/noExplicitAny: any store's queue
 export type JobQueue = Queue<any, any, string, any, any, any, any, any>;
-// biome-ignore lint/suspicious/noExplicitAny: any store's worker
 export type JobWorker = Worker<any, any, string, any, any, any>;
 export type JobProcessor = (job: Job) => Promise<unknown>;
 

@@ -1,0 +1,112 @@
+import { type Backend, openBackend } from '@hubspoke/jobs';
+import { startWorker } from '@hubspoke/worker';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, type TestContext } from '../support/context.js';
+import { newTable, newThread, signedIn } from '../support/factories.js';
+import { sleep } from '../support/live.js';
+
+/** The pieces Redis provides, done by PostgreSQL alone (`REDIS_URL=none`). */
+let ctx: TestContext;
+let backend: Backend;
+const errors: Error[] = [];
+
+beforeAll(async () => {
+  ctx = await createTestContext({ REDIS_URL: 'none' });
+  backend = await openBackend(ctx.config, ctx.db, (error) => errors.push(error));
+});
+afterAll(async () => {
+  await backend.close();
+  await ctx.close();
+});
+
+describe('the PostgreSQL-only backend', () => {
+  it('is what the configuration chose, and /readyz reports it with PostgreSQL as its only dependency', async () => {
+    expect(backend.kind).toBe('postgres');
+    const ready = await ctx.request({ method: 'GET', url: '/readyz' });
+    expect(ready.statusCode).toBe(200);
+    expect(ready.json()).toMatchObject({ backend: 'postgres', checks: { postgres: 'up' } });
+    expect(Object.keys(ready.json().checks)).toEqual(['postgres']);
+  });
+
+  it('wakes listeners through NOTIFY, and again after losing the listening connection', async () => {
+    let wakes = 0;
+    const stop = await backend.events.listen(() => {
+      wakes++;
+    });
+    try {
+      backend.events.publish([41, 42]);
+      await expect.poll(() => wakes, { timeout: 2_000 }).toBe(1);
+
+      // What a PostgreSQL restart or a network cut does to the listener.
+      await sql`select pg_terminate_backend(pid) from pg_stat_activity
+                where application_name = 'hubspoke-listen' and datname = current_database()`.execute(ctx.db);
+      // It reconnects, then wakes once for whatever was announced while it was away.
+      await expect.poll(() => wakes, { timeout: 5_000 }).toBe(2);
+      backend.events.publish([43]);
+      await expect.poll(() => wakes, { timeout: 2_000 }).toBe(3);
+    } finally {
+      await stop();
+    }
+    backend.events.publish([44]);
+    await sleep(300);
+    expect(wakes).toBe(3);
+    // The lost connection was reported, not thrown.
+    expect(errors.map((e) => (e as Error & { code?: string }).code)).toEqual(['57P01']);
+    errors.length = 0;
+  });
+
+  it('counts concurrent attempts exactly once each, and starts a new window when one ends', async () => {
+    const hits = await Promise.all(Array.from({ length: 40 }, () => backend.rateLimits.hit('login:a@example.it', 60)));
+    expect(hits.map((h) => h.count).sort((a, b) => a - b)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+    for (const hit of hits) expect(hit.retryAfterSeconds).toBeGreaterThanOrEqual(1);
+    for (const hit of hits) expect(hit.retryAfterSeconds).toBeLessThanOrEqual(60);
+
+    expect((await backend.rateLimits.hit('post:7', 1)).count).toBe(1);
+    expect((await backend.rateLimits.hit('post:7', 1)).count).toBe(2);
+    await sleep(1_100);
+    expect((await backend.rateLimits.hit('post:7', 1)).count).toBe(1);
+
+    await backend.rateLimits.reset('login:a@example.it');
+    expect((await backend.rateLimits.hit('login:a@example.it', 60)).count).toBe(1);
+  });
+
+  it('runs the worker: jobs kept in the bullmq schema, its heartbeat counted, outbox events handled', async () => {
+    const worker = await startWorker(ctx.config, { log: () => {}, schedules: false });
+    try {
+      await expect
+        .poll(async () => (await ctx.request({ method: 'GET', url: '/readyz' })).json().workers, { timeout: 5_000 })
+        .toBe(1);
+      const author = await signedIn(ctx);
+      const table = await newTable(ctx, { members: [author.user] });
+      const { thread } = await newThread(ctx, author.session, { tableId: table.id });
+      // The relay turns the thread's outbox event into a fan-out job, stored in PostgreSQL.
+      await expect
+        .poll(
+          async () =>
+            (
+              await sql<{ n: number }>`select count(*)::int as n from bullmq.job where name = 'event.fanout'`.execute(
+                ctx.db,
+              )
+            ).rows[0]?.n,
+          { timeout: 10_000 },
+        )
+        .toBeGreaterThan(0);
+      await expect
+        .poll(
+          async () =>
+            (await ctx.db.selectFrom('events').select('relayed_at').where('name', '=', 'thread.created').execute()).map(
+              (e) => e.relayed_at !== null,
+            ),
+          { timeout: 10_000 },
+        )
+        .toEqual([true]);
+      expect(thread.id).toBeGreaterThan(0);
+    } finally {
+      await worker.close();
+    }
+    const after = await ctx.request({ method: 'GET', url: '/readyz' });
+    expect(after.json().workers).toBe(0);
+    expect(errors).toEqual([]);
+  });
+});
