@@ -1,4 +1,4 @@
-import { type Backend, openBackend } from '@hubspoke/jobs';
+import { type Backend, openBackend, QUEUE_NAME } from '@hubspoke/jobs';
 import { startWorker } from '@hubspoke/worker';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -108,5 +108,25 @@ describe('the PostgreSQL-only backend', () => {
     const after = await ctx.request({ method: 'GET', url: '/readyz' });
     expect(after.json().workers).toBe(0);
     expect(errors).toEqual([]);
+  });
+
+  it('shows its jobs on the admin queue board, to admins only', async () => {
+    const queue = backend.createQueue();
+    try {
+      await queue.add('sessions.cleanup', {}, { jobId: 'later', delay: 3_600_000 });
+    } finally {
+      await queue.close();
+    }
+    const admin = await signedIn(ctx, { role: 'admin' });
+    const board = await ctx.request({ method: 'GET', url: '/admin/queues/api/queues', as: admin.session });
+    expect(board.statusCode).toBe(200);
+    const shown = board.json().queues.find((q: { name: string }) => q.name === QUEUE_NAME);
+    expect(shown?.counts.delayed).toBe(1);
+    const participant = await signedIn(ctx);
+    const refused = await ctx.request({ method: 'GET', url: '/admin/queues/api/queues', as: participant.session });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.code).toBe('forbidden');
+    const anonymous = await ctx.request({ method: 'GET', url: '/admin/queues/api/queues' });
+    expect(anonymous.statusCode).toBe(401);
   });
 });

@@ -1,7 +1,6 @@
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { FastifyAdapter } from '@bull-board/fastify';
-import { AppError } from '@hubspoke/domain';
 import type { FastifyPluginAsync } from 'fastify';
 
 const BASE = '/admin/queues';
@@ -14,9 +13,14 @@ const queueBoard: FastifyPluginAsync = async (app) => {
   serverAdapter.setBasePath(BASE);
   createBullBoard({ queues: [new BullMQAdapter(queue)], serverAdapter });
 
-  app.addHook('onRequest', async (request) => {
-    if (!request.user) throw new AppError(401, 'unauthenticated', 'Sign in first');
-    if (request.user.role !== 'admin') throw new AppError(403, 'forbidden', 'Only admins see the job queues');
+  // Answered here, not thrown: bull-board's own error handler would turn a thrown refusal into a 500.
+  app.addHook('onRequest', async (request, reply) => {
+    if (!request.user) {
+      return reply.code(401).send({ error: { code: 'unauthenticated', message: 'Sign in first' } });
+    }
+    if (request.user.role !== 'admin') {
+      return reply.code(403).send({ error: { code: 'forbidden', message: 'Only admins see the job queues' } });
+    }
   });
   await app.register(serverAdapter.registerPlugin(), { prefix: BASE });
   app.addHook('onClose', async () => {
