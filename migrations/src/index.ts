@@ -6,6 +6,7 @@ import * as documents from './20261129_1500_documents.js';
 import * as mail from './20261129_1600_mail.js';
 import * as tutoring from './20261129_1700_tutoring.js';
 import * as postgresBackend from './20261129_1800_postgres_backend.js';
+import * as privateFocusEvents from './20261129_1900_private_focus_events.js';
 
 /**
  * Every migration, by name. Kysely runs them in name order, so names start with a timestamp.
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '20261129_1600_mail': mail,
   '20261129_1700_tutoring': tutoring,
   '20261129_1800_postgres_backend': postgresBackend,
+  '20261129_1900_private_focus_events': privateFocusEvents,
 };

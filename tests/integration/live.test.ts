@@ -58,6 +58,24 @@ describe('live updates', () => {
     for (const c of [inThread, inTable, elsewhere]) c.close();
   });
 
+  it('a focus area’s room carries the threads of open tables only, live and on replay', async () => {
+    const watcher = await connect(outsider);
+    const since = await ctx.db.selectFrom('events').select((eb) => eb.fn.max('id').as('max')).executeTakeFirst();
+    await watcher.subscribe(['focus:cultura']);
+    const secret = await newThread(ctx, alice.session, { tableId: labId, title: 'Bilancio riservato del laboratorio' });
+    const open = await newThread(ctx, alice.session, { tableId, title: 'Festival aperto a tutti' });
+    await watcher.waitFor((m) => m.name === 'thread.created' && m.data.thread.id === open.thread.id);
+    await sleep(200);
+    expect(watcher.events().map((m) => m.data.thread.id)).toEqual([open.thread.id]);
+    watcher.close();
+
+    const resumed = await connect(outsider);
+    await resumed.subscribe(['focus:cultura'], Number(since?.max ?? 0));
+    await resumed.waitFor((m) => m.name === 'thread.created' && m.data.thread.id === open.thread.id);
+    expect(JSON.stringify(resumed.messages)).not.toContain(secret.thread.title);
+    resumed.close();
+  });
+
   it('refuses rooms the person may not read, and unauthenticated or cross-site upgrades', async () => {
     const { thread } = await newThread(ctx, alice.session, { tableId: labId });
     const client = await connect(outsider);

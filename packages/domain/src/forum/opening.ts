@@ -1,4 +1,13 @@
-import { eventRepo, postRepo, readingRepo, type ThreadRow, type Tx, threadRepo, type UserRow } from '@hubspoke/db';
+import {
+  eventRepo,
+  postRepo,
+  readingRepo,
+  tableRepo,
+  type ThreadRow,
+  type Tx,
+  threadRepo,
+  type UserRow,
+} from '@hubspoke/db';
 import { notFound } from '../shared/errors.js';
 import { rooms } from '../shared/events.js';
 import type { PreparedBody } from './content.js';
@@ -32,13 +41,22 @@ export async function addOpeningPost(tx: Tx, author: UserRow, thread: ThreadRow,
   return { post: { ...inserted, author_name: author.display_name, author_handle: author.handle } };
 }
 
+/**
+ * Anyone signed in may listen to a focus area's room, so a thread's events go there only when
+ * its table is open to every participant; a lab's threads stay in the lab's own rooms.
+ */
+export async function focusRooms(tx: Tx, tableId: number, focusArea: string): Promise<string[]> {
+  const table = await tableRepo.findById(tx, tableId);
+  return table?.visibility === 'participants' ? [rooms.focus(focusArea)] : [];
+}
+
 /** Announces the new thread once everything about it (assignment included) is written. */
 export async function announceThread(tx: Tx, thread: Pick<ThreadRow, 'id'>, post: Parameters<typeof postEventData>[0]) {
   const current = await threadRepo.findById(tx, thread.id);
   if (!current) throw notFound('thread');
   return eventRepo.insert(tx, {
     name: 'thread.created',
-    rooms: [rooms.table(current.table_id), rooms.focus(current.focus_area)],
+    rooms: [rooms.table(current.table_id), ...(await focusRooms(tx, current.table_id, current.focus_area))],
     data: { thread: threadEventData(current), post: postEventData(post) },
   });
 }

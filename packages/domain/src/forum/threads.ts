@@ -29,7 +29,7 @@ import { assignQuestion } from '../tutoring/assign.js';
 import { assertModerates, readableThread } from './access.js';
 import { prepareBody, prepareTitle } from './content.js';
 import { postToDto, threadEventData, threadToDto } from './dto.js';
-import { addOpeningPost, announceThread } from './opening.js';
+import { addOpeningPost, announceThread, focusRooms } from './opening.js';
 
 export interface NewThreadInput {
   tableId: number;
@@ -205,7 +205,7 @@ export async function updateThread(deps: Deps, actor: UserRow, threadId: number,
       rooms.thread(threadId),
       rooms.table(before.table_id),
       rooms.table(updated.table_id),
-      rooms.focus(updated.focus_area),
+      ...(await focusRooms(tx, updated.table_id, updated.focus_area)),
     ]);
     const eventId = await eventRepo.insert(tx, {
       name: 'thread.updated',
