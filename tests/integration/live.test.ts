@@ -60,7 +60,10 @@ describe('live updates', () => {
 
   it('a focus area’s room carries the threads of open tables only, live and on replay', async () => {
     const watcher = await connect(outsider);
-    const since = await ctx.db.selectFrom('events').select((eb) => eb.fn.max('id').as('max')).executeTakeFirst();
+    const since = await ctx.db
+      .selectFrom('events')
+      .select((eb) => eb.fn.max('id').as('max'))
+      .executeTakeFirst();
     await watcher.subscribe(['focus:cultura']);
     const secret = await newThread(ctx, alice.session, { tableId: labId, title: 'Bilancio riservato del laboratorio' });
     const open = await newThread(ctx, alice.session, { tableId, title: 'Festival aperto a tutti' });
@@ -74,6 +77,55 @@ describe('live updates', () => {
     await resumed.waitFor((m) => m.name === 'thread.created' && m.data.thread.id === open.thread.id);
     expect(JSON.stringify(resumed.messages)).not.toContain(secret.thread.title);
     resumed.close();
+  });
+
+  it('takes rooms away as soon as access narrows: removed from a lab, or an admin made participant', async () => {
+    const admin = await signedIn(ctx, { role: 'admin' });
+    const carol = await signedIn(ctx);
+    const lab = await newTable(ctx, { kind: 'lab', members: [alice.user, carol.user] });
+    const { thread } = await newThread(ctx, alice.session, { tableId: lab.id });
+    const open = await newThread(ctx, alice.session, { tableId });
+    const removed = await connect(carol);
+    await removed.subscribe([`thread:${thread.id}`, `table:${lab.id}`, `thread:${open.thread.id}`]);
+    const demoted = await signedIn(ctx, { role: 'admin' });
+    const former = await connect(demoted);
+    await former.subscribe([`table:${lab.id}`, 'user:me']);
+
+    const out = await ctx.request({
+      method: 'DELETE',
+      url: `/api/tables/${lab.id}/members/${carol.user.id}`,
+      as: admin.session,
+    });
+    expect(out.statusCode).toBe(204);
+    const role = await ctx.request({
+      method: 'PUT',
+      url: `/api/users/${demoted.user.id}/role`,
+      payload: { role: 'participant' },
+      as: admin.session,
+    });
+    expect(role.statusCode).toBe(200);
+    await removed.waitFor((m) => m.code === 'forbidden_room' && m.room === `table:${lab.id}`);
+    await former.waitFor((m) => m.code === 'forbidden_room' && m.room === `table:${lab.id}`);
+
+    await newReply(ctx, alice.session, thread.id, 'Solo per il laboratorio');
+    await newReply(ctx, alice.session, open.thread.id, 'Per tutti');
+    await removed.waitFor((m) => m.name === 'post.created' && m.room === `thread:${open.thread.id}`);
+    await sleep(200);
+    expect(
+      removed.messages
+        .filter((m) => m.code === 'forbidden_room')
+        .map((m) => m.room)
+        .sort(),
+    ).toEqual([`table:${lab.id}`, `thread:${thread.id}`].sort());
+    expect(removed.events('post.created').map((m) => m.room)).toEqual([`thread:${open.thread.id}`]);
+    expect(former.events('post.created')).toEqual([]);
+    // The person's own room stays, and a new subscription is judged by the new role.
+    expect((await former.subscribe([`table:${lab.id}`]))[0]).toEqual({
+      type: 'error',
+      code: 'forbidden_room',
+      room: `table:${lab.id}`,
+    });
+    for (const c of [removed, former]) c.close();
   });
 
   it('refuses rooms the person may not read, and unauthenticated or cross-site upgrades', async () => {

@@ -1,8 +1,8 @@
 import websocket from '@fastify/websocket';
 import { createDb } from '@hubspoke/db';
-import { AppError, authenticateApiToken } from '@hubspoke/domain';
+import { ACCESS_CHANGED, AppError, authenticateApiToken } from '@hubspoke/domain';
 import fp from 'fastify-plugin';
-import { handleMessage } from '../realtime/connection.js';
+import { handleMessage, recheckRooms } from '../realtime/connection.js';
 import { Client, Hub, LIMITS } from '../realtime/hub.js';
 import { Sequencer } from '../realtime/sequencer.js';
 
@@ -22,7 +22,14 @@ export default fp<RealtimeOptions>(
     const liveDb = createDb(config.databaseUrl, { max: 2, applicationName: 'hubspoke-live' });
     const sequencer = new Sequencer(
       liveDb,
-      (event) => hub.dispatch(event),
+      (event) => {
+        hub.dispatch(event);
+        if (event.name === ACCESS_CHANGED) {
+          recheckRooms(deps, hub, Number(event.data.userId)).catch((error) =>
+            app.log.error({ err: error }, 'live access check'),
+          );
+        }
+      },
       (error) => app.log.error({ err: error }, 'live events'),
     );
     let stopListening: (() => Promise<void>) | undefined;
@@ -82,7 +89,7 @@ export default fp<RealtimeOptions>(
           client.alive = true;
         });
         socket.on('message', (raw, isBinary) => {
-          handleMessage({ deps, hub, sequencer, client, user }, isBinary ? null : raw.toString()).catch((error) =>
+          handleMessage({ deps, hub, sequencer, client }, isBinary ? null : raw.toString()).catch((error) =>
             request.log.error({ err: error }, 'live message'),
           );
         });

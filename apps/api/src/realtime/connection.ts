@@ -1,5 +1,5 @@
-import { eventRepo, type UserRow } from '@hubspoke/db';
-import { authorizeRoom, type Deps } from '@hubspoke/domain';
+import { eventRepo, userRepo } from '@hubspoke/db';
+import { authorizeRoom, type Deps, rooms } from '@hubspoke/domain';
 import { type Client, type Hub, LIMITS } from './hub.js';
 import type { Sequencer } from './sequencer.js';
 
@@ -12,7 +12,6 @@ interface Context {
   hub: Hub;
   sequencer: Sequencer;
   client: Client;
-  user: UserRow;
 }
 
 type Message = { type: 'subscribe'; rooms: string[]; lastEventId?: number } | { type: 'unsubscribe'; rooms: string[] };
@@ -45,13 +44,16 @@ export async function handleMessage(ctx: Context, text: string | null): Promise<
       message: 'Expected {"type":"subscribe"|"unsubscribe","rooms":[...]}',
     });
   if (message.type === 'unsubscribe') {
-    for (const room of message.rooms) hub.leave(client, room === 'user:me' ? `user:${ctx.user.id}` : room);
+    for (const room of message.rooms) hub.leave(client, room === 'user:me' ? rooms.user(client.userId) : room);
     return client.send({ type: 'unsubscribed', rooms: message.rooms });
   }
 
+  // Read afresh: a role changed since the connection opened counts from now on.
+  const user = await userRepo.findById(ctx.deps.db, client.userId);
+  if (!user) return client.socket.close(1008, 'account removed');
   const allowed: string[] = [];
   for (const room of new Set(message.rooms)) {
-    const canonical = await authorizeRoom(ctx.deps, ctx.user, room);
+    const canonical = await authorizeRoom(ctx.deps, user, room);
     if (!canonical) client.send({ type: 'error', code: 'forbidden_room', room });
     else allowed.push(canonical);
   }
@@ -64,14 +66,38 @@ export async function handleMessage(ctx: Context, text: string | null): Promise<
   }
   if (allowed.length === 0) return;
   // Join first so nothing committed from now on is missed; replay fills in what came before.
-  if (message.lastEventId !== undefined) client.startReplay();
+  if (message.lastEventId !== undefined) client.hold();
   for (const room of allowed) hub.join(client, room);
   client.send({ type: 'subscribed', rooms: allowed });
   if (message.lastEventId === undefined) return;
   try {
     await replay(ctx, allowed, message.lastEventId);
   } finally {
-    client.finishReplay();
+    client.release();
+  }
+}
+
+/**
+ * After someone's access narrowed, each of their connections keeps only the rooms they may
+ * still read; live events wait meanwhile, so none slips through a room being taken away.
+ * Runs on every api instance, each for its own connections.
+ */
+export async function recheckRooms(deps: Deps, hub: Hub, userId: number): Promise<void> {
+  const clients = hub.clientsOf(userId);
+  if (clients.length === 0) return;
+  for (const client of clients) client.hold();
+  try {
+    const user = await userRepo.findById(deps.db, userId);
+    for (const client of clients) {
+      for (const room of [...client.rooms]) {
+        if (room === rooms.user(userId) && user) continue;
+        if (user && (await authorizeRoom(deps, user, room))) continue;
+        hub.leave(client, room);
+        client.send({ type: 'error', code: 'forbidden_room', room });
+      }
+    }
+  } finally {
+    for (const client of clients) client.release();
   }
 }
 

@@ -13,8 +13,9 @@ export const LIMITS = {
 export class Client {
   readonly rooms = new Set<string>();
   alive = true;
-  /** While missed events are being replayed, live ones wait here so order is kept. */
+  /** While missed events are replayed or rooms re-checked, live ones wait here so order is kept. */
   private queue: LiveEvent[] | undefined;
+  private holds = 0;
   private readonly sent = new Set<number>();
   private readonly sentOrder: number[] = [];
 
@@ -48,11 +49,14 @@ export class Client {
     this.send({ type: 'event', id: event.id, room, name: event.name, data: event.data });
   }
 
-  startReplay(): void {
+  /** Live events wait until every hold is released; each is then sent if its room is still ours. */
+  hold(): void {
+    this.holds++;
     this.queue ??= [];
   }
 
-  finishReplay(): void {
+  release(): void {
+    if (--this.holds > 0) return;
     const queued = this.queue ?? [];
     this.queue = undefined;
     for (const event of queued) this.sendEvent(event);
@@ -69,6 +73,10 @@ export class Client {
 export class Hub {
   private readonly byRoom = new Map<string, Set<Client>>();
   readonly clients = new Set<Client>();
+
+  clientsOf(userId: number): Client[] {
+    return [...this.clients].filter((client) => client.userId === userId);
+  }
 
   add(client: Client): void {
     this.clients.add(client);

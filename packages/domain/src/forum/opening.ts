@@ -2,9 +2,9 @@ import {
   eventRepo,
   postRepo,
   readingRepo,
-  tableRepo,
   type ThreadRow,
   type Tx,
+  tableRepo,
   threadRepo,
   type UserRow,
 } from '@hubspoke/db';

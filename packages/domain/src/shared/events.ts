@@ -1,3 +1,5 @@
+import { eventRepo, type Tx } from '@hubspoke/db';
+
 /**
  * Tells the live-update layer which outbox events just committed. The api wires a real
  * publisher; elsewhere the relay picks events up from the outbox table.
@@ -14,3 +16,13 @@ export const rooms = {
   focus: (slug: string) => `focus:${slug}`,
   user: (id: number) => `user:${id}`,
 };
+
+/**
+ * Someone's access just narrowed (left a table, lost a role): live connections re-check the
+ * rooms they listen to. The event reaches the person's own room; every api instance acts on it.
+ */
+export const ACCESS_CHANGED = 'access.changed';
+
+export function recordAccessChange(tx: Tx, userId: number): Promise<number> {
+  return eventRepo.insert(tx, { name: ACCESS_CHANGED, rooms: [rooms.user(userId)], data: { userId } });
+}

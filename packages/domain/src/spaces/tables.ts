@@ -2,6 +2,7 @@ import { auditRepo, type TableKind, type TableVisibility, tableRepo, userRepo } 
 import { type Actor, canCreateTables, canManageMembers, canReadTable } from '../permissions.js';
 import type { Deps } from '../shared/deps.js';
 import { forbidden, invalid, notFound } from '../shared/errors.js';
+import { recordAccessChange } from '../shared/events.js';
 
 export interface NewTableInput {
   name: string;
@@ -69,9 +70,9 @@ export async function addMember(deps: Pick<Deps, 'db'>, actor: Actor, tableId: n
   });
 }
 
-export async function removeMember(deps: Pick<Deps, 'db'>, actor: Actor, tableId: number, userId: number) {
+export async function removeMember(deps: Pick<Deps, 'db' | 'events'>, actor: Actor, tableId: number, userId: number) {
   await authorizeMemberChange(deps, actor, tableId, userId);
-  await deps.db.transaction().execute(async (tx) => {
+  const eventId = await deps.db.transaction().execute(async (tx) => {
     if (!(await tableRepo.removeMember(tx, tableId, userId))) throw notFound('membership');
     await auditRepo.record(tx, {
       actorId: actor.id,
@@ -80,7 +81,9 @@ export async function removeMember(deps: Pick<Deps, 'db'>, actor: Actor, tableId
       subjectId: tableId,
       data: { userId },
     });
+    return recordAccessChange(tx, userId);
   });
+  deps.events.publish([eventId]);
 }
 
 export async function listMembers(deps: Pick<Deps, 'db'>, actor: Actor, tableId: number) {

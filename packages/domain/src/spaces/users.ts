@@ -3,12 +3,13 @@ import { ROLES } from '../auth/users.js';
 import { type Actor, canChangeRoles } from '../permissions.js';
 import type { Deps } from '../shared/deps.js';
 import { forbidden, invalid, notFound } from '../shared/errors.js';
+import { recordAccessChange } from '../shared/events.js';
 
-export async function changeRole(deps: Pick<Deps, 'db'>, actor: Actor, userId: number, role: Role) {
+export async function changeRole(deps: Pick<Deps, 'db' | 'events'>, actor: Actor, userId: number, role: Role) {
   if (!canChangeRoles(actor)) throw forbidden('Only admins change roles');
   if (!ROLES.includes(role)) throw invalid('invalid_role', `The role must be one of ${ROLES.join(', ')}`);
   if (userId === actor.id) throw forbidden('Admins cannot change their own role');
-  return deps.db.transaction().execute(async (tx) => {
+  const { user, eventId } = await deps.db.transaction().execute(async (tx) => {
     const user = await userRepo.update(tx, userId, { role });
     if (!user) throw notFound('user');
     await auditRepo.record(tx, {
@@ -18,8 +19,10 @@ export async function changeRole(deps: Pick<Deps, 'db'>, actor: Actor, userId: n
       subjectId: userId,
       data: { role },
     });
-    return user;
+    return { user, eventId: await recordAccessChange(tx, userId) };
   });
+  deps.events.publish([eventId]);
+  return user;
 }
 
 export async function listUsers(deps: Pick<Deps, 'db'>, actor: Actor, page: { limit: number; beforeId?: number }) {
