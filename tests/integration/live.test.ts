@@ -128,6 +128,31 @@ describe('live updates', () => {
     for (const c of [removed, former]) c.close();
   });
 
+  it('a thread moved to a lab leaves the rooms of those who cannot read the lab', async () => {
+    const moderator = await signedIn(ctx, { role: 'moderator' });
+    const open = await newTable(ctx, { kind: 'regional', members: [alice.user, moderator.user] });
+    const lab = await newTable(ctx, { kind: 'lab', members: [alice.user, moderator.user] });
+    const { thread } = await newThread(ctx, alice.session, { tableId: open.id, title: 'Da spostare' });
+    const member = await connect(alice);
+    const reader = await connect(outsider);
+    for (const c of [member, reader]) await c.subscribe([`thread:${thread.id}`]);
+
+    const moved = await ctx.request({
+      method: 'PATCH',
+      url: `/api/threads/${thread.id}`,
+      payload: { tableId: lab.id },
+      as: moderator.session,
+    });
+    expect(moved.statusCode).toBe(200);
+    await reader.waitFor((m) => m.code === 'forbidden_room' && m.room === `thread:${thread.id}`);
+    await newReply(ctx, alice.session, thread.id, 'Ora nel laboratorio');
+    await member.waitFor((m) => m.name === 'post.created');
+    await sleep(200);
+    expect(reader.events()).toEqual([]);
+    expect(member.events().map((m) => m.name)).toEqual(['thread.updated', 'post.created']);
+    for (const c of [member, reader]) c.close();
+  });
+
   it('refuses rooms the person may not read, and unauthenticated or cross-site upgrades', async () => {
     const { thread } = await newThread(ctx, alice.session, { tableId: labId });
     const client = await connect(outsider);

@@ -1,8 +1,8 @@
 import websocket from '@fastify/websocket';
 import { createDb } from '@hubspoke/db';
-import { ACCESS_CHANGED, AppError, authenticateApiToken } from '@hubspoke/domain';
+import { AppError, authenticateApiToken } from '@hubspoke/domain';
 import fp from 'fastify-plugin';
-import { handleMessage, recheckRooms } from '../realtime/connection.js';
+import { handleMessage, recheckAfter } from '../realtime/connection.js';
 import { Client, Hub, LIMITS } from '../realtime/hub.js';
 import { Sequencer } from '../realtime/sequencer.js';
 
@@ -23,12 +23,9 @@ export default fp<RealtimeOptions>(
     const sequencer = new Sequencer(
       liveDb,
       (event) => {
+        // Before dispatching: the connections to check hold their events from here on.
+        recheckAfter(deps, hub, event)?.catch((error) => app.log.error({ err: error }, 'live access check'));
         hub.dispatch(event);
-        if (event.name === ACCESS_CHANGED) {
-          recheckRooms(deps, hub, Number(event.data.userId)).catch((error) =>
-            app.log.error({ err: error }, 'live access check'),
-          );
-        }
       },
       (error) => app.log.error({ err: error }, 'live events'),
     );

@@ -1,7 +1,7 @@
 import { eventRepo, userRepo } from '@hubspoke/db';
-import { authorizeRoom, type Deps, rooms } from '@hubspoke/domain';
+import { ACCESS_CHANGED, authorizeRoom, type Deps, rooms } from '@hubspoke/domain';
 import { type Client, type Hub, LIMITS } from './hub.js';
-import type { Sequencer } from './sequencer.js';
+import type { LiveEvent, Sequencer } from './sequencer.js';
 
 /** Events are kept (and replayed) for a week. */
 const REPLAY_WINDOW_MS = 7 * 86_400_000;
@@ -78,20 +78,33 @@ export async function handleMessage(ctx: Context, text: string | null): Promise<
 }
 
 /**
- * After someone's access narrowed, each of their connections keeps only the rooms they may
- * still read; live events wait meanwhile, so none slips through a room being taken away.
- * Runs on every api instance, each for its own connections.
+ * Connections that must check some of their rooms again because of `event`: everything a
+ * person listens to after their access narrowed, and a thread's room after the thread changed
+ * (it may have moved to a table its listeners cannot read). Their live events wait meanwhile,
+ * this one included, so none slips through a room being taken away. Each api instance does
+ * this for its own connections.
  */
-export async function recheckRooms(deps: Deps, hub: Hub, userId: number): Promise<void> {
-  const clients = hub.clientsOf(userId);
+export function recheckAfter(deps: Deps, hub: Hub, event: LiveEvent): Promise<void> | undefined {
+  if (event.name === ACCESS_CHANGED) {
+    return recheck(deps, hub, hub.clientsOf(Number(event.data.userId)), () => true);
+  }
+  if (event.name === 'thread.updated') {
+    const room = rooms.thread(Number(event.data.id));
+    return recheck(deps, hub, hub.membersOf(room), (r) => r === room);
+  }
+  return undefined;
+}
+
+async function recheck(deps: Deps, hub: Hub, clients: Client[], which: (room: string) => boolean): Promise<void> {
   if (clients.length === 0) return;
   for (const client of clients) client.hold();
   try {
-    const user = await userRepo.findById(deps.db, userId);
+    const users = new Map<number, Awaited<ReturnType<typeof userRepo.findById>>>();
     for (const client of clients) {
-      for (const room of [...client.rooms]) {
-        if (room === rooms.user(userId) && user) continue;
-        if (user && (await authorizeRoom(deps, user, room))) continue;
+      if (!users.has(client.userId)) users.set(client.userId, await userRepo.findById(deps.db, client.userId));
+      const user = users.get(client.userId);
+      for (const room of [...client.rooms].filter(which)) {
+        if (user && (room === rooms.user(user.id) || (await authorizeRoom(deps, user, room)))) continue;
         hub.leave(client, room);
         client.send({ type: 'error', code: 'forbidden_room', room });
       }

@@ -74,6 +74,10 @@ export class Hub {
   private readonly byRoom = new Map<string, Set<Client>>();
   readonly clients = new Set<Client>();
 
+  membersOf(room: string): Client[] {
+    return [...(this.byRoom.get(room) ?? [])];
+  }
+
   clientsOf(userId: number): Client[] {
     return [...this.clients].filter((client) => client.userId === userId);
   }
