@@ -38,6 +38,7 @@ describe('the table page', () => {
     expect(page.body).toContain(`href="/discussioni/${older.thread.id}"`);
     expect(page.body).toContain('Da leggere');
     expect(page.body).toContain(`href="/discussioni/nuova?tavolo=${labId}"`);
+    expect(page.body).toContain(`href="/documenti/nuovo?tavolo=${labId}"`);
     // Most recent activity first: the reply moved the older thread to the top.
     expect(page.body.indexOf('Bandi europei')).toBeLessThan(page.body.indexOf('Come si fa il PCM?'));
     const questions = await web.page(`/tavoli/${labId}?tipo=question`, reader.session);

@@ -62,7 +62,10 @@ async function main() {
     // close() stops accepting, lets in-flight requests finish, then runs onClose (pools).
     const timer = setTimeout(() => process.exit(1), 10_000).unref();
     await app.close();
-    if (worker && worker.exitCode === null) await new Promise((resolve) => worker.once('exit', resolve));
+    // A worker killed by the signal itself has a signalCode and no exitCode: it is gone too.
+    if (worker && worker.exitCode === null && worker.signalCode === null) {
+      await new Promise((resolve) => worker.once('exit', resolve));
+    }
     await services.stop();
     clearTimeout(timer);
     console.log('Stopped cleanly');

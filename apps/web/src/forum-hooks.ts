@@ -32,7 +32,10 @@ export async function tableThreads(
   return html`<div class="d-flex flex-wrap gap-3 align-items-end justify-content-between mb-2">
       ${
         canPost
-          ? html`<a class="btn btn-primary" href="/discussioni/nuova?tavolo=${table.id}">${icon('plus', 'icon-white icon-sm me-1')}${t('threads.new')}</a>`
+          ? html`<div class="d-flex flex-wrap gap-2">
+              <a class="btn btn-primary" href="/discussioni/nuova?tavolo=${table.id}">${icon('plus', 'icon-white icon-sm me-1')}${t('threads.new')}</a>
+              <a class="btn btn-outline-primary" href="/documenti/nuovo?tavolo=${table.id}">${t('documents.share')}</a>
+            </div>`
           : html`<p class="small text-secondary mb-0">${t('threads.readOnly')}</p>`
       }
       ${watchLevelForm(ctx, { id: 'table-watch', action: `${path}/notifiche`, level: levels.table(table.id), hint: t('watch.tableHint') })}
