@@ -1,7 +1,6 @@
 import type { TableRow, UserRow } from '@hubspoke/db';
-import { canPostInTable, type Deps } from '@hubspoke/domain';
+import { canPostInTable, type Deps, ownWatchLevels } from '@hubspoke/domain';
 import type { PageContext } from './context.js';
-import { followedLevels } from './followed-levels.js';
 import { html, type SafeHtml } from './html.js';
 import { focusAreaNames, type ListingQuery, listingHref, loadListing, readListing } from './listing.js';
 import { icon } from './views/icon.js';
@@ -26,7 +25,7 @@ export async function tableThreads(
   const path = `/tavoli/${table.id}`;
   const [page, levels] = await Promise.all([
     loadListing(deps, user, { ...listing, tableId: table.id }),
-    followedLevels(deps, user.id),
+    ownWatchLevels(deps, user),
   ]);
   const canPost = canPostInTable(user, table.is_member);
   return html`<div class="d-flex flex-wrap gap-3 align-items-end justify-content-between mb-2">

@@ -1,5 +1,4 @@
-import { eventRepo } from '@hubspoke/db';
-import { type Deps, listNotifications } from '@hubspoke/domain';
+import { type Deps, latestEventId, listNotifications } from '@hubspoke/domain';
 import type { FastifyRequest } from 'fastify';
 
 /** What every signed-in page shows in its header, and where its live client starts from. */
@@ -9,8 +8,7 @@ export interface HeaderState {
   newestNotificationId: number;
   /**
    * The newest live event when the page was rendered. The live client resumes from here, so a
-   * reply written between rendering and connecting is replayed rather than lost. It is read
-   * straight from the events repository: a position in the event log, not a rule to check.
+   * reply written between rendering and connecting is replayed rather than lost.
    */
   lastEventId: number;
 }
@@ -23,7 +21,7 @@ export function loadHeaderState(deps: Deps) {
     if (request.method !== 'GET' || !request.user) return;
     const [notifications, lastEventId] = await Promise.all([
       listNotifications(deps, request.user, { limit: 1 }),
-      eventRepo.latestId(deps.db),
+      latestEventId(deps),
     ]);
     states.set(request, {
       unreadNotifications: notifications.unread,

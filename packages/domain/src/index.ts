@@ -12,6 +12,7 @@ export { type DeliverDigest, type DigestOutcome, runDigest } from './digests/run
 export * from './documents/index.js';
 export * from './dto.js';
 export * from './forum/index.js';
+export { latestEventId } from './live/position.js';
 export { authorizeRoom } from './live/rooms.js';
 export { type NotificationDto, notificationToDto } from './notifications/dto.js';
 export { type FanOut, fanOutEvent, type SourceEvent } from './notifications/fanout.js';

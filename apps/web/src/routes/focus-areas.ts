@@ -1,7 +1,6 @@
-import { listFocusAreas, listVisibleTables } from '@hubspoke/domain';
+import { listFocusAreas, listVisibleTables, ownWatchLevels } from '@hubspoke/domain';
 import type { FastifyPluginAsync } from 'fastify';
 import { pageContext } from '../context.js';
-import { followedLevels } from '../followed-levels.js';
 import { type ListingQuery, listingHref, loadListing, readListing } from '../listing.js';
 import { focusAreaPage } from '../pages/focus-area.js';
 import { currentUser, sendPage } from '../respond.js';
@@ -20,7 +19,7 @@ const focusAreaRoutes: FastifyPluginAsync<WebOptions> = async (app, { deps }) =>
     const [page, tables, levels] = await Promise.all([
       loadListing(deps, user, { ...listing, focusArea: area.slug }),
       listVisibleTables(deps, user),
-      followedLevels(deps, user.id),
+      ownWatchLevels(deps, user),
     ]);
     const view = {
       area,

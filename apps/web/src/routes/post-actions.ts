@@ -1,10 +1,10 @@
-import { flagPost, quotePost, setLike, setPostHidden } from '@hubspoke/domain';
+import { flagPost, quotePost, readPost, setLike, setPostHidden } from '@hubspoke/domain';
 import type { FastifyPluginAsync } from 'fastify';
 import { pageContext } from '../context.js';
 import { setFlash } from '../flash.js';
 import { formError, toFormError } from '../form-errors.js';
 import { flagPostPage } from '../pages/post-forms.js';
-import { afterParam, postHref, readPost } from '../post-lookup.js';
+import { afterParam, postHref } from '../post-lookup.js';
 import { currentUser, idParam, readForm, safeNext, seeOther, sendPage } from '../respond.js';
 import type { WebOptions } from '../web-options.js';
 import { renderPostFragment } from './thread-render.js';

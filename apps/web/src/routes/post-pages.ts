@@ -1,11 +1,11 @@
-import { deletePost, editPost, listRevisions } from '@hubspoke/domain';
+import { deletePost, editPost, listRevisions, readPost } from '@hubspoke/domain';
 import { renderMarkdown } from '@hubspoke/markdown';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { pageContext } from '../context.js';
 import { setFlash } from '../flash.js';
 import { type FailedForm, formError, toFormError } from '../form-errors.js';
 import { deletePostPage, editPostPage, historyPage } from '../pages/post-forms.js';
-import { postHref, readPost } from '../post-lookup.js';
+import { postHref } from '../post-lookup.js';
 import { currentUser, idParam, readForm, seeOther, sendPage } from '../respond.js';
 import type { WebOptions } from '../web-options.js';
 

@@ -7,6 +7,7 @@ import {
   getReadableTable,
   getThreadPage,
   listVisibleTables,
+  locatePost,
   markRead,
 } from '@hubspoke/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -14,7 +15,7 @@ import { pageContext } from '../context.js';
 import type { FailedForm } from '../form-errors.js';
 import { focusAreaNames } from '../listing.js';
 import { postContextOf, threadPage } from '../pages/thread.js';
-import { locatePost, POSTS_PER_PAGE, pageAfter, threadPageHref } from '../post-lookup.js';
+import { POSTS_PER_PAGE, pageAfter, threadPageHref } from '../post-lookup.js';
 import { currentUser, sendPage } from '../respond.js';
 import { postArticleElement } from '../views/post.js';
 

@@ -1,11 +1,19 @@
-import { AppError, acceptAnswer, listFocusAreas, reply as postReply, quotePost, updateThread } from '@hubspoke/domain';
+import {
+  AppError,
+  acceptAnswer,
+  listFocusAreas,
+  reply as postReply,
+  quotePost,
+  readPost,
+  updateThread,
+} from '@hubspoke/domain';
 import { renderMarkdown } from '@hubspoke/markdown';
 import type { FastifyPluginAsync } from 'fastify';
 import { pageContext } from '../context.js';
 import { setFlash } from '../flash.js';
 import { formError, toFormError } from '../form-errors.js';
 import type { MessageKey } from '../i18n/index.js';
-import { afterParam, postHref, readPost } from '../post-lookup.js';
+import { afterParam, postHref } from '../post-lookup.js';
 import { currentUser, type Form, idParam, readForm, safeNext, seeOther } from '../respond.js';
 import type { WebOptions } from '../web-options.js';
 import { renderThread } from './thread-render.js';

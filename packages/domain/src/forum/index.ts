@@ -3,11 +3,13 @@ export { type ActivityDto, latestActivity } from './activity.js';
 export { prepareBody, prepareTitle } from './content.js';
 export { type PostDto, postToDto, type ThreadDto, threadToDto } from './dto.js';
 export { flagPost, listOpenFlags, resolveFlag } from './flags.js';
+export { locatePost, readPost } from './locate.js';
 export { deletePost, editPost, listRevisions, quotePost, reply, setLike, setPostHidden } from './posts.js';
 export {
   listTablesWithUnread,
   markRead,
   noteActivity,
+  ownWatchLevels,
   setBookmark,
   setFocusAreaSubscription,
   setTableSubscription,

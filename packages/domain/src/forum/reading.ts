@@ -65,3 +65,14 @@ export async function noteActivity(deps: Pick<Deps, 'db' | 'clock'>, user: UserR
   await readingRepo.recordActivity(deps.db, user.id, now, newVisit);
   return { ...user, last_seen_at: now, previous_visit_at: newVisit ? user.last_seen_at : user.previous_visit_at };
 }
+
+/** The actor's own watch levels for tables and focus areas ('normal' where none was chosen). */
+export async function ownWatchLevels(deps: Pick<Deps, 'db'>, actor: Actor) {
+  const levels = await readingRepo.levelsOf(deps.db, actor.id);
+  const tables = new Map(levels.tables.map((row) => [row.table_id, row.level]));
+  const areas = new Map(levels.focusAreas.map((row) => [row.focus_area, row.level]));
+  return {
+    table: (id: number): WatchLevel => tables.get(id) ?? 'normal',
+    focusArea: (slug: string): WatchLevel => areas.get(slug) ?? 'normal',
+  };
+}
