@@ -187,3 +187,31 @@ describe('table visibility', () => {
     ]);
   });
 });
+
+describe('the list of people', () => {
+  it('pages newest first with an opaque cursor, and refuses a forged one', async () => {
+    const as = sessions.admin.session;
+    for (let i = 0; i < 3; i++) await newUser(ctx);
+    const all = await ctx.db.selectFrom('users').select('id').orderBy('id', 'desc').execute();
+    const seen: number[] = [];
+    let cursor: string | null = null;
+    do {
+      const response = await ctx.request({
+        method: 'GET',
+        url: `/api/users?limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+        as,
+      });
+      expect(response.statusCode).toBe(200);
+      const page = response.json();
+      expect(page.items.length).toBeLessThanOrEqual(2);
+      seen.push(...page.items.map((u: { id: number }) => u.id));
+      cursor = page.nextCursor;
+      if (cursor) expect(cursor).not.toMatch(/^\d+$/);
+    } while (cursor);
+    expect(seen).toEqual(all.map((u) => u.id));
+
+    const forged = await ctx.request({ method: 'GET', url: '/api/users?cursor=bm90LWpzb24', as });
+    expect(forged.statusCode).toBe(400);
+    expect(forged.json().error.code).toBe('invalid_cursor');
+  });
+});

@@ -53,7 +53,7 @@ const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['admin'],
         querystring: Type.Object({
           limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
-          cursor: Type.Optional(Type.String({ pattern: '^[0-9]{1,15}$' })),
+          cursor: Type.Optional(Type.String({ maxLength: 200 })),
         }),
         response: {
           200: Type.Object({ items: Type.Array(UserSchema), nextCursor: Nullable(Type.String()) }),
@@ -62,14 +62,8 @@ const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const limit = request.query.limit ?? 20;
-      const { cursor } = request.query;
-      const rows = await listUsers(deps, requireUser(request), {
-        limit: limit + 1,
-        ...(cursor ? { beforeId: Number(cursor) } : {}),
-      });
-      const page = rows.slice(0, limit);
-      return { items: page.map(userToDto), nextCursor: rows.length > limit ? String(page.at(-1)?.id) : null };
+      const page = await listUsers(deps, requireUser(request), request.query);
+      return { items: page.items.map(userToDto), nextCursor: page.nextCursor };
     },
   );
 

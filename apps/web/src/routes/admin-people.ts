@@ -64,13 +64,10 @@ const adminPeopleRoutes: FastifyPluginAsync<WebOptions> = async (app, { deps }) 
 
   app.get<{ Querystring: { dopo?: string } }>('/admin/utenti', async (request, reply) => {
     const ctx = pageContext(request, reply, config);
-    const beforeId = idParam(request.query.dopo ?? '');
-    const rows = await listUsers(deps, currentUser(request), {
-      limit: PAGE_SIZE + 1,
-      ...(beforeId ? { beforeId } : {}),
+    const { items: users, nextCursor } = await listUsers(deps, currentUser(request), {
+      limit: PAGE_SIZE,
+      ...(request.query.dopo ? { cursor: request.query.dopo } : {}),
     });
-    const users = rows.slice(0, PAGE_SIZE);
-    const nextCursor = rows.length > PAGE_SIZE ? String(users.at(-1)?.id) : null;
     const page = usersPage(ctx, { users, enti: await listEnti(deps), nextCursor });
     return sendPage(reply, ctx, ctx.t('admin.users'), page);
   });

@@ -1,6 +1,7 @@
 import { auditRepo, enteRepo, type Role, userRepo } from '@hubspoke/db';
 import { ROLES } from '../auth/users.js';
 import { type Actor, canChangeRoles } from '../permissions.js';
+import { decodeCursor, encodeCursor, pageSize } from '../shared/cursor.js';
 import type { Deps } from '../shared/deps.js';
 import { forbidden, invalid, notFound } from '../shared/errors.js';
 import { recordAccessChange } from '../shared/events.js';
@@ -25,9 +26,19 @@ export async function changeRole(deps: Pick<Deps, 'db' | 'events'>, actor: Actor
   return user;
 }
 
-export async function listUsers(deps: Pick<Deps, 'db'>, actor: Actor, page: { limit: number; beforeId?: number }) {
+const isUserCursor = (value: unknown): value is { before: number } =>
+  typeof (value as { before?: unknown })?.before === 'number' &&
+  Number.isSafeInteger((value as { before: number }).before);
+
+/** Everyone, newest first, a page at a time (admins only), with an opaque cursor like every list. */
+export async function listUsers(deps: Pick<Deps, 'db'>, actor: Actor, page: { limit?: number; cursor?: string }) {
   if (!canChangeRoles(actor)) throw forbidden('Only admins list every user');
-  return userRepo.list(deps.db, page);
+  const limit = pageSize(page.limit);
+  const after = decodeCursor(page.cursor, isUserCursor);
+  const rows = await userRepo.list(deps.db, { limit: limit + 1, ...(after ? { beforeId: after.before } : {}) });
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > limit && last ? encodeCursor({ before: last.id }) : null };
 }
 
 /** What anyone signed in may know of a person, by handle (mentions link there): name, role and ente. */
