@@ -7,6 +7,7 @@ import * as mail from './20261129_1600_mail.js';
 import * as tutoring from './20261129_1700_tutoring.js';
 import * as postgresBackend from './20261129_1800_postgres_backend.js';
 import * as privateFocusEvents from './20261129_1900_private_focus_events.js';
+import * as notificationsByEvent from './20261129_2000_notifications_by_event.js';
 
 /**
  * Every migration, by name. Kysely runs them in name order, so names start with a timestamp.
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '20261129_1700_tutoring': tutoring,
   '20261129_1800_postgres_backend': postgresBackend,
   '20261129_1900_private_focus_events': privateFocusEvents,
+  '20261129_2000_notifications_by_event': notificationsByEvent,
 };

@@ -7,6 +7,7 @@ export const JOB_NAMES = [
   'sessions.cleanup',
   'events.cleanup',
   'event.fanout',
+  'event.mail',
   'mail.send',
   'notification.email',
   'digests.plan',
@@ -21,6 +22,8 @@ export interface JobPayloads {
   'events.cleanup': Record<string, never>;
   /** Notifications for one outbox event. */
   'event.fanout': { eventId: number };
+  /** Mails the notifications an outbox event created in its own transaction (document status changes). */
+  'event.mail': { eventId: number };
   /** A queued mail (invitation, password reset), announced by its outbox event. */
   'mail.send': { eventId: number };
   /** An immediate notification mail, delayed by the grace period. */
@@ -38,6 +41,7 @@ export const RELAYED_EVENTS: Record<string, JobName> = {
   'thread.created': 'event.fanout',
   'mail.queued': 'mail.send',
   'question.assigned': 'tutoring.schedule',
+  'document.updated': 'event.mail',
 };
 
 export const notificationMailJobId = (notificationId: number) => `notification-mail-${notificationId}`;

@@ -45,7 +45,7 @@ export const activityEn: { readonly [K in keyof typeof activityIt]: string } = {
   'prefs.emailOn.mentions': 'When someone mentions you',
   'prefs.emailOn.replies': 'When someone replies to your post',
   'prefs.emailOn.watched': 'News in the threads and tables you watch',
-  'prefs.emailOn.tutoring': 'Tutoring questions and answers',
+  'prefs.emailOn.tutoring': 'Tutoring and document reviews',
   'prefs.choice.immediately': 'Right away',
   'prefs.choice.digest': 'In the digest',
   'prefs.choice.never': 'Never',

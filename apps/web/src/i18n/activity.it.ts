@@ -43,7 +43,7 @@ export const activityIt = {
   'prefs.emailOn.mentions': 'Quando qualcuno ti menziona',
   'prefs.emailOn.replies': 'Quando qualcuno risponde a un tuo messaggio',
   'prefs.emailOn.watched': 'Novità nelle discussioni e nei tavoli che segui',
-  'prefs.emailOn.tutoring': 'Domande e risposte del tutoraggio',
+  'prefs.emailOn.tutoring': 'Tutoraggio e revisione dei documenti',
   'prefs.choice.immediately': 'Subito',
   'prefs.choice.digest': 'Nel riepilogo',
   'prefs.choice.never': 'Mai',

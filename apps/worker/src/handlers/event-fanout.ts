@@ -1,7 +1,7 @@
 import { eventRepo } from '@hubspoke/db';
-import { fanOutEvent, notificationsToMail } from '@hubspoke/domain';
-import { defaultJobOptions, notificationMailJobId } from '@hubspoke/jobs';
+import { fanOutEvent } from '@hubspoke/domain';
 import { UnrecoverableError } from 'bullmq';
+import { scheduleNotificationMails } from '../notification-mails.js';
 import type { Handler } from '../registry.js';
 
 /**
@@ -13,17 +13,6 @@ export const eventFanout: Handler<'event.fanout'> = async (deps, { eventId }) =>
   if (!event) throw new UnrecoverableError(`event ${eventId} does not exist`);
   const { eventIds, notifications } = await fanOutEvent(deps, event);
   deps.events.publish(eventIds);
-  const toMail = await notificationsToMail(deps, notifications);
-  await deps.enqueueMany(
-    toMail.map((n) => ({
-      name: 'notification.email' as const,
-      data: { notificationId: n.id },
-      opts: {
-        ...defaultJobOptions,
-        jobId: notificationMailJobId(n.id),
-        delay: deps.config.mail.notifyDelaySeconds * 1000,
-      },
-    })),
-  );
-  return { notifications: notifications.length, mails: toMail.length };
+  const mails = await scheduleNotificationMails(deps, notifications, deps.config.mail.notifyDelaySeconds * 1000);
+  return { notifications: notifications.length, mails };
 };

@@ -2,6 +2,7 @@ import type { HandlerEntry } from '../registry.js';
 import { digestSend } from './digest-send.js';
 import { digestsPlan } from './digests-plan.js';
 import { eventFanout } from './event-fanout.js';
+import { eventMail } from './event-mail.js';
 import { eventsCleanup } from './events-cleanup.js';
 import { mailSend } from './mail-send.js';
 import { notificationEmail } from './notification-email.js';
@@ -14,6 +15,7 @@ export const handlers: HandlerEntry[] = [
   ['sessions.cleanup', sessionsCleanup],
   ['events.cleanup', eventsCleanup],
   ['event.fanout', eventFanout],
+  ['event.mail', eventMail],
   ['mail.send', mailSend],
   ['notification.email', notificationEmail],
   ['digests.plan', digestsPlan],

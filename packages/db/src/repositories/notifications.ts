@@ -40,6 +40,11 @@ export function list(
   return query.execute();
 }
 
+/** The notifications one outbox event produced. */
+export function listByEvent(db: Executor, eventId: number): Promise<NotificationRow[]> {
+  return db.selectFrom('notifications').selectAll().where('event_id', '=', eventId).orderBy('id').execute();
+}
+
 export async function unreadCount(db: Executor, userId: number): Promise<number> {
   const row = await db
     .selectFrom('notifications')

@@ -1,4 +1,10 @@
-import { type EmailChoice, type NotificationKind, type NotificationRow, notificationRepo } from '@hubspoke/db';
+import {
+  documentListRepo,
+  type EmailChoice,
+  type NotificationKind,
+  type NotificationRow,
+  notificationRepo,
+} from '@hubspoke/db';
 import { toPlainText } from '@hubspoke/markdown';
 import type { Deps } from '../shared/deps.js';
 import { paths } from '../shared/urls.js';
@@ -10,7 +16,7 @@ type Choices = {
   email_tutoring: EmailChoice;
 };
 
-/** Which preference governs mail for each kind of notification. */
+/** Which preference governs mail for each kind of notification (tutoring covers document reviews too). */
 export function emailChoiceFor(kind: NotificationKind | string, choices: Choices): EmailChoice {
   if (kind === 'mention') return choices.email_mentions;
   if (kind === 'reply') return choices.email_replies;
@@ -45,6 +51,8 @@ export type NotificationMail =
       threadUrl: string;
       postHtml: string;
       postText: string;
+      /** For a document's change of status: the status it moved to. */
+      documentStatus?: string;
     };
 
 /**
@@ -60,6 +68,7 @@ export async function prepareNotificationMail(
   if (!n) return { send: false, reason: 'notification gone' };
   if (n.emailed_at) return { send: false, reason: 'already mailed' };
   if (n.read_at) return { send: false, reason: 'notification read' };
+  if (n.kind === 'document_status') return prepareDocumentMail(deps, n);
   if (n.post_number === null || n.deleted_at || n.hidden_at || n.thread_id === null || n.table_id === null)
     return { send: false, reason: 'post gone' };
   if ((n.last_read_post_number ?? 0) >= n.post_number) return { send: false, reason: 'post read' };
@@ -77,6 +86,30 @@ export async function prepareNotificationMail(
     threadUrl: deps.config.publicUrl + paths.thread(n.thread_id, n.post_number),
     postHtml: n.body_html ?? '',
     postText: toPlainText(n.body_html ?? ''),
+  };
+}
+
+/** A document changed status: said in a line, with a link to the document, if it is still theirs to see. */
+async function prepareDocumentMail(
+  deps: Pick<Deps, 'db' | 'config'>,
+  n: NonNullable<Awaited<ReturnType<typeof notificationRepo.findForMail>>>,
+): Promise<NotificationMail> {
+  const documentId = Number(n.data.documentId);
+  if (emailChoiceFor(n.kind, n) !== 'immediately') return { send: false, reason: 'preference changed' };
+  if (!(await documentListRepo.whoCanSee(deps.db, documentId, [n.user_id])).has(n.user_id))
+    return { send: false, reason: 'no longer visible' };
+  return {
+    send: true,
+    to: n.email,
+    locale: n.locale,
+    userId: n.user_id,
+    kind: n.kind,
+    actorName: String(n.data.actorName ?? ''),
+    threadTitle: String(n.data.threadTitle ?? ''),
+    threadUrl: deps.config.publicUrl + paths.document(documentId),
+    postHtml: '',
+    postText: '',
+    documentStatus: String(n.data.status ?? ''),
   };
 }
 

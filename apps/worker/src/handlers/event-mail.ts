@@ -1,0 +1,13 @@
+import { notificationRepo } from '@hubspoke/db';
+import { scheduleNotificationMails } from '../notification-mails.js';
+import type { Handler } from '../registry.js';
+
+/**
+ * Mails for notifications written in the same transaction as their event (a document changing
+ * status notifies its author and followers there), after the usual grace period.
+ */
+export const eventMail: Handler<'event.mail'> = async (deps, { eventId }) => {
+  const notifications = await notificationRepo.listByEvent(deps.db, eventId);
+  const mails = await scheduleNotificationMails(deps, notifications, deps.config.mail.notifyDelaySeconds * 1000);
+  return { notifications: notifications.length, mails };
+};
