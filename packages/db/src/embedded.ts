@@ -122,13 +122,13 @@ export async function startEmbeddedPostgres(
     });
 
     override async start(): Promise<void> {
-      const log = await open(join(folder, 'postgres.log'), 'a');
+      const logFile = await open(join(folder, 'postgres.log'), 'a');
       const server = spawn(postgresBinary, ['-D', folder, '-p', String(port), ...postgresFlags], {
         ...postgresUser(),
         detached: true,
-        stdio: ['ignore', log.fd, log.fd],
+        stdio: ['ignore', logFile.fd, logFile.fd],
       });
-      await log.close();
+      await logFile.close();
       server.unref();
       this.server = server;
       const exited = new Promise<number | null>((done) => server.once('exit', done));
