@@ -38,18 +38,21 @@ describe('latest activity on the home page', () => {
     expect(activitySection(page.body)).toContain('Ancora nessuna attività nei tavoli che puoi consultare.');
   });
 
-  it('lists the newest threads and replies, newest first, linking to each post', async () => {
+  it('lists the newest threads and replies, newest first; posts in a row from one thread share a line', async () => {
     const table = await newTable(ctx, { name: 'Laboratorio di Bari', members: [anna.user, bruno.user] });
+    const quiet = await newThread(ctx, anna.session, { tableId: table.id, title: 'Biblioteche di quartiere' });
     const { thread } = await newThread(ctx, anna.session, { tableId: table.id, title: 'Archivi storici digitali' });
     const reply = await newReply(ctx, bruno.session, thread.id, 'Abbiamo digitalizzato il fondo notarile.');
     const page = await home(anna.session);
     const section = activitySection(page.body);
-    expect(section).toContain(`href="/discussioni/${thread.id}#post-${reply.number}">Archivi storici digitali</a>`);
+    // The line of the busy thread says who wrote last, and opens where its run of posts starts.
+    expect(section).toContain(`data-activity-post="${reply.id}"`);
     expect(section).toContain(`href="/discussioni/${thread.id}#post-1">Archivi storici digitali</a>`);
-    expect(section).toContain('Bruno Neri ha risposto');
+    expect(section).toMatch(/Bruno Neri ha risposto\s*\(2 messaggi in tutto\)/);
+    expect(section).toContain(`href="/discussioni/${quiet.thread.id}#post-1">Biblioteche di quartiere</a>`);
     expect(section).toContain('Anna Greco ha aperto la discussione');
     expect(section).toContain(`href="/tavoli/${table.id}">Laboratorio di Bari</a>`);
-    expect(section.indexOf(`#post-${reply.number}"`)).toBeLessThan(section.indexOf('#post-1"'));
+    expect(section.indexOf('Archivi storici digitali')).toBeLessThan(section.indexOf('Biblioteche di quartiere'));
   });
 
   it('never shows activity from a lab the reader is not in, but shows open tables', async () => {
@@ -82,10 +85,14 @@ describe('latest activity on the home page', () => {
     expect(section).toContain(`href="/discussioni/${thread.id}#post-1"`);
   });
 
-  it('shows at most ten, and the service pages on from there with a cursor', async () => {
+  it('shows at most ten lines, and the service pages on from there with a cursor', async () => {
     const table = await newTable(ctx, { members: [bruno.user] });
     const { thread } = await newThread(ctx, bruno.session, { tableId: table.id, title: 'Molte risposte' });
     for (let i = 0; i < 11; i++) await newReply(ctx, bruno.session, thread.id, `Risposta ${i + 1}`);
+    const busy = activitySection((await home(bruno.session)).body);
+    expect(busy).toContain('(12 messaggi in tutto)');
+    for (let i = 0; i < 11; i++)
+      await newThread(ctx, bruno.session, { tableId: table.id, title: `Discussione ${i + 1}` });
     const section = activitySection((await home(bruno.session)).body);
     expect(section.match(/data-activity-post=/g)?.length).toBe(10);
 

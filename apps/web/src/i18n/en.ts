@@ -121,6 +121,7 @@ export const en: Catalogue = {
   'home.activityEmpty': 'No activity yet in the tables you can read.',
   'home.activityOpened': '{name} started the thread',
   'home.activityReplied': '{name} replied',
+  'home.activityMore': '{count} posts in all',
   'tableKind.lab': 'Lab',
   'tableKind.regional': 'Regional table',
   'tableKind.interregional': 'Interregional table',

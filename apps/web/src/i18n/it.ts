@@ -125,6 +125,7 @@ export const it = {
   'home.activityEmpty': 'Ancora nessuna attività nei tavoli che puoi consultare.',
   'home.activityOpened': '{name} ha aperto la discussione',
   'home.activityReplied': '{name} ha risposto',
+  'home.activityMore': '{count} messaggi in tutto',
   'tableKind.lab': 'Laboratorio',
   'tableKind.regional': 'Tavolo regionale',
   'tableKind.interregional': 'Tavolo interregionale',

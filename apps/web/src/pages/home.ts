@@ -34,17 +34,39 @@ function focusAreas(ctx: PageContext, areas: readonly FocusArea[]) {
   </ul>`;
 }
 
+/** Shown on the home page: at most this many lines, one per run of posts in the same thread. */
+export const HOME_ACTIVITY_LINES = 10;
+
+/**
+ * Posts in a row from one thread make one line: the newest says who and when, the link opens at
+ * the oldest of them, where reading should start.
+ */
+function activityLines(items: readonly ActivityDto[]) {
+  const lines: Array<{ newest: ActivityDto; oldest: ActivityDto; count: number }> = [];
+  for (const item of items) {
+    const last = lines.at(-1);
+    if (last && last.newest.threadId === item.threadId) {
+      last.oldest = item;
+      last.count++;
+    } else if (lines.length < HOME_ACTIVITY_LINES) {
+      lines.push({ newest: item, oldest: item, count: 1 });
+    } else break;
+  }
+  return lines;
+}
+
 /** The newest threads and replies the reader may read, each linking to its post. */
 function latestActivity(ctx: PageContext, items: readonly ActivityDto[]) {
   const { t } = ctx;
   if (items.length === 0) return html`<p>${t('home.activityEmpty')}</p>`;
   return html`<ul class="list-unstyled thread-list mb-0">
-    ${items.map(
-      (item) => html`<li class="thread-item" data-activity-post="${item.postId}">
-        <p class="mb-1 thread-title"><a href="${postHref(item.threadId, item.postNumber)}">${item.threadTitle}</a></p>
+    ${activityLines(items).map(
+      ({ newest, oldest, count }) => html`<li class="thread-item" data-activity-post="${newest.postId}">
+        <p class="mb-1 thread-title"><a href="${postHref(oldest.threadId, oldest.postNumber)}">${newest.threadTitle}</a></p>
         <p class="small text-secondary mb-0">
-          ${t(item.opensThread ? 'home.activityOpened' : 'home.activityReplied', { name: item.author.displayName })} ·
-          <a href="/tavoli/${item.table.id}">${item.table.name}</a> · ${timeTag(ctx, item.createdAt)}
+          ${t(newest.opensThread ? 'home.activityOpened' : 'home.activityReplied', { name: newest.author.displayName })}
+          ${count > 1 ? html`(${t('home.activityMore', { count: String(count) })})` : ''} ·
+          <a href="/tavoli/${newest.table.id}">${newest.table.name}</a> · ${timeTag(ctx, newest.createdAt)}
         </p>
       </li>`,
     )}

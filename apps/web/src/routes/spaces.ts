@@ -11,14 +11,15 @@ import type { FastifyPluginAsync } from 'fastify';
 import { pageContext } from '../context.js';
 import { tableThreads } from '../forum-hooks.js';
 import type { ListingQuery } from '../listing.js';
-import { homePage } from '../pages/home.js';
+import { HOME_ACTIVITY_LINES, homePage } from '../pages/home.js';
 import { tablePage } from '../pages/table.js';
 import { tablesPage } from '../pages/tables.js';
 import { currentUser, sendPage } from '../respond.js';
 import type { WebOptions } from '../web-options.js';
 
 /** How many of the newest threads and replies the home page shows. */
-const HOME_ACTIVITY = 10;
+// Enough posts for the home page's lines, since posts in a row from one thread share a line.
+const HOME_ACTIVITY_POSTS = HOME_ACTIVITY_LINES * 5;
 
 /** Home, the tables and one table. */
 const spaceRoutes: FastifyPluginAsync<WebOptions> = async (app, { deps }) => {
@@ -30,7 +31,7 @@ const spaceRoutes: FastifyPluginAsync<WebOptions> = async (app, { deps }) => {
     const [areas, tables, activity] = await Promise.all([
       listFocusAreas(deps),
       listTablesWithUnread(deps, user),
-      latestActivity(deps, user, { limit: HOME_ACTIVITY }),
+      latestActivity(deps, user, { limit: HOME_ACTIVITY_POSTS }),
     ]);
     const myTables = tables.filter((table) => table.is_member);
     const page = homePage(ctx, { user, areas, myTables, activity: activity.items });
