@@ -32,7 +32,7 @@ export * as searchRepo from './repositories/search.js';
 export * as sessionRepo from './repositories/sessions.js';
 export type { Viewer } from './repositories/tables.js';
 export * as tableRepo from './repositories/tables.js';
-export type { ThreadListCursor, ThreadListFilters, ThreadListRow } from './repositories/threads.js';
+export type { ThreadAccess, ThreadListCursor, ThreadListFilters, ThreadListRow } from './repositories/threads.js';
 export * as threadRepo from './repositories/threads.js';
 export * as tutoringRepo from './repositories/tutoring.js';
 export * as userRepo from './repositories/users.js';
