@@ -28,6 +28,7 @@ export * as passwordResetRepo from './repositories/password-resets.js';
 export * as postRepo from './repositories/posts.js';
 export * as rateLimitRepo from './repositories/rate-limits.js';
 export * as readingRepo from './repositories/reading.js';
+export * as replyRepo from './repositories/replies.js';
 export * as searchRepo from './repositories/search.js';
 export * as sessionRepo from './repositories/sessions.js';
 export type { Viewer } from './repositories/tables.js';
