@@ -25,7 +25,8 @@ export interface DbOptions {
  * short lookups of a request that is most of the database's work. Naming a statement by its
  * text lets each connection parse it once and reuse a generic plan where PostgreSQL finds it as
  * good as a fresh one. The names are shared by all connections of the process and bounded:
- * texts past the limit (e.g. `in (…)` lists of many lengths) go unnamed as before.
+ * texts past the limit (e.g. `in (…)` lists of many lengths) go unnamed as before. A value that
+ * decides whether a partial index applies must then be written as a literal (see flags.ts).
  */
 const MAX_NAMED_STATEMENTS = 500;
 const statementNames = new Map<string, string>();
@@ -41,7 +42,7 @@ function statementName(text: string): string | undefined {
   return name;
 }
 
-/** A table changed under a prepared `select *`: the next use prepares the text again under a new name. */
+/** A table changed under a prepared `select *` (a migration added a column): the text needs a new name. */
 const isStaleStatement = (error: unknown) =>
   (error as { code?: string }).code === '0A000' && /cached plan must not change result type/.test(String(error));
 
@@ -52,14 +53,22 @@ class NamingClient extends pg.Client {
     const [text, values, callback] = args;
     if (typeof text === 'string' && Array.isArray(values) && values.length > 0 && callback === undefined) {
       const name = statementName(text);
-      if (name !== undefined) {
-        return (super.query({ name, text, values }) as Promise<pg.QueryResult>).catch((error: unknown) => {
-          if (isStaleStatement(error) && statementNames.get(text) === name) statementNames.delete(text);
-          throw error;
-        });
-      }
+      if (name !== undefined) return this.named(name, text, values);
     }
     return (super.query as (...a: unknown[]) => unknown)(...args);
+  }
+
+  private async named(name: string, text: string, values: unknown[]): Promise<pg.QueryResult> {
+    try {
+      return await super.query({ name, text, values });
+    } catch (error) {
+      if (!isStaleStatement(error)) throw error;
+      if (statementNames.get(text) === name) statementNames.delete(text);
+      // Outside a transaction nothing was lost: ask again, prepared afresh. Inside one, the
+      // transaction has failed and the caller sees the error.
+      if (this.getTransactionStatus() !== 'I') throw error;
+      return this.query(text, values);
+    }
   }
 }
 
