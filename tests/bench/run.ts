@@ -57,7 +57,7 @@ async function main() {
   else {
     console.log('Creating hubspoke_bench and migrating…');
     await recreateDatabase();
-    const db = createDb(databaseUrl, { max: 1 });
+    const db = createDb(databaseUrl, { max: 1, namedStatements: false });
     await migrateToLatest(db);
     await db.destroy();
     await seeder.base();

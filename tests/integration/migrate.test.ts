@@ -17,7 +17,7 @@ describe('database preparation', () => {
     const created = await Promise.all([1, 2, 3, 4].map(() => ensureDatabase(url)));
     expect(created.filter(Boolean)).toHaveLength(1);
 
-    const dbs = [1, 2, 3, 4].map(() => createDb(url, { max: 2 }));
+    const dbs = [1, 2, 3, 4].map(() => createDb(url, { max: 2, namedStatements: false }));
     try {
       const results = await Promise.all(dbs.map((db) => migrateToLatest(db)));
       const applied = results.flatMap((r) => r.results ?? []).filter((r) => r.status === 'Success');
@@ -37,7 +37,7 @@ describe('database preparation', () => {
   it('takes focus-area rooms off the stored events of member-only tables, and only those', async () => {
     const url = databaseUrl(older);
     await ensureDatabase(url);
-    const db = createDb(url, { max: 1 });
+    const db = createDb(url, { max: 1, namedStatements: false });
     try {
       const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
       const before = await migrator.migrateTo('20261129_1800_postgres_backend');

@@ -37,7 +37,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     }
     await c.query(`create database ${template}`);
   });
-  const db = createDb(databaseUrl(template), { max: 1 });
+  const db = createDb(databaseUrl(template), { max: 1, namedStatements: false });
   try {
     await migrateToLatest(db);
   } finally {

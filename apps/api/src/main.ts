@@ -9,7 +9,7 @@ import { buildApp } from './app.js';
 async function prepareDatabase(config: Config): Promise<void> {
   if (!config.migrateOnStart) return;
   if (await ensureDatabase(config.databaseUrl)) console.log('Created the database');
-  const db = createDb(config.databaseUrl, { max: 1, applicationName: 'hubspoke-migrate' });
+  const db = createDb(config.databaseUrl, { max: 1, applicationName: 'hubspoke-migrate', namedStatements: false });
   try {
     const { results = [] } = await migrateToLatest(db);
     if (results.length) console.log(`Applied ${results.length} migration(s)`);

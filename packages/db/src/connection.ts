@@ -13,6 +13,63 @@ export type Tx = Transaction<DB>;
 export interface DbOptions {
   max?: number;
   applicationName?: string;
+  /**
+   * Send queries as named prepared statements (default true). Pools that run migrations turn
+   * it off: a statement prepared before a migration may no longer fit the tables after it.
+   */
+  namedStatements?: boolean;
+}
+
+/**
+ * Kysely sends every query unnamed, so PostgreSQL parses and plans it again each time; for the
+ * short lookups of a request that is most of the database's work. Naming a statement by its
+ * text lets each connection parse it once and reuse a generic plan where PostgreSQL finds it as
+ * good as a fresh one. The names are shared by all connections of the process and bounded:
+ * texts past the limit (e.g. `in (…)` lists of many lengths) go unnamed as before. A value that
+ * decides whether a partial index applies must then be written as a literal (see flags.ts).
+ */
+const MAX_NAMED_STATEMENTS = 500;
+const statementNames = new Map<string, string>();
+let nextName = 0;
+const PREPARABLE = /^\s*(select|insert|update|delete|with)\b/i;
+
+function statementName(text: string): string | undefined {
+  let name = statementNames.get(text);
+  if (name === undefined && statementNames.size < MAX_NAMED_STATEMENTS && PREPARABLE.test(text)) {
+    name = `hs_${nextName++}`;
+    statementNames.set(text, name);
+  }
+  return name;
+}
+
+/** A table changed under a prepared `select *` (a migration added a column): the text needs a new name. */
+const isStaleStatement = (error: unknown) =>
+  (error as { code?: string }).code === '0A000' && /cached plan must not change result type/.test(String(error));
+
+class NamingClient extends pg.Client {
+  // Only kysely's calling form (text, values) with parameters is named: without parameters
+  // pg uses the simple protocol, which also carries statements a prepared one cannot.
+  override query(...args: unknown[]): any {
+    const [text, values, callback] = args;
+    if (typeof text === 'string' && Array.isArray(values) && values.length > 0 && callback === undefined) {
+      const name = statementName(text);
+      if (name !== undefined) return this.named(name, text, values);
+    }
+    return (super.query as (...a: unknown[]) => unknown)(...args);
+  }
+
+  private async named(name: string, text: string, values: unknown[]): Promise<pg.QueryResult> {
+    try {
+      return await super.query({ name, text, values });
+    } catch (error) {
+      if (!isStaleStatement(error)) throw error;
+      if (statementNames.get(text) === name) statementNames.delete(text);
+      // Outside a transaction nothing was lost: ask again, prepared afresh. Inside one, the
+      // transaction has failed and the caller sees the error.
+      if (this.getTransactionStatus() !== 'I') throw error;
+      return this.query(text, values);
+    }
+  }
 }
 
 export function createDb(databaseUrl: string, options: DbOptions = {}): Database {
@@ -21,6 +78,7 @@ export function createDb(databaseUrl: string, options: DbOptions = {}): Database
     max: options.max ?? 10,
     application_name: options.applicationName ?? 'hubspoke',
     connectionTimeoutMillis: 5_000,
+    ...(options.namedStatements === false ? {} : { Client: NamingClient }),
   });
   // An idle client that loses its server must not crash the process; the pool replaces it.
   pool.on('error', () => {});

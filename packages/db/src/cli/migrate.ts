@@ -6,7 +6,7 @@ import { ensureDatabase, migrateToLatest } from '../migrate.js';
 try {
   const config = loadConfig();
   if (await ensureDatabase(config.databaseUrl)) console.log('created database');
-  const db = createDb(config.databaseUrl, { max: 1, applicationName: 'hubspoke-migrate' });
+  const db = createDb(config.databaseUrl, { max: 1, applicationName: 'hubspoke-migrate', namedStatements: false });
   try {
     const { results = [] } = await migrateToLatest(db);
     for (const r of results) console.log(`${r.status === 'Success' ? 'applied' : r.status}: ${r.migrationName}`);

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor, Tx } from '../connection.js';
 import type { FlagRow } from '../schema.js';
 import type { Viewer } from './tables.js';
@@ -7,12 +8,16 @@ export async function insert(
   db: Executor,
   flag: { post_id: number; user_id: number; reason: string },
 ): Promise<FlagRow | undefined> {
-  return db
-    .insertInto('flags')
-    .values(flag)
-    .onConflict((oc) => oc.columns(['post_id', 'user_id']).where('status', '=', 'open').doNothing())
-    .returningAll()
-    .executeTakeFirst();
+  return (
+    db
+      .insertInto('flags')
+      .values(flag)
+      // The partial index's predicate as a literal: PostgreSQL matches it to the index when it
+      // plans, and a prepared statement's generic plan does not know a parameter's value.
+      .onConflict((oc) => oc.columns(['post_id', 'user_id']).where('status', '=', sql<'open'>`'open'`).doNothing())
+      .returningAll()
+      .executeTakeFirst()
+  );
 }
 
 export function findById(db: Executor, id: number): Promise<FlagRow | undefined> {

@@ -3,10 +3,25 @@ import type { Executor, Tx } from '../connection.js';
 import type { DB, ThreadKind, ThreadRow, WatchLevel } from '../schema.js';
 import { tableVisibleTo, type Viewer } from './tables.js';
 
-export interface ThreadAccess {
-  thread: ThreadRow;
+export interface ThreadAccess<T extends ThreadRow = ThreadRow> {
+  thread: T;
   tableVisibility: 'members' | 'participants';
   isMember: boolean;
+}
+
+/** Whether the user is a member of the thread's table, selected alongside the thread. */
+function isMemberOfTable(userId: number) {
+  return (eb: ExpressionBuilder<DB, 'threads'>) =>
+    eb
+      .exists(
+        eb
+          .selectFrom('table_members')
+          .select('table_members.user_id')
+          .whereRef('table_members.table_id', '=', 'threads.table_id')
+          .where('table_members.user_id', '=', userId),
+      )
+      .$castTo<boolean>()
+      .as('is_member');
 }
 
 /** The thread with what permission checks need about its table, in one round trip. */
@@ -20,18 +35,7 @@ export async function findWithAccess(
     .innerJoin('tables', 'tables.id', 'threads.table_id')
     .selectAll('threads')
     .select('tables.visibility as table_visibility')
-    .select((eb) =>
-      eb
-        .exists(
-          eb
-            .selectFrom('table_members')
-            .select('table_members.user_id')
-            .whereRef('table_members.table_id', '=', 'threads.table_id')
-            .where('table_members.user_id', '=', userId),
-        )
-        .$castTo<boolean>()
-        .as('is_member'),
-    )
+    .select(isMemberOfTable(userId))
     .where('threads.id', '=', threadId)
     .executeTakeFirst();
   if (!row) return undefined;
@@ -227,6 +231,28 @@ export function findListRow(db: Executor, viewer: Viewer, threadId: number): Pro
     .select(withViewerState(viewer))
     .where('threads.id', '=', threadId)
     .executeTakeFirst();
+}
+
+/** `findListRow` and `findWithAccess` in one round trip: what a thread page starts from. */
+export async function findListRowWithAccess(
+  db: Executor,
+  viewer: Viewer,
+  threadId: number,
+): Promise<ThreadAccess<ThreadListRow> | undefined> {
+  const row = await db
+    .selectFrom('threads')
+    .innerJoin('tables', 'tables.id', 'threads.table_id')
+    .innerJoin('users', 'users.id', 'threads.author_id')
+    .selectAll('threads')
+    .select(AUTHOR)
+    .select(withViewerState(viewer))
+    .select('tables.visibility as table_visibility')
+    .select(isMemberOfTable(viewer.id))
+    .where('threads.id', '=', threadId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { table_visibility, is_member, ...thread } = row;
+  return { thread, tableVisibility: table_visibility, isMember: is_member };
 }
 
 /**

@@ -1,9 +1,9 @@
-import { type Executor, type ThreadRow, threadRepo } from '@hubspoke/db';
+import { type Executor, type ThreadAccess, type ThreadListRow, type ThreadRow, threadRepo } from '@hubspoke/db';
 import { type Actor, canModerateTable, canPostInTable, canReadTable, canReplyToThread } from '../permissions.js';
 import { forbidden, notFound } from '../shared/errors.js';
 
-export interface ThreadContext {
-  thread: ThreadRow;
+export interface ThreadContext<T extends ThreadRow = ThreadRow> {
+  thread: T;
   isMember: boolean;
   /** The actor moderates this thread's table. */
   moderates: boolean;
@@ -11,7 +11,19 @@ export interface ThreadContext {
 
 /** The thread if the actor may read it; 404 otherwise, so private labs do not confirm what they hold. */
 export async function readableThread(db: Executor, actor: Actor, threadId: number): Promise<ThreadContext> {
-  const access = await threadRepo.findWithAccess(db, threadId, actor.id);
+  return judge(actor, await threadRepo.findWithAccess(db, threadId, actor.id));
+}
+
+/** `readableThread` with the thread as a list row (author, the actor's read mark, bookmark, watch level). */
+export async function readableThreadListRow(
+  db: Executor,
+  actor: Actor,
+  threadId: number,
+): Promise<ThreadContext<ThreadListRow>> {
+  return judge(actor, await threadRepo.findListRowWithAccess(db, actor, threadId));
+}
+
+function judge<T extends ThreadRow>(actor: Actor, access: ThreadAccess<T> | undefined): ThreadContext<T> {
   if (!access || !canReadTable(actor, { visibility: access.tableVisibility }, access.isMember))
     throw notFound('thread');
   return { thread: access.thread, isMember: access.isMember, moderates: canModerateTable(actor, access.isMember) };

@@ -1,9 +1,10 @@
 import {
   auditRepo,
+  type Executor,
   eventRepo,
   type PostRow,
   postRepo,
-  readingRepo,
+  replyRepo,
   type Tx,
   threadRepo,
   tutoringRepo,
@@ -40,42 +41,52 @@ export async function reply(
   await enforcePostingLimit(deps, actor);
   const prepared = await prepareBody(deps, deps.db, context.thread.table_id, input.body);
   const now = deps.clock.now();
-
-  const { post, eventId } = await deps.db.transaction().execute(async (tx) => {
-    const number = await threadRepo.appendPost(tx, threadId, actor.id, now);
-    const post = withAuthor(
-      await postRepo.insert(tx, {
-        thread_id: threadId,
-        number,
-        author_id: actor.id,
-        reply_to_post_id: input.replyTo ?? null,
-        body: prepared.body,
-        body_html: prepared.bodyHtml,
-        created_at: now,
-        search_vector: postRepo.searchVector(prepared.plainText),
-      }),
-      actor,
-    );
-    await threadRepo.addParticipant(tx, threadId, actor.id);
-    await postRepo.insertMentions(
-      tx,
-      post.id,
-      prepared.mentionedUserIds.filter((id) => id !== actor.id),
-    );
-    await readingRepo.watchUnlessChosen(tx, actor.id, threadId);
-    await readingRepo.markRead(tx, actor.id, threadId, number, now);
-    if (context.thread.kind === 'question' && isAnsweringTutor(actor, context.thread)) {
-      await tutoringRepo.recordTutorReply(tx, threadId, now);
-    }
-    const eventId = await eventRepo.insert(tx, {
-      name: 'post.created',
-      rooms: [rooms.thread(threadId), rooms.table(context.thread.table_id)],
-      data: postEventData(post),
+  const draft: PostRow = {
+    id: 0,
+    thread_id: threadId,
+    number: 0,
+    author_id: actor.id,
+    reply_to_post_id: input.replyTo ?? null,
+    body: prepared.body,
+    body_html: prepared.bodyHtml,
+    like_count: 0,
+    created_at: now,
+    edited_at: null,
+    deleted_at: null,
+    deleted_by: null,
+    hidden_at: null,
+    hidden_by: null,
+  };
+  const write = (db: Executor) =>
+    replyRepo.append(db, {
+      threadId,
+      authorId: actor.id,
+      replyToPostId: draft.reply_to_post_id,
+      body: draft.body,
+      bodyHtml: draft.body_html,
+      searchVector: postRepo.searchVector(prepared.plainText),
+      createdAt: now,
+      mentionedUserIds: prepared.mentionedUserIds.filter((id) => id !== actor.id),
+      // The database fills in the post's id and number.
+      event: {
+        name: 'post.created',
+        rooms: [rooms.thread(threadId), rooms.table(context.thread.table_id)],
+        data: postEventData(withAuthor(draft, actor)),
+      },
     });
-    return { post, eventId };
-  });
-  deps.events.publish([eventId]);
-  return postToDto(post, true);
+  // A tutor's answer also marks the question answered, in the same transaction; every other
+  // reply is a single statement that commits on its own.
+  const written =
+    context.thread.kind === 'question' && isAnsweringTutor(actor, context.thread)
+      ? await deps.db.transaction().execute(async (tx) => {
+          const result = await write(tx);
+          if (result) await tutoringRepo.recordTutorReply(tx, threadId, now);
+          return result;
+        })
+      : await write(deps.db);
+  if (!written) throw notFound('thread');
+  deps.events.publish([written.eventId]);
+  return postToDto(withAuthor(written.post, actor), true);
 }
 
 /** The post and its thread, if the actor may read them (hidden posts only for those allowed). */

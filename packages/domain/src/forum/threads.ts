@@ -26,7 +26,7 @@ import { forbidden, invalid, notFound } from '../shared/errors.js';
 import { rooms } from '../shared/events.js';
 import { enforceRateLimit } from '../shared/rate-limit.js';
 import { assignQuestion } from '../tutoring/assign.js';
-import { assertModerates, readableThread } from './access.js';
+import { assertModerates, readableThread, readableThreadListRow } from './access.js';
 import { prepareBody, prepareTitle } from './content.js';
 import { postToDto, threadEventData, threadToDto } from './dto.js';
 import { addOpeningPost, announceThread, focusRooms } from './opening.js';
@@ -125,15 +125,14 @@ export async function getThreadPage(
   threadId: number,
   page: { after?: number; limit?: number },
 ) {
-  const context = await readableThread(deps.db, actor, threadId);
+  const context = await readableThreadListRow(deps.db, actor, threadId);
+  const { thread } = context;
   const limit = pageSize(page.limit);
-  const acceptedId = context.thread.accepted_post_id;
-  const [thread, posts, accepted] = await Promise.all([
-    threadRepo.findListRow(deps.db, actor, threadId),
+  const acceptedId = thread.accepted_post_id;
+  const [posts, accepted] = await Promise.all([
     postRepo.page(deps.db, threadId, page.after ?? 0, limit + 1, actor.id),
     acceptedId ? postRepo.findPageRow(deps.db, acceptedId, actor.id) : undefined,
   ]);
-  if (!thread) throw notFound('thread');
   const shown = posts.slice(0, limit);
   const reveal = (p: { author_id: number }) => canSeeHiddenPost(actor, p, context.moderates);
   return {
@@ -143,7 +142,7 @@ export async function getThreadPage(
     nextCursor: posts.length > limit ? String(shown.at(-1)?.number) : null,
     permissions: {
       moderate: context.moderates,
-      accept: context.thread.kind === 'question' && canAcceptAnswer(actor, context.thread, context.moderates),
+      accept: thread.kind === 'question' && canAcceptAnswer(actor, thread, context.moderates),
     },
   };
 }
