@@ -69,9 +69,11 @@ export interface Options {
   keep: boolean;
   /** Reuse a database a previous `--keep` run seeded at the same scale. */
   reuse: boolean;
+  /** Where the api keeps rate limits and live wake-ups: Redis, or PostgreSQL alone (`REDIS_URL=none`). */
+  backend: 'redis' | 'postgres';
 }
 
-export const USAGE = `npm run bench -- [--scale small|full] [--only ${SCENARIOS.join(',')}] [--keep] [--reuse]`;
+export const USAGE = `npm run bench -- [--scale small|full] [--only ${SCENARIOS.join(',')}] [--keep] [--reuse] [--backend redis|postgres]`;
 
 export function parseOptions(argv: string[]): Options {
   const { values } = parseArgs({
@@ -81,6 +83,7 @@ export function parseOptions(argv: string[]): Options {
       only: { type: 'string' },
       keep: { type: 'boolean', default: false },
       reuse: { type: 'boolean', default: false },
+      backend: { type: 'string', default: 'redis' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -93,5 +96,14 @@ export function parseOptions(argv: string[]): Options {
   const only = values.only ? values.only.split(',').map((s) => s.trim()) : [...SCENARIOS];
   const unknown = only.filter((s) => !(SCENARIOS as readonly string[]).includes(s));
   if (unknown.length) throw new Error(`unknown scenario(s): ${unknown.join(', ')}\n${USAGE}`);
-  return { scale, only: new Set(only as ScenarioName[]), keep: values.keep, reuse: values.reuse };
+  if (values.backend !== 'redis' && values.backend !== 'postgres') {
+    throw new Error(`--backend must be redis or postgres\n${USAGE}`);
+  }
+  return {
+    scale,
+    only: new Set(only as ScenarioName[]),
+    keep: values.keep,
+    reuse: values.reuse,
+    backend: values.backend,
+  };
 }

@@ -68,7 +68,7 @@ async function main() {
   const memory: Memory = {};
   const startOnce = async () => {
     if (api) return api;
-    api = await startApi({ databaseUrl, built });
+    api = await startApi({ databaseUrl, built, backend: options.backend });
     await sleep(1_000);
     memory.restMb = rssOf(api.pid).rssMb;
     console.log(`api started (${api.entry}, pid ${api.pid}), RSS at rest ${memory.restMb} MB`);
@@ -79,10 +79,13 @@ async function main() {
     const list = rows({ ...result, memory, ...(api ? { apiEntry: (api as Api).entry } : {}) });
     console.log(`\n${table(list)}\n`);
     const partial = options.only.size < SCENARIOS.length;
-    const file = save(fileURLToPath(new URL('results', import.meta.url)), scale.name, partial, {
+    // Runs without Redis are kept apart from the others of the same scale.
+    const key = options.backend === 'postgres' ? `${scale.name}-postgres-only` : scale.name;
+    const file = save(fileURLToPath(new URL('results', import.meta.url)), key, partial, {
       date: new Date().toISOString(),
       scale,
       only: [...options.only],
+      backend: options.backend,
       machine: {
         cpus: os.cpus().length,
         cpu: os.cpus()[0]?.model,

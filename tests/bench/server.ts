@@ -90,6 +90,7 @@ export function build(): boolean {
 export interface ApiSettings {
   databaseUrl: string;
   built: boolean;
+  backend: 'redis' | 'postgres';
 }
 
 export interface Api extends Child {
@@ -98,7 +99,7 @@ export interface Api extends Child {
 }
 
 /** The real api in its own process (no worker), with limits raised so they do not shape the results. */
-export async function startApi({ databaseUrl, built }: ApiSettings): Promise<Api> {
+export async function startApi({ databaseUrl, built, backend }: ApiSettings): Promise<Api> {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const args = built ? ['apps/api/dist/main.js'] : ['--import', 'tsx', 'apps/api/src/main.ts'];
@@ -106,7 +107,7 @@ export async function startApi({ databaseUrl, built }: ApiSettings): Promise<Api
     ...(built ? {} : SOURCES),
     NODE_ENV: 'production',
     DATABASE_URL: databaseUrl,
-    REDIS_URL: 'redis://127.0.0.1:6379',
+    REDIS_URL: backend === 'postgres' ? 'none' : 'redis://127.0.0.1:6379',
     REDIS_PREFIX: 'bench',
     HOST: '127.0.0.1',
     PORT: String(port),
