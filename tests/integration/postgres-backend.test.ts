@@ -56,6 +56,29 @@ describe('the PostgreSQL-only backend', () => {
     errors.length = 0;
   });
 
+  it('keeps deployments with long prefixes on channels PostgreSQL accepts, apart from each other', async () => {
+    const long = await openBackend({ ...ctx.config, redisPrefix: 'x'.repeat(100) }, ctx.db, (e) => errors.push(e));
+    let wakes = 0;
+    let others = 0;
+    const stop = await long.events.listen(() => {
+      wakes++;
+    });
+    const stopOthers = await backend.events.listen(() => {
+      others++;
+    });
+    try {
+      long.events.publish([7]);
+      await expect.poll(() => wakes, { timeout: 2_000 }).toBe(1);
+      await sleep(200);
+      expect(others).toBe(0);
+    } finally {
+      await stop();
+      await stopOthers();
+      await long.close();
+    }
+    expect(errors).toEqual([]);
+  });
+
   it('counts concurrent attempts exactly once each, and starts a new window when one ends', async () => {
     const hits = await Promise.all(Array.from({ length: 40 }, () => backend.rateLimits.hit('login:a@example.it', 60)));
     expect(hits.map((h) => h.count).sort((a, b) => a - b)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { type Database, rateLimitRepo, workerHeartbeatRepo } from '@hubspoke/db';
 import { createPostgresBackend, withBackend } from 'bullmq';
 import { sql } from 'kysely';
@@ -6,6 +7,12 @@ import { QUEUE_NAME } from '../jobs.js';
 import type { Backend, EventBus, RateLimitCounters, WorkerPresence } from './types.js';
 
 const RECONNECT_MS = 1_000;
+
+/**
+ * NOTIFY channels are identifiers, at most 63 bytes; the deployment's prefix may be longer, so
+ * the channel carries a digest of it (deployments sharing one database stay apart).
+ */
+const channelFor = (prefix: string) => `events_${createHash('sha256').update(prefix).digest('hex').slice(0, 16)}`;
 
 /**
  * NOTIFY carries the wake-up. Listening takes a connection of its own for as long as it lasts;
@@ -110,7 +117,7 @@ export function openPostgresBackend(
   const connection = () => ({ connectionString: databaseUrl, schema: 'bullmq', migrate: true, max: 4 });
   return {
     kind: 'postgres',
-    events: new PostgresEventBus(db, databaseUrl, `${prefix}:events`, onError),
+    events: new PostgresEventBus(db, databaseUrl, channelFor(prefix), onError),
     rateLimits: new PostgresRateLimits(db),
     workers: new PostgresWorkerPresence(db),
     checks: {},
