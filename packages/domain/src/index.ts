@@ -7,7 +7,7 @@ export { checkPasswordPolicy, hashPassword, verifyPassword } from './auth/passwo
 export * from './auth/sessions.js';
 export * from './auth/users.js';
 export { buildDigest, type DigestData } from './digests/content.js';
-export { digestJobId, digestWindow, dueDigests } from './digests/plan.js';
+export { digestJobId, dueDigests, firstDigestFrom } from './digests/plan.js';
 export { type DeliverDigest, type DigestOutcome, runDigest } from './digests/run.js';
 export * from './documents/index.js';
 export * from './dto.js';

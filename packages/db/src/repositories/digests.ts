@@ -1,5 +1,9 @@
 import { sql } from 'kysely';
 import type { Executor } from '../connection.js';
+import type { UserRow } from '../schema.js';
+
+/** A parameter in a select list or a `case` has no column to take its type from: say it. */
+const timestamp = (value: Date) => sql<Date>`${value}::timestamptz`;
 
 export interface DueDigest {
   user_id: number;
@@ -31,55 +35,106 @@ export async function due(db: Executor, now: Date): Promise<DueDigest[]> {
   return result.rows;
 }
 
-/** End of the last digest that went out (or was found empty): the next one starts there. */
-export async function lastCoveredUntil(db: Executor, userId: number): Promise<Date | undefined> {
-  const row = await db
-    .selectFrom('digest_sends')
-    .select('covers_to')
-    .where('user_id', '=', userId)
-    .where('status', '<>', 'sending')
-    .orderBy('covers_to', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return row?.covers_to;
-}
+/**
+ * The person, and whether their period is now theirs to send: `claimed` with the window's start
+ * (where the last digest that went out or was empty ended); `done` when the period was handled
+ * already; `busy` while another worker is sending it.
+ */
+export type PeriodClaim =
+  | { user: UserRow; claim: 'claimed'; from: Date }
+  | { user: UserRow; claim: 'done' }
+  | { user: UserRow; claim: 'busy' }
+  | { user: UserRow; claim: 'off' };
 
 /**
- * Claims a period for sending: `claimed`, or `done` when it was handled already, or `busy` when
- * another worker claimed it less than `staleAfterMs` ago (an older claim belonged to a worker
- * that died, and is taken over).
+ * Reads the person and claims their period in one statement (a digest is a handful of
+ * statements, so each one saved counts). The claim is a row in `sending` state covering
+ * (end of the previous digest, now], or `firstFrom[frequency]` to now for a first digest. A
+ * `sending` row claimed before `staleBefore` belonged to a worker that died and is taken over.
+ * Nothing is claimed for people who turned digests off (`off`); undefined when the person
+ * no longer exists.
  */
-export async function claim(
+export async function claimPeriod(
   db: Executor,
-  userId: number,
-  period: string,
-  from: Date,
-  to: Date,
-  now: Date,
-  staleAfterMs: number,
-): Promise<'claimed' | 'done' | 'busy'> {
-  const inserted = await db
-    .insertInto('digest_sends')
-    .values({ user_id: userId, period, status: 'sending', claimed_at: now, covers_from: from, covers_to: to })
-    .onConflict((oc) => oc.columns(['user_id', 'period']).doNothing())
+  claim: {
+    userId: number;
+    period: string;
+    now: Date;
+    staleBefore: Date;
+    firstFrom: { daily: Date; weekly: Date };
+  },
+): Promise<PeriodClaim | undefined> {
+  const { userId, period, now } = claim;
+  const row = await db
+    .with('claimed', (qc) =>
+      qc
+        .insertInto('digest_sends')
+        .columns(['user_id', 'period', 'status', 'claimed_at', 'covers_from', 'covers_to'])
+        .expression((eb) =>
+          eb
+            .selectFrom('users')
+            .select((s) => [
+              'users.id',
+              sql<string>`${period}::text`.as('period'),
+              sql.lit('sending').as('status'),
+              timestamp(now).as('claimed_at'),
+              s.fn
+                .coalesce(
+                  s
+                    .selectFrom('digest_sends')
+                    .select('digest_sends.covers_to')
+                    .whereRef('digest_sends.user_id', '=', 'users.id')
+                    .where('digest_sends.status', '<>', 'sending')
+                    .orderBy('digest_sends.covers_to', 'desc')
+                    .limit(1),
+                  s
+                    .case()
+                    .when('users.digest', '=', 'daily')
+                    .then(timestamp(claim.firstFrom.daily))
+                    .else(timestamp(claim.firstFrom.weekly))
+                    .end(),
+                )
+                .as('covers_from'),
+              timestamp(now).as('covers_to'),
+            ])
+            .where('users.id', '=', userId)
+            .where('users.digest', '<>', 'off'),
+        )
+        .onConflict((oc) =>
+          oc
+            .columns(['user_id', 'period'])
+            .doUpdateSet((eb) => ({
+              claimed_at: eb.ref('excluded.claimed_at'),
+              covers_from: eb.ref('excluded.covers_from'),
+              covers_to: eb.ref('excluded.covers_to'),
+            }))
+            .where('digest_sends.status', '=', 'sending')
+            .where('digest_sends.claimed_at', '<', claim.staleBefore),
+        )
+        .returning('covers_from'),
+    )
+    .selectFrom('users')
+    .leftJoin('claimed', (join) => join.onTrue())
+    .selectAll('users')
+    .select((eb) => [
+      'claimed.covers_from as claimed_from',
+      // Seen as of the statement's start: a row another worker inserted meanwhile reads as
+      // missing, and is then reported busy (its retry will find it done).
+      eb
+        .selectFrom('digest_sends')
+        .select('digest_sends.status')
+        .where('digest_sends.user_id', '=', userId)
+        .where('digest_sends.period', '=', period)
+        .as('earlier_status'),
+    ])
+    .where('users.id', '=', userId)
     .executeTakeFirst();
-  if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) > 0) return 'claimed';
-  const taken = await db
-    .updateTable('digest_sends')
-    .set({ claimed_at: now, covers_from: from, covers_to: to })
-    .where('user_id', '=', userId)
-    .where('period', '=', period)
-    .where('status', '=', 'sending')
-    .where('claimed_at', '<', new Date(now.getTime() - staleAfterMs))
-    .executeTakeFirst();
-  if (Number(taken.numUpdatedRows) > 0) return 'claimed';
-  const current = await db
-    .selectFrom('digest_sends')
-    .select('status')
-    .where('user_id', '=', userId)
-    .where('period', '=', period)
-    .executeTakeFirst();
-  return current?.status === 'sending' ? 'busy' : 'done';
+  if (!row) return undefined;
+  const { claimed_from, earlier_status, ...user } = row;
+  if (user.digest === 'off') return { user, claim: 'off' };
+  if (claimed_from) return { user, claim: 'claimed', from: claimed_from };
+  if (earlier_status === 'sending' || earlier_status === null) return { user, claim: 'busy' };
+  return { user, claim: 'done' };
 }
 
 export async function finish(

@@ -2,10 +2,7 @@ import { digestContentRepo, type UserRow } from '@hubspoke/db';
 import type { Deps } from '../shared/deps.js';
 import { paths } from '../shared/urls.js';
 
-const THREADS = 30;
-const QUESTIONS = 10;
-const NOTIFICATIONS = 10;
-const DOCUMENTS = 10;
+const LIMITS = { threads: 30, questions: 10, documents: 10, notifications: 10 };
 const QUESTION_AGE_DAYS = 30;
 
 export interface DigestData {
@@ -48,13 +45,13 @@ export async function buildDigest(
   to: Date,
 ): Promise<DigestData | undefined> {
   const base = deps.config.publicUrl;
-  const questionSince = new Date(to.getTime() - QUESTION_AGE_DAYS * 86_400_000);
-  const [threads, questions, documents, notifications] = await Promise.all([
-    digestContentRepo.activeThreads(deps.db, user, from, to, THREADS),
-    digestContentRepo.unansweredQuestions(deps.db, user, questionSince, QUESTIONS),
-    digestContentRepo.publishedDocuments(deps.db, user, from, to, DOCUMENTS),
-    digestContentRepo.unreadNotifications(deps.db, user.id, from, NOTIFICATIONS),
-  ]);
+  const questionsSince = new Date(to.getTime() - QUESTION_AGE_DAYS * 86_400_000);
+  const { threads, questions, documents, notifications } = await digestContentRepo.forReader(
+    deps.db,
+    user,
+    { from, to, questionsSince },
+    LIMITS,
+  );
 
   const groups: DigestData['groups'] = [];
   for (const t of [...threads].sort((a, b) => a.focus_position - b.focus_position)) {

@@ -1,4 +1,4 @@
-import { digestRepo, type UserRow } from '@hubspoke/db';
+import { digestRepo } from '@hubspoke/db';
 import type { Deps } from '../shared/deps.js';
 
 /** Who is due a digest now, and for which period. */
@@ -7,9 +7,11 @@ export const dueDigests = (deps: Pick<Deps, 'db'>, now: Date) => digestRepo.due(
 /** Deterministic job id for one person and period: a second enqueue of the same digest is a no-op. */
 export const digestJobId = (userId: number, period: string) => `digest-${userId}-${period}`;
 
-/** A digest covers everything since the previous one ended (or one period back for the first). */
-export async function digestWindow(deps: Pick<Deps, 'db'>, user: Pick<UserRow, 'id' | 'digest'>, now: Date) {
-  const previous = await digestRepo.lastCoveredUntil(deps.db, user.id);
-  const length = (user.digest === 'daily' ? 1 : 7) * 86_400_000;
-  return { from: previous ?? new Date(now.getTime() - length), to: now };
-}
+/**
+ * A digest covers everything since the previous one ended; a first digest looks one period
+ * back. Both starts are given, as the person's frequency is read in the claiming statement.
+ */
+export const firstDigestFrom = (now: Date) => ({
+  daily: new Date(now.getTime() - 86_400_000),
+  weekly: new Date(now.getTime() - 7 * 86_400_000),
+});

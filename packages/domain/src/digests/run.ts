@@ -1,8 +1,8 @@
-import { digestRepo, type UserRow, userRepo } from '@hubspoke/db';
+import { digestRepo, type UserRow } from '@hubspoke/db';
 import type { Deps } from '../shared/deps.js';
 import { AppError } from '../shared/errors.js';
 import { buildDigest, type DigestData } from './content.js';
-import { digestWindow } from './plan.js';
+import { firstDigestFrom } from './plan.js';
 
 /** A claim older than this belonged to a worker that died mid-send; another may take over. */
 export const STALE_CLAIM_MS = 2 * 60 * 1000;
@@ -22,20 +22,29 @@ export async function runDigest(
   job: { userId: number; period: string },
   deliver: DeliverDigest,
 ): Promise<DigestOutcome> {
-  const user = await userRepo.findById(deps.db, job.userId);
-  if (!user || user.digest === 'off') return 'off';
   const now = deps.clock.now();
-  const { from, to } = await digestWindow(deps, user, now);
-  const claim = await digestRepo.claim(deps.db, user.id, job.period, from, to, now, STALE_CLAIM_MS);
-  if (claim === 'done') return 'already_done';
+  const claimed = await digestRepo.claimPeriod(deps.db, {
+    userId: job.userId,
+    period: job.period,
+    now,
+    staleBefore: new Date(now.getTime() - STALE_CLAIM_MS),
+    firstFrom: firstDigestFrom(now),
+  });
+  if (!claimed || claimed.claim === 'off') return 'off';
+  if (claimed.claim === 'done') return 'already_done';
   // Someone else is sending it right now; if they die, this job's retry takes over the claim.
-  if (claim === 'busy')
-    throw new AppError(409, 'digest_in_progress', `Digest ${job.period} for user ${user.id} is being sent elsewhere`);
+  if (claimed.claim === 'busy')
+    throw new AppError(
+      409,
+      'digest_in_progress',
+      `Digest ${job.period} for user ${job.userId} is being sent elsewhere`,
+    );
+  const { user, from } = claimed;
   if (user.digest_skip_if_active && user.last_seen_at && user.last_seen_at > from) {
     await digestRepo.finish(deps.db, user.id, job.period, 'skipped', null, now);
     return 'skipped';
   }
-  const digest = await buildDigest(deps, user, from, to);
+  const digest = await buildDigest(deps, user, from, now);
   if (!digest) {
     await digestRepo.finish(deps.db, user.id, job.period, 'empty', null, now);
     return 'empty';
