@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { databaseUrl, dropTestDatabase } from '../support/databases.js';
 import { freePort, type ServerProcess, startServer } from '../support/server-process.js';
@@ -33,5 +34,24 @@ describe('npm start', () => {
     await server.stop('SIGTERM');
     expect(server.output()).toMatch(/Stopped cleanly/);
     expect(server.output()).not.toMatch(/Start failed|Error/);
+  });
+
+  it('says which port is taken when something else listens there, and stops', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '0.0.0.0', resolve));
+    const address = taken.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    try {
+      await expect(
+        startServer('npm', ['start', '--silent'], {
+          DATABASE_URL: databaseUrl(database),
+          PORT: String(port),
+          REDIS_PREFIX: `test:${database}`,
+          LOG_LEVEL: 'warn',
+        }),
+      ).rejects.toThrow(new RegExp(`Start failed: .*EADDRINUSE.*\\(port ${port} is taken; set PORT to another one\\)`));
+    } finally {
+      await new Promise((resolve) => taken.close(resolve));
+    }
   });
 });

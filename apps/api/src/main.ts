@@ -82,6 +82,9 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error(`Start failed: ${(error as Error).message}`);
+  const { code, message, port } = error as NodeJS.ErrnoException & { port?: number };
+  // The one failure a newcomer meets most: something else already listens there.
+  const hint = code === 'EADDRINUSE' ? ` (port ${port} is taken; set PORT to another one)` : '';
+  console.error(`Start failed: ${message}${hint}`);
   process.exit(1);
 });
