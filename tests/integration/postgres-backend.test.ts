@@ -102,7 +102,7 @@ describe('the PostgreSQL-only backend', () => {
         .toBe(1);
       const author = await signedIn(ctx);
       const table = await newTable(ctx, { members: [author.user] });
-      const { thread } = await newThread(ctx, author.session, { tableId: table.id });
+      await newThread(ctx, author.session, { tableId: table.id });
       // The relay turns the thread's outbox event into a fan-out job, stored in PostgreSQL.
       await expect
         .poll(
@@ -124,7 +124,6 @@ describe('the PostgreSQL-only backend', () => {
           { timeout: 10_000 },
         )
         .toEqual([true]);
-      expect(thread.id).toBeGreaterThan(0);
     } finally {
       await worker.close();
     }

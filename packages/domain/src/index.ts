@@ -13,7 +13,7 @@ export * from './documents/index.js';
 export * from './dto.js';
 export * from './forum/index.js';
 export { latestEventId } from './live/position.js';
-export { authorizeRoom } from './live/rooms.js';
+export { authorizeRoom, readersOfTable } from './live/rooms.js';
 export { type NotificationDto, notificationToDto } from './notifications/dto.js';
 export { type FanOut, fanOutEvent, type SourceEvent } from './notifications/fanout.js';
 export { listNotifications, markNotificationsRead } from './notifications/inbox.js';

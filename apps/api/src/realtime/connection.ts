@@ -1,5 +1,5 @@
 import { eventRepo, userRepo } from '@hubspoke/db';
-import { ACCESS_CHANGED, authorizeRoom, type Deps, rooms } from '@hubspoke/domain';
+import { ACCESS_CHANGED, authorizeRoom, type Deps, readersOfTable, rooms } from '@hubspoke/domain';
 import { type Client, type Hub, LIMITS } from './hub.js';
 import type { LiveEvent, Sequencer } from './sequencer.js';
 
@@ -86,32 +86,44 @@ export async function handleMessage(ctx: Context, text: string | null): Promise<
  */
 export function recheckAfter(deps: Deps, hub: Hub, event: LiveEvent): Promise<void> | undefined {
   if (event.name === ACCESS_CHANGED) {
-    return recheck(deps, hub, hub.clientsOf(Number(event.data.userId)), () => true);
+    const userId = Number(event.data.userId);
+    return holding(hub.clientsOf(userId), async (clients) => {
+      const user = await userRepo.findById(deps.db, userId);
+      for (const client of clients) {
+        for (const room of [...client.rooms]) {
+          if (user && (room === rooms.user(user.id) || (await authorizeRoom(deps, user, room)))) continue;
+          refuse(hub, client, room);
+        }
+      }
+    });
   }
   if (event.name === 'thread.updated') {
+    // A thread's listeners may be many: who may still read its table is one query for all.
     const room = rooms.thread(Number(event.data.id));
-    return recheck(deps, hub, hub.membersOf(room), (r) => r === room);
+    return holding(hub.membersOf(room), async (clients) => {
+      const readers = await readersOfTable(deps, Number(event.data.tableId), [
+        ...new Set(clients.map((c) => c.userId)),
+      ]);
+      for (const client of clients) if (!readers.has(client.userId)) refuse(hub, client, room);
+    });
   }
   return undefined;
 }
 
-async function recheck(deps: Deps, hub: Hub, clients: Client[], which: (room: string) => boolean): Promise<void> {
+/** Runs `work` with the clients' live events held (from now, synchronously), then lets them go. */
+async function holding(clients: Client[], work: (clients: Client[]) => Promise<void>): Promise<void> {
   if (clients.length === 0) return;
   for (const client of clients) client.hold();
   try {
-    const users = new Map<number, Awaited<ReturnType<typeof userRepo.findById>>>();
-    for (const client of clients) {
-      if (!users.has(client.userId)) users.set(client.userId, await userRepo.findById(deps.db, client.userId));
-      const user = users.get(client.userId);
-      for (const room of [...client.rooms].filter(which)) {
-        if (user && (room === rooms.user(user.id) || (await authorizeRoom(deps, user, room)))) continue;
-        hub.leave(client, room);
-        client.send({ type: 'error', code: 'forbidden_room', room });
-      }
-    }
+    await work(clients);
   } finally {
     for (const client of clients) client.release();
   }
+}
+
+function refuse(hub: Hub, client: Client, room: string): void {
+  hub.leave(client, room);
+  client.send({ type: 'error', code: 'forbidden_room', room });
 }
 
 /** Everything in these rooms after `lastEventId` up to what the sequencer has delivered live. */

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor, Tx } from '../connection.js';
 import type { DocumentKind, DocumentLanguage, DocumentRow, TableVisibility } from '../schema.js';
+import { isMemberColumn } from './tables.js';
 
 /** Every column but the search vector, which only queries need. */
 export const DOCUMENT_COLUMNS = [
@@ -49,18 +50,7 @@ export async function findWithAccess(
     .select(DOCUMENT_COLUMNS)
     .select(publishedNumber)
     .select('tables.visibility as table_visibility')
-    .select((eb) =>
-      eb
-        .exists(
-          eb
-            .selectFrom('table_members')
-            .select('table_members.user_id')
-            .whereRef('table_members.table_id', '=', 'documents.table_id')
-            .where('table_members.user_id', '=', userId),
-        )
-        .$castTo<boolean>()
-        .as('is_member'),
-    )
+    .select(isMemberColumn(userId))
     .where('documents.id', '=', documentId)
     .executeTakeFirst();
   if (!row) return undefined;

@@ -66,22 +66,26 @@ export function findVisible(db: Executor, viewer: Viewer, id: number): Promise<T
   return db.selectFrom('tables').selectAll().where('id', '=', id).where(tableVisibleTo(viewer)).executeTakeFirst();
 }
 
+/** `is_member`: whether the user belongs to the `tables` row of the query, for permission checks. */
+export function isMemberColumn(userId: number) {
+  return (eb: ExpressionBuilder<DB, 'tables'>) =>
+    eb
+      .exists(
+        eb
+          .selectFrom('table_members')
+          .select('table_members.user_id')
+          .whereRef('table_members.table_id', '=', 'tables.id')
+          .where('table_members.user_id', '=', userId),
+      )
+      .$castTo<boolean>()
+      .as('is_member');
+}
+
 export function listVisible(db: Executor, viewer: Viewer): Promise<Array<TableRow & { is_member: boolean }>> {
   return db
     .selectFrom('tables')
     .selectAll('tables')
-    .select((eb) =>
-      eb
-        .exists(
-          eb
-            .selectFrom('table_members')
-            .select('table_members.table_id')
-            .whereRef('table_members.table_id', '=', 'tables.id')
-            .where('table_members.user_id', '=', viewer.id),
-        )
-        .$castTo<boolean>()
-        .as('is_member'),
-    )
+    .select(isMemberColumn(viewer.id))
     .where(tableVisibleTo(viewer))
     .orderBy('tables.kind')
     .orderBy('tables.name')

@@ -1,27 +1,12 @@
 import { type ExpressionBuilder, sql } from 'kysely';
 import type { Executor, Tx } from '../connection.js';
 import type { DB, ThreadKind, ThreadRow, WatchLevel } from '../schema.js';
-import { tableVisibleTo, type Viewer } from './tables.js';
+import { isMemberColumn, tableVisibleTo, type Viewer } from './tables.js';
 
 export interface ThreadAccess<T extends ThreadRow = ThreadRow> {
   thread: T;
   tableVisibility: 'members' | 'participants';
   isMember: boolean;
-}
-
-/** Whether the user is a member of the thread's table, selected alongside the thread. */
-function isMemberOfTable(userId: number) {
-  return (eb: ExpressionBuilder<DB, 'threads'>) =>
-    eb
-      .exists(
-        eb
-          .selectFrom('table_members')
-          .select('table_members.user_id')
-          .whereRef('table_members.table_id', '=', 'threads.table_id')
-          .where('table_members.user_id', '=', userId),
-      )
-      .$castTo<boolean>()
-      .as('is_member');
 }
 
 /** The thread with what permission checks need about its table, in one round trip. */
@@ -35,7 +20,7 @@ export async function findWithAccess(
     .innerJoin('tables', 'tables.id', 'threads.table_id')
     .selectAll('threads')
     .select('tables.visibility as table_visibility')
-    .select(isMemberOfTable(userId))
+    .select(isMemberColumn(userId))
     .where('threads.id', '=', threadId)
     .executeTakeFirst();
   if (!row) return undefined;
@@ -247,7 +232,7 @@ export async function findListRowWithAccess(
     .select(AUTHOR)
     .select(withViewerState(viewer))
     .select('tables.visibility as table_visibility')
-    .select(isMemberOfTable(viewer.id))
+    .select(isMemberColumn(viewer.id))
     .where('threads.id', '=', threadId)
     .executeTakeFirst();
   if (!row) return undefined;

@@ -1,3 +1,4 @@
+import { notificationRepo } from '@hubspoke/db';
 import { readableThread } from '../forum/access.js';
 import type { Actor } from '../permissions.js';
 import type { Deps } from '../shared/deps.js';
@@ -25,4 +26,9 @@ export async function authorizeRoom(deps: Pick<Deps, 'db'>, actor: Actor, room: 
   } catch {
     return undefined;
   }
+}
+
+/** Of these people, those who may read table `tableId` (one query, whatever their number). */
+export function readersOfTable(deps: Pick<Deps, 'db'>, tableId: number, userIds: readonly number[]) {
+  return notificationRepo.canReadTable(deps.db, tableId, userIds);
 }
