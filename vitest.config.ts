@@ -48,6 +48,19 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        // Faults injected into running processes: workers killed, Redis and SMTP down, PostgreSQL
+        // connections cut. One file at a time, each bounded in time, so they never starve each other.
+        resolve: { alias },
+        test: {
+          name: 'faults',
+          include: ['tests/faults/**/*.test.ts'],
+          globalSetup: ['tests/support/build.ts', 'tests/support/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });
