@@ -8,6 +8,7 @@ import * as tutoring from './20261129_1700_tutoring.js';
 import * as postgresBackend from './20261129_1800_postgres_backend.js';
 import * as privateFocusEvents from './20261129_1900_private_focus_events.js';
 import * as notificationsByEvent from './20261129_2000_notifications_by_event.js';
+import * as tableParticipants from './20261206_1000_table_participants.js';
 
 /**
  * Every migration, by name. Kysely runs them in name order, so names start with a timestamp.
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '20261129_1800_postgres_backend': postgresBackend,
   '20261129_1900_private_focus_events': privateFocusEvents,
   '20261129_2000_notifications_by_event': notificationsByEvent,
+  '20261206_1000_table_participants': tableParticipants,
 };

@@ -106,6 +106,12 @@ export interface TableMembersTable {
   created_at: Timestamp;
 }
 
+/** A view: table members and the tutors in the table's pool, the relation every permission check reads. */
+export interface TableParticipantsView {
+  table_id: number;
+  user_id: number;
+}
+
 export interface InvitationsTable {
   id: Id;
   email: string;
@@ -327,6 +333,7 @@ export interface DB {
   dimensions: DimensionsTable;
   tables: TablesTable;
   table_members: TableMembersTable;
+  table_participants: TableParticipantsView;
   invitations: InvitationsTable;
   password_resets: PasswordResetsTable;
   mail_outbox: MailOutboxTable;

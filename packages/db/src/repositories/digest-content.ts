@@ -17,10 +17,10 @@ function followedBy(viewer: Viewer) {
       .where('table_subscriptions.user_id', '=', viewer.id);
     const member = eb.exists(
       eb
-        .selectFrom('table_members')
-        .select('table_members.user_id')
-        .whereRef('table_members.table_id', '=', 'tables.id')
-        .where('table_members.user_id', '=', viewer.id),
+        .selectFrom('table_participants')
+        .select('table_participants.user_id')
+        .whereRef('table_participants.table_id', '=', 'tables.id')
+        .where('table_participants.user_id', '=', viewer.id),
     );
     const focusWatched = eb.exists(
       eb
@@ -158,10 +158,10 @@ function publishedDocuments(db: Executor, viewer: Viewer, from: Date, to: Date, 
       eb.or([
         eb.exists(
           eb
-            .selectFrom('table_members')
-            .select('table_members.user_id')
-            .whereRef('table_members.table_id', '=', 'tables.id')
-            .where('table_members.user_id', '=', viewer.id),
+            .selectFrom('table_participants')
+            .select('table_participants.user_id')
+            .whereRef('table_participants.table_id', '=', 'tables.id')
+            .where('table_participants.user_id', '=', viewer.id),
         ),
         eb.exists(
           eb

@@ -7,10 +7,10 @@ import { tableVisibleTo, type Viewer } from './tables.js';
 const viewerIsMember = (eb: ExpressionBuilder<DB, 'documents'>, userId: number) =>
   eb.exists(
     eb
-      .selectFrom('table_members')
-      .select('table_members.user_id')
-      .whereRef('table_members.table_id', '=', 'documents.table_id')
-      .where('table_members.user_id', '=', userId),
+      .selectFrom('table_participants')
+      .select('table_participants.user_id')
+      .whereRef('table_participants.table_id', '=', 'documents.table_id')
+      .where('table_participants.user_id', '=', userId),
   );
 
 /**
@@ -122,10 +122,10 @@ export async function whoCanSee(db: Executor, documentId: number, userIds: reado
     .where((eb) => {
       const member = eb.exists(
         eb
-          .selectFrom('table_members')
-          .select('table_members.user_id')
-          .whereRef('table_members.table_id', '=', 'documents.table_id')
-          .whereRef('table_members.user_id', '=', 'users.id'),
+          .selectFrom('table_participants')
+          .select('table_participants.user_id')
+          .whereRef('table_participants.table_id', '=', 'documents.table_id')
+          .whereRef('table_participants.user_id', '=', 'users.id'),
       );
       return eb.or([
         eb('users.role', '=', 'admin'),

@@ -10,7 +10,7 @@ export interface Viewer {
 /**
  * The SQL form of "who may read a table" (the rule itself lives in the domain's permissions;
  * a test keeps the two in step): admins read everything, everyone reads tables open to all
- * participants, and members read their own tables.
+ * participants, and participants (members, and tutors in the table's pool) read their own tables.
  */
 export function tableVisibleTo(viewer: Viewer) {
   return (eb: ExpressionBuilder<DB, 'tables'>) =>
@@ -20,10 +20,10 @@ export function tableVisibleTo(viewer: Viewer) {
           eb('tables.visibility', '=', 'participants'),
           eb.exists(
             eb
-              .selectFrom('table_members')
-              .select('table_members.table_id')
-              .whereRef('table_members.table_id', '=', 'tables.id')
-              .where('table_members.user_id', '=', viewer.id),
+              .selectFrom('table_participants')
+              .select('table_participants.table_id')
+              .whereRef('table_participants.table_id', '=', 'tables.id')
+              .where('table_participants.user_id', '=', viewer.id),
           ),
         ]);
 }
@@ -36,10 +36,10 @@ export function userMayRead(tableId: number) {
       eb('tables.visibility', '=', 'participants'),
       eb.exists(
         eb
-          .selectFrom('table_members')
-          .select('table_members.user_id')
-          .where('table_members.table_id', '=', tableId)
-          .whereRef('table_members.user_id', '=', 'users.id'),
+          .selectFrom('table_participants')
+          .select('table_participants.user_id')
+          .where('table_participants.table_id', '=', tableId)
+          .whereRef('table_participants.user_id', '=', 'users.id'),
       ),
     ]);
 }
@@ -66,16 +66,19 @@ export function findVisible(db: Executor, viewer: Viewer, id: number): Promise<T
   return db.selectFrom('tables').selectAll().where('id', '=', id).where(tableVisibleTo(viewer)).executeTakeFirst();
 }
 
-/** `is_member`: whether the user belongs to the `tables` row of the query, for permission checks. */
+/**
+ * `is_member`: whether the user takes part in the `tables` row of the query (a member, or a tutor
+ * in its pool), for permission checks.
+ */
 export function isMemberColumn(userId: number) {
   return (eb: ExpressionBuilder<DB, 'tables'>) =>
     eb
       .exists(
         eb
-          .selectFrom('table_members')
-          .select('table_members.user_id')
-          .whereRef('table_members.table_id', '=', 'tables.id')
-          .where('table_members.user_id', '=', userId),
+          .selectFrom('table_participants')
+          .select('table_participants.user_id')
+          .whereRef('table_participants.table_id', '=', 'tables.id')
+          .where('table_participants.user_id', '=', userId),
       )
       .$castTo<boolean>()
       .as('is_member');
@@ -94,7 +97,7 @@ export function listVisible(db: Executor, viewer: Viewer): Promise<Array<TableRo
 
 export async function isMember(db: Executor, tableId: number, userId: number): Promise<boolean> {
   const row = await db
-    .selectFrom('table_members')
+    .selectFrom('table_participants')
     .select('table_id')
     .where('table_id', '=', tableId)
     .where('user_id', '=', userId)

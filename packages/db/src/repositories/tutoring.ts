@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor, Tx } from '../connection.js';
+import { tableVisibleTo, type Viewer } from './tables.js';
 
 export async function addToPool(
   db: Executor,
@@ -29,8 +30,8 @@ export interface Candidate {
 
 /**
  * Who may take a question in this table and focus area, least loaded first, then the one
- * waiting longest since their last assignment. Tutors from the matching pools; when there is
- * no pool, the table's moderators.
+ * waiting longest since their last assignment. Tutors from the matching pools who may read the
+ * table (a focus-area pool never opens a private lab); when there is none, the table's moderators.
  */
 export async function candidates(
   db: Executor,
@@ -49,6 +50,8 @@ export async function candidates(
                    where (p.table_id = ${tableId} and (p.focus_area is null or p.focus_area = ${focusArea}))
                       or (p.table_id is null and p.focus_area = ${focusArea}))
       and u.id <> all(${sql.val(excluded)}::bigint[])
+      and (exists (select 1 from tables t where t.id = ${tableId} and t.visibility = 'participants')
+           or exists (select 1 from table_participants tp where tp.table_id = ${tableId} and tp.user_id = u.id))
     ${order}`.execute(db);
   if (tutors.rows.length > 0) return tutors.rows;
   const moderators = await sql<Candidate>`
@@ -122,8 +125,11 @@ export async function claimNudge(
   return result.numUpdatedRows > 0n;
 }
 
-/** The tutor's queue: unanswered questions oldest first, then answered ones awaiting acceptance. */
-export function queue(db: Executor, tutorId: number) {
+/**
+ * The tutor's queue: unanswered questions oldest first, then answered ones awaiting acceptance,
+ * only in tables the tutor may read now.
+ */
+export function queue(db: Executor, tutor: Viewer) {
   return db
     .selectFrom('threads')
     .innerJoin('tables', 'tables.id', 'threads.table_id')
@@ -142,8 +148,9 @@ export function queue(db: Executor, tutorId: number) {
       'users.display_name as asker_name',
     ])
     .where('threads.kind', '=', 'question')
-    .where('threads.assigned_tutor_id', '=', tutorId)
+    .where('threads.assigned_tutor_id', '=', tutor.id)
     .where('threads.question_status', 'in', ['open', 'answered'])
+    .where(tableVisibleTo(tutor))
     .orderBy(sql`threads.question_status = 'answered'`)
     .orderBy('threads.created_at')
     .limit(200)
@@ -185,4 +192,17 @@ export async function moderatorsOf(db: Executor, tableId: number): Promise<numbe
     .where('users.role', '=', 'moderator')
     .execute();
   return rows.map((r) => r.id);
+}
+
+/** Open questions assigned to this tutor in tables they may no longer read (a pool place or membership lost). */
+export async function assignedUnreadable(db: Executor, tutor: Viewer) {
+  return db
+    .selectFrom('threads')
+    .innerJoin('tables', 'tables.id', 'threads.table_id')
+    .select(['threads.id', 'threads.table_id', 'threads.focus_area'])
+    .where('threads.kind', '=', 'question')
+    .where('threads.assigned_tutor_id', '=', tutor.id)
+    .where('threads.question_status', '=', 'open')
+    .where((eb) => eb.not(tableVisibleTo(tutor)(eb)))
+    .execute();
 }

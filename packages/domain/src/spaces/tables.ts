@@ -3,6 +3,7 @@ import { type Actor, canCreateTables, canManageMembers, canReadTable } from '../
 import type { Deps } from '../shared/deps.js';
 import { forbidden, invalid, notFound } from '../shared/errors.js';
 import { recordAccessChange } from '../shared/events.js';
+import { reassignUnreadable } from '../tutoring/assign.js';
 
 export interface NewTableInput {
   name: string;
@@ -53,7 +54,9 @@ async function authorizeMemberChange(deps: Pick<Deps, 'db'>, actor: Actor, table
   if (!canManageMembers(actor, table.is_member)) {
     throw forbidden('Only admins and the table moderators manage members');
   }
-  if (!(await userRepo.findById(deps.db, userId))) throw invalid('unknown_user', 'No such user');
+  const user = await userRepo.findById(deps.db, userId);
+  if (!user) throw invalid('unknown_user', 'No such user');
+  return user;
 }
 
 export async function addMember(deps: Pick<Deps, 'db'>, actor: Actor, tableId: number, userId: number) {
@@ -70,9 +73,14 @@ export async function addMember(deps: Pick<Deps, 'db'>, actor: Actor, tableId: n
   });
 }
 
-export async function removeMember(deps: Pick<Deps, 'db' | 'events'>, actor: Actor, tableId: number, userId: number) {
-  await authorizeMemberChange(deps, actor, tableId, userId);
-  const eventId = await deps.db.transaction().execute(async (tx) => {
+export async function removeMember(
+  deps: Pick<Deps, 'db' | 'events' | 'clock'>,
+  actor: Actor,
+  tableId: number,
+  userId: number,
+) {
+  const member = await authorizeMemberChange(deps, actor, tableId, userId);
+  const eventIds = await deps.db.transaction().execute(async (tx) => {
     if (!(await tableRepo.removeMember(tx, tableId, userId))) throw notFound('membership');
     await auditRepo.record(tx, {
       actorId: actor.id,
@@ -81,9 +89,10 @@ export async function removeMember(deps: Pick<Deps, 'db' | 'events'>, actor: Act
       subjectId: tableId,
       data: { userId },
     });
-    return recordAccessChange(tx, userId);
+    const handedOn = await reassignUnreadable(tx, member, { at: deps.clock.now(), actorId: actor.id });
+    return [await recordAccessChange(tx, userId), ...handedOn];
   });
-  deps.events.publish([eventId]);
+  deps.events.publish(eventIds);
 }
 
 export async function listMembers(deps: Pick<Deps, 'db'>, actor: Actor, tableId: number) {

@@ -1,4 +1,5 @@
 import { auditRepo, eventRepo, type ThreadRow, type Tx, tutoringRepo } from '@hubspoke/db';
+import type { Actor } from '../permissions.js';
 import { rooms } from '../shared/events.js';
 
 /**
@@ -29,4 +30,21 @@ export async function assignQuestion(
     data: { threadId: thread.id, tutorId, assignedAt: options.at.toISOString() },
   });
   return { tutorId, eventId };
+}
+
+/**
+ * Hands on the open questions a tutor may no longer read, once a pool place or a membership is
+ * gone: left with them, a question would sit unseen until its escalation.
+ */
+export async function reassignUnreadable(
+  tx: Tx,
+  tutor: Actor,
+  options: { at: Date; actorId: number | null },
+): Promise<number[]> {
+  const eventIds: number[] = [];
+  for (const thread of await tutoringRepo.assignedUnreadable(tx, tutor)) {
+    const { eventId } = await assignQuestion(tx, thread, { ...options, exclude: [tutor.id], reason: 'access_lost' });
+    eventIds.push(eventId);
+  }
+  return eventIds;
 }

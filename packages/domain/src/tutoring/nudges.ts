@@ -1,4 +1,4 @@
-import { eventRepo, threadRepo, tutoringRepo } from '@hubspoke/db';
+import { eventRepo, notificationRepo, threadRepo, tutoringRepo } from '@hubspoke/db';
 import { notify } from '../notifications/notify.js';
 import type { Deps } from '../shared/deps.js';
 import { rooms } from '../shared/events.js';
@@ -30,8 +30,11 @@ export async function sendNudge(
   if (!(await tutoringRepo.claimNudge(deps.db, thread.id, new Date(job.assignedAt), column, deps.clock.now()))) {
     return { eventIds: [], notifications: [] };
   }
+  // A tutor who can no longer read the table is never reminded of what it holds.
   const recipients =
-    job.which === 'reminder' ? [thread.assigned_tutor_id] : await tutoringRepo.moderatorsOf(deps.db, thread.table_id);
+    job.which === 'reminder'
+      ? [...(await notificationRepo.canReadTable(deps.db, thread.table_id, [thread.assigned_tutor_id]))]
+      : await tutoringRepo.moderatorsOf(deps.db, thread.table_id);
   return deps.db.transaction().execute(async (tx) => {
     const source = await eventRepo.insert(tx, {
       name: `question.${job.which}`,

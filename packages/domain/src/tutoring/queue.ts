@@ -9,7 +9,7 @@ import { workingMsBetween } from './working-time.js';
 export async function tutorQueue(deps: Pick<Deps, 'db' | 'clock' | 'config'>, actor: Actor) {
   if (actor.role === 'participant') throw forbidden('The tutoring queue is for tutors and moderators');
   const now = deps.clock.now();
-  const rows = await tutoringRepo.queue(deps.db, actor.id);
+  const rows = await tutoringRepo.queue(deps.db, actor);
   return rows.map((q) => ({
     threadId: q.id,
     title: q.title,
