@@ -1,4 +1,6 @@
+import { type RawBuilder, sql } from 'kysely';
 import type { Executor } from '../connection.js';
+import type { Viewer } from './tables.js';
 
 export interface AuditEntry {
   actorId: number | null;
@@ -21,7 +23,31 @@ export async function record(db: Executor, entry: AuditEntry): Promise<void> {
     .execute();
 }
 
-export function list(db: Executor, options: { limit: number; beforeId?: number }) {
+/**
+ * Whether the reader may see an audit entry: it tells of the tables its subject lives in (and a
+ * moved thread of the table it came from), so it is as visible as they are; a document's entries
+ * carry review comments, so they stay with the table's participants. Entries about people and
+ * settings are for every reader of the log; those whose subject is gone, for admins only.
+ */
+function entryVisibleTo(viewer: Viewer) {
+  const readable = (tableId: RawBuilder<unknown>) => sql<boolean>`exists (
+    select 1 from tables t where t.id = ${tableId}
+      and (t.visibility = 'participants'
+           or exists (select 1 from table_participants p where p.table_id = t.id and p.user_id = ${viewer.id})))`;
+  const participates = (tableId: RawBuilder<unknown>) =>
+    sql<boolean>`exists (select 1 from table_participants p where p.table_id = ${tableId} and p.user_id = ${viewer.id})`;
+  const subject = sql`audit_log.subject_id::bigint`;
+  const threadTable = sql`(select table_id from threads where id = ${subject})`;
+  const cameFrom = sql`(audit_log.data -> 'before' ->> 'tableId')::bigint`;
+  return sql<boolean>`case audit_log.subject_type
+    when 'thread' then ${readable(threadTable)} and (${cameFrom} is null or ${readable(cameFrom)})
+    when 'post' then ${readable(sql`(select th.table_id from posts po join threads th on th.id = po.thread_id where po.id = ${subject})`)}
+    when 'table' then ${readable(subject)}
+    when 'document' then ${participates(sql`(select table_id from documents where id = ${subject})`)}
+    else true end`;
+}
+
+export function list(db: Executor, viewer: Viewer, options: { limit: number; beforeId?: number }) {
   let query = db
     .selectFrom('audit_log')
     .leftJoin('users', 'users.id', 'audit_log.actor_id')
@@ -37,6 +63,7 @@ export function list(db: Executor, options: { limit: number; beforeId?: number }
     ])
     .orderBy('audit_log.id', 'desc')
     .limit(options.limit);
+  if (viewer.role !== 'admin') query = query.where(entryVisibleTo(viewer));
   if (options.beforeId !== undefined) query = query.where('audit_log.id', '<', options.beforeId);
   return query.execute();
 }
