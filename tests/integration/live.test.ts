@@ -58,6 +58,41 @@ describe('live updates', () => {
     for (const c of [inThread, inTable, elsewhere]) c.close();
   });
 
+  it('a thread moved into a lab tells the table it left only that it left, live and on replay', async () => {
+    const moderator = await signedIn(ctx, { role: 'moderator' });
+    const from = await newTable(ctx, { kind: 'regional', members: [alice.user, moderator.user] });
+    const lab = await newTable(ctx, { kind: 'lab', members: [alice.user, moderator.user] });
+    const { thread } = await newThread(ctx, alice.session, { tableId: from.id, title: 'Tema ancora pubblico' });
+    const since = Number(
+      (
+        await ctx.db
+          .selectFrom('events')
+          .select((eb) => eb.fn.max('id').as('max'))
+          .executeTakeFirst()
+      )?.max ?? 0,
+    );
+    const watcher = await connect(outsider);
+    await watcher.subscribe([`table:${from.id}`, 'focus:cultura']);
+    const move = await ctx.request({
+      method: 'PATCH',
+      url: `/api/threads/${thread.id}`,
+      as: moderator.session,
+      payload: { tableId: lab.id, title: 'Trattativa riservata col partner' },
+    });
+    expect(move.statusCode).toBe(200);
+    // The full update is written before the notice that it left, so it would have arrived first.
+    const left = await watcher.waitFor((m) => m.name === 'thread.left');
+    expect(left.data).toEqual({ id: thread.id, tableId: from.id });
+    expect(JSON.stringify(watcher.messages)).not.toContain('Trattativa riservata');
+    watcher.close();
+
+    const resumed = await connect(outsider);
+    await resumed.subscribe([`table:${from.id}`, 'focus:cultura'], since);
+    await resumed.waitFor((m) => m.name === 'thread.left' && m.data.id === thread.id);
+    expect(JSON.stringify(resumed.messages)).not.toContain('Trattativa riservata');
+    resumed.close();
+  });
+
   it('a focus area’s room carries the threads of open tables only, live and on replay', async () => {
     const watcher = await connect(outsider);
     const since = await ctx.db

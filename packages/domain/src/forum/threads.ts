@@ -170,7 +170,7 @@ export async function updateThread(deps: Deps, actor: UserRow, threadId: number,
   }
   const title = changes.title === undefined ? undefined : prepareTitle(changes.title);
 
-  const { updated, eventId } = await deps.db.transaction().execute(async (tx) => {
+  const { updated, eventIds } = await deps.db.transaction().execute(async (tx) => {
     const before = await threadRepo.lockById(tx, threadId);
     if (!before) throw notFound('thread');
     const updated = await threadRepo.update(tx, threadId, {
@@ -200,20 +200,31 @@ export async function updateThread(deps: Deps, actor: UserRow, threadId: number,
         },
       });
     }
-    const eventRooms = new Set([
+    const eventRooms = [
       rooms.thread(threadId),
-      rooms.table(before.table_id),
       rooms.table(updated.table_id),
       ...(await focusRooms(tx, updated.table_id, updated.focus_area)),
-    ]);
-    const eventId = await eventRepo.insert(tx, {
-      name: 'thread.updated',
-      rooms: [...eventRooms],
-      data: threadEventData(updated),
-    });
-    return { updated, eventId };
+    ];
+    const eventIds = [
+      await eventRepo.insert(tx, { name: 'thread.updated', rooms: eventRooms, data: threadEventData(updated) }),
+    ];
+    // The rooms it left may learn only that it left: it may have moved somewhere they cannot read.
+    const leftRooms = [
+      rooms.table(before.table_id),
+      ...(await focusRooms(tx, before.table_id, before.focus_area)),
+    ].filter((room) => !eventRooms.includes(room));
+    if (leftRooms.length > 0) {
+      eventIds.push(
+        await eventRepo.insert(tx, {
+          name: 'thread.left',
+          rooms: leftRooms,
+          data: { id: threadId, tableId: before.table_id },
+        }),
+      );
+    }
+    return { updated, eventIds };
   });
-  deps.events.publish([eventId]);
+  deps.events.publish(eventIds);
   const row = await threadRepo.findListRow(deps.db, actor, updated.id);
   if (!row) throw notFound('thread');
   return threadToDto(row, actor.previous_visit_at);
