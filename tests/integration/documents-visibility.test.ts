@@ -152,7 +152,12 @@ describe('the discussion thread', () => {
       postCount: 1,
     });
     expect(posts[0].bodyHtml).toContain(`href="/documenti/${document.id}"`);
-    // Members of the table discuss it there like in any thread.
+    // Like the draft, the thread is the author's and reviewers' until publication; then members
+    // of the table discuss it there like in any thread.
+    const asMember = () => ctx.request({ method: 'GET', url: `/api/threads/${document.threadId}`, as: member.session });
+    expect((await asMember()).statusCode).toBe(404);
+    await publish(document.id);
+    expect((await asMember()).statusCode).toBe(200);
     const reply = await ctx.request({
       method: 'POST',
       url: `/api/threads/${document.threadId}/posts`,

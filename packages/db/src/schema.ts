@@ -184,6 +184,8 @@ export interface ThreadsTable {
   reminded_at: Date | null;
   escalated_at: Date | null;
   document_version_id: number | null;
+  /** The unpublished document this thread is about: until it is published, so is the thread. */
+  draft_document_id: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export type QuestionStatus = 'open' | 'answered' | 'resolved';

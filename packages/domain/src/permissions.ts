@@ -16,6 +16,21 @@ export function canReadTable(actor: Actor, table: Pick<TableRow, 'visibility'>, 
   return isAdmin(actor) || isMember || table.visibility === 'participants';
 }
 
+/**
+ * A thread is as visible as its table; one about a document not yet published (its discussion,
+ * a request for review) only as visible as that draft (`threadVisibleTo` is the SQL form).
+ */
+export function canReadThread(
+  actor: Actor,
+  thread: { draft_document_id: number | null },
+  table: Pick<TableRow, 'visibility'>,
+  isMember: boolean,
+  draftAuthorId: number | null,
+): boolean {
+  if (!canReadTable(actor, table, isMember)) return false;
+  return thread.draft_document_id === null || canSeeDocumentDrafts(actor, { author_id: draftAuthorId ?? 0 }, isMember);
+}
+
 /** Moderators moderate the tables they are members of; admins everywhere. */
 export function canModerateTable(actor: Actor, isMember: boolean): boolean {
   return isAdmin(actor) || (actor.role === 'moderator' && isMember);

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../connection.js';
-import { tableVisibleTo, type Viewer } from './tables.js';
+import type { Viewer } from './tables.js';
+import { threadAndTableVisibleTo } from './threads.js';
 
 export interface ActivityCursor {
   createdAt: Date;
@@ -31,7 +32,7 @@ export function latestPosts(db: Executor, viewer: Viewer, cursor: ActivityCursor
       'threads.table_id',
       'tables.name as table_name',
     ])
-    .where(tableVisibleTo(viewer))
+    .where(threadAndTableVisibleTo(viewer))
     .where('posts.deleted_at', 'is', null)
     .where('posts.hidden_at', 'is', null)
     .orderBy('posts.created_at', 'desc')

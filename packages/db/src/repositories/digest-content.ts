@@ -3,6 +3,7 @@ import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Executor } from '../connection.js';
 import type { DB } from '../schema.js';
 import { tableVisibleTo, type Viewer } from './tables.js';
+import { threadAndTableVisibleTo } from './threads.js';
 
 /**
  * What a person follows: tables they belong to or watch (unless muted), and any visible table's
@@ -31,7 +32,7 @@ function followedBy(viewer: Viewer) {
         .where('focus_area_subscriptions.level', '=', 'watching'),
     );
     return eb.and([
-      tableVisibleTo(viewer)(eb as ExpressionBuilder<DB, 'tables'>),
+      threadAndTableVisibleTo(viewer)(eb),
       eb(sql`coalesce((${tableLevel}), 'normal')`, '<>', 'muted'),
       eb.or([member, eb(tableLevel, '=', 'watching'), focusWatched]),
       eb.not(
@@ -135,7 +136,7 @@ function unansweredQuestions(db: Executor, viewer: Viewer, since: Date, limit: n
     .where('threads.question_status', '=', 'open')
     .where('threads.created_at', '>', since)
     .where((eb) => eb.or([eb('threads.assigned_tutor_id', '=', viewer.id), followedBy(viewer)(eb)]))
-    .where(tableVisibleTo(viewer))
+    .where(threadAndTableVisibleTo(viewer))
     .orderBy(mine, 'desc')
     .orderBy('threads.created_at')
     .limit(limit);

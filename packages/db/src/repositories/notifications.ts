@@ -111,6 +111,42 @@ export async function canReadTable(db: Executor, tableId: number, userIds: reado
   return new Set(rows.map((r) => r.id));
 }
 
+/**
+ * Of `userIds`, those who may read the thread now: its table's rule, and for a thread about an
+ * unpublished document, that draft's author and reviewers only (`threadVisibleTo`, per person).
+ */
+export async function canReadThread(
+  db: Executor,
+  thread: { table_id: number; draft_document_id: number | null },
+  userIds: readonly number[],
+): Promise<Set<number>> {
+  const readers = await canReadTable(db, thread.table_id, userIds);
+  if (thread.draft_document_id === null || readers.size === 0) return readers;
+  const rows = await db
+    .selectFrom('users')
+    .innerJoin('documents', (j) => j.on('documents.id', '=', thread.draft_document_id))
+    .select('users.id')
+    .where('users.id', 'in', [...readers])
+    .where((eb) =>
+      eb.or([
+        eb('users.role', '=', 'admin'),
+        eb('users.id', '=', eb.ref('documents.author_id')),
+        eb.and([
+          eb('users.role', 'in', ['tutor', 'moderator']),
+          eb.exists(
+            eb
+              .selectFrom('table_participants')
+              .select('table_participants.user_id')
+              .whereRef('table_participants.table_id', '=', 'documents.table_id')
+              .whereRef('table_participants.user_id', '=', 'users.id'),
+          ),
+        ]),
+      ]),
+    )
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}
+
 export async function mentionedIn(db: Executor, postId: number): Promise<number[]> {
   const rows = await db.selectFrom('post_mentions').select('user_id').where('post_id', '=', postId).execute();
   return rows.map((r) => r.user_id);

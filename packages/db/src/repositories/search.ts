@@ -1,7 +1,8 @@
 import { type SelectQueryBuilder, sql } from 'kysely';
 import type { Executor, Tx } from '../connection.js';
 import type { ThreadKind } from '../schema.js';
-import { tableVisibleTo, type Viewer } from './tables.js';
+import type { Viewer } from './tables.js';
+import { threadAndTableVisibleTo } from './threads.js';
 
 export interface SearchFilters {
   tableId?: number;
@@ -43,7 +44,7 @@ export function search(
     .where(sql<boolean>`posts.search_vector @@ ${query}`)
     .where('posts.deleted_at', 'is', null)
     .where('posts.hidden_at', 'is', null)
-    .where(tableVisibleTo(viewer))
+    .where(threadAndTableVisibleTo(viewer))
     .orderBy('posts.id', 'desc');
   if (filters.tableId !== undefined) matches = matches.where('threads.table_id', '=', filters.tableId);
   if (filters.focusArea !== undefined) matches = matches.where('threads.focus_area', '=', filters.focusArea);

@@ -7,6 +7,49 @@ export interface ThreadAccess<T extends ThreadRow = ThreadRow> {
   thread: T;
   tableVisibility: 'members' | 'participants';
   isMember: boolean;
+  /** The author of the unpublished document the thread is about, if any. */
+  draftAuthorId: number | null;
+}
+
+/**
+ * The SQL form of the domain's `canReadThread`, on top of `tableVisibleTo` (a test keeps them in
+ * step): a thread about an unpublished document is seen only by its author and its reviewers.
+ */
+export function threadVisibleTo(viewer: Viewer) {
+  return (eb: ExpressionBuilder<DB, 'threads'>) =>
+    viewer.role === 'admin'
+      ? eb.lit(true)
+      : eb.or([
+          eb('threads.draft_document_id', 'is', null),
+          eb.exists(
+            eb
+              .selectFrom('documents as draft')
+              .select('draft.id')
+              .whereRef('draft.id', '=', 'threads.draft_document_id')
+              .where((d) =>
+                d.or([
+                  d('draft.author_id', '=', viewer.id),
+                  ...(viewer.role === 'tutor' || viewer.role === 'moderator'
+                    ? [
+                        d.exists(
+                          d
+                            .selectFrom('table_participants')
+                            .select('table_participants.user_id')
+                            .whereRef('table_participants.table_id', '=', 'draft.table_id')
+                            .where('table_participants.user_id', '=', viewer.id),
+                        ),
+                      ]
+                    : []),
+                ]),
+              ),
+          ),
+        ]);
+}
+
+/** Threads visible to the viewer: their table's rule and their own (`tables` must be joined). */
+export function threadAndTableVisibleTo(viewer: Viewer) {
+  return (eb: ExpressionBuilder<DB, 'threads' | 'tables'>) =>
+    eb.and([tableVisibleTo(viewer)(eb), threadVisibleTo(viewer)(eb)]);
 }
 
 /** The thread with what permission checks need about its table, in one round trip. */
@@ -19,13 +62,14 @@ export async function findWithAccess(
     .selectFrom('threads')
     .innerJoin('tables', 'tables.id', 'threads.table_id')
     .selectAll('threads')
-    .select('tables.visibility as table_visibility')
+    .leftJoin('documents as draft', 'draft.id', 'threads.draft_document_id')
+    .select(['tables.visibility as table_visibility', 'draft.author_id as draft_author_id'])
     .select(isMemberColumn(userId))
     .where('threads.id', '=', threadId)
     .executeTakeFirst();
   if (!row) return undefined;
-  const { table_visibility, is_member, ...thread } = row;
-  return { thread, tableVisibility: table_visibility, isMember: is_member };
+  const { table_visibility, is_member, draft_author_id, ...thread } = row;
+  return { thread, tableVisibility: table_visibility, isMember: is_member, draftAuthorId: draft_author_id };
 }
 
 /** Locks the thread row: the caller's transaction then owns its counters until commit. */
@@ -44,6 +88,7 @@ export function insert(
     author_id: number;
     created_at: Date;
     document_version_id?: number | null;
+    draft_document_id?: number | null;
   },
 ): Promise<ThreadRow> {
   return db
@@ -175,7 +220,7 @@ export function list(
     .selectAll('threads')
     .select(AUTHOR)
     .select(withViewerState(viewer))
-    .where(tableVisibleTo(viewer))
+    .where(threadAndTableVisibleTo(viewer))
     .orderBy('threads.pinned', 'desc')
     .orderBy('threads.last_activity_at', 'desc')
     .orderBy('threads.id', 'desc')
@@ -231,13 +276,14 @@ export async function findListRowWithAccess(
     .selectAll('threads')
     .select(AUTHOR)
     .select(withViewerState(viewer))
-    .select('tables.visibility as table_visibility')
+    .leftJoin('documents as draft', 'draft.id', 'threads.draft_document_id')
+    .select(['tables.visibility as table_visibility', 'draft.author_id as draft_author_id'])
     .select(isMemberColumn(viewer.id))
     .where('threads.id', '=', threadId)
     .executeTakeFirst();
   if (!row) return undefined;
-  const { table_visibility, is_member, ...thread } = row;
-  return { thread, tableVisibility: table_visibility, isMember: is_member };
+  const { table_visibility, is_member, draft_author_id, ...thread } = row;
+  return { thread, tableVisibility: table_visibility, isMember: is_member, draftAuthorId: draft_author_id };
 }
 
 /**
@@ -252,7 +298,7 @@ export async function unreadByTable(db: Executor, viewer: Viewer & { joinedAt: D
       join.onRef('thread_reads.thread_id', '=', 'threads.id').on('thread_reads.user_id', '=', viewer.id),
     )
     .select(['threads.table_id', (eb) => eb.fn.countAll<number>().as('unread')])
-    .where(tableVisibleTo(viewer))
+    .where(threadAndTableVisibleTo(viewer))
     .where('threads.last_activity_at', '>', viewer.joinedAt)
     .where((eb) =>
       eb.or([
@@ -267,4 +313,19 @@ export async function unreadByTable(db: Executor, viewer: Viewer & { joinedAt: D
 
 export function findById(db: Executor, id: number): Promise<ThreadRow | undefined> {
   return db.selectFrom('threads').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Ties the thread to a document that is not published yet: it stays as private as the draft. */
+export async function bindToDraft(db: Tx, threadId: number, documentId: number): Promise<void> {
+  await db.updateTable('threads').set({ draft_document_id: documentId }).where('id', '=', threadId).execute();
+}
+
+/** The document is published: its threads open to everyone who reads the table. */
+export function releaseDraft(db: Tx, documentId: number): Promise<ThreadRow[]> {
+  return db
+    .updateTable('threads')
+    .set({ draft_document_id: null })
+    .where('draft_document_id', '=', documentId)
+    .returningAll()
+    .execute();
 }

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor, Tx } from '../connection.js';
-import { tableVisibleTo, type Viewer } from './tables.js';
+import type { Viewer } from './tables.js';
+import { threadAndTableVisibleTo } from './threads.js';
 
 export async function addToPool(
   db: Executor,
@@ -35,10 +36,12 @@ export interface Candidate {
  */
 export async function candidates(
   db: Executor,
-  tableId: number,
-  focusArea: string,
+  question: { table_id: number; focus_area: string; draft_document_id: number | null },
   exclude: readonly number[],
 ): Promise<Candidate[]> {
+  const { table_id: tableId, focus_area: focusArea } = question;
+  // A question about an unpublished document goes only to tutors who review in its table.
+  const openTable = question.draft_document_id === null ? sql`t.visibility = 'participants'` : sql`false`;
   const excluded = exclude.length ? exclude : [0];
   const load = sql`
     (select count(*)::int from threads q where q.assigned_tutor_id = u.id and q.question_status = 'open') as open_questions,
@@ -50,7 +53,7 @@ export async function candidates(
                    where (p.table_id = ${tableId} and (p.focus_area is null or p.focus_area = ${focusArea}))
                       or (p.table_id is null and p.focus_area = ${focusArea}))
       and u.id <> all(${sql.val(excluded)}::bigint[])
-      and (exists (select 1 from tables t where t.id = ${tableId} and t.visibility = 'participants')
+      and (exists (select 1 from tables t where t.id = ${tableId} and ${openTable})
            or exists (select 1 from table_participants tp where tp.table_id = ${tableId} and tp.user_id = u.id))
     ${order}`.execute(db);
   if (tutors.rows.length > 0) return tutors.rows;
@@ -150,7 +153,7 @@ export function queue(db: Executor, tutor: Viewer) {
     .where('threads.kind', '=', 'question')
     .where('threads.assigned_tutor_id', '=', tutor.id)
     .where('threads.question_status', 'in', ['open', 'answered'])
-    .where(tableVisibleTo(tutor))
+    .where(threadAndTableVisibleTo(tutor))
     .orderBy(sql`threads.question_status = 'answered'`)
     .orderBy('threads.created_at')
     .limit(200)
@@ -199,10 +202,10 @@ export async function assignedUnreadable(db: Executor, tutor: Viewer) {
   return db
     .selectFrom('threads')
     .innerJoin('tables', 'tables.id', 'threads.table_id')
-    .select(['threads.id', 'threads.table_id', 'threads.focus_area'])
+    .select(['threads.id', 'threads.table_id', 'threads.focus_area', 'threads.draft_document_id'])
     .where('threads.kind', '=', 'question')
     .where('threads.assigned_tutor_id', '=', tutor.id)
     .where('threads.question_status', '=', 'open')
-    .where((eb) => eb.not(tableVisibleTo(tutor)(eb)))
+    .where((eb) => eb.not(threadAndTableVisibleTo(tutor)(eb)))
     .execute();
 }

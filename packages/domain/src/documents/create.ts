@@ -7,6 +7,7 @@ import {
   eventRepo,
   type Tx,
   tableRepo,
+  threadRepo,
   type UserRow,
 } from '@hubspoke/db';
 import { prepareTitle } from '../forum/content.js';
@@ -79,6 +80,7 @@ export async function createDocument(deps: DocumentDeps, actor: UserRow, input: 
       created_at: now,
     });
     await insertVersion(tx, created.id, file, '', actor, now);
+    await threadRepo.bindToDraft(tx, thread.id, created.id);
     const threadEvent = await postDiscussionOpening(deps, tx, actor, thread, created.id, now);
     await auditRepo.record(tx, {
       actorId: actor.id,

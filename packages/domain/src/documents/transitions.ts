@@ -5,9 +5,13 @@ import {
   documentRepo,
   documentVersionRepo,
   eventRepo,
+  type Tx,
+  threadRepo,
   type UserRow,
 } from '@hubspoke/db';
 import { normaliseText } from '@hubspoke/markdown';
+import { threadEventData } from '../forum/dto.js';
+import { focusRooms, tableRooms } from '../forum/opening.js';
 import type { Deps } from '../shared/deps.js';
 import { conflict, forbidden, notFound } from '../shared/errors.js';
 import { rooms } from '../shared/events.js';
@@ -69,10 +73,26 @@ export async function transitionDocument(
       rooms: [rooms.table(after.table_id), rooms.thread(after.thread_id)],
       data: documentEventData(after, publishes ? newest.number : before.published_number),
     });
-    return [eventId, ...(await notifyDocumentChange(tx, { document: after, actor, eventId }))];
+    const opened = publishes && before.published_version_id === null ? await announcePublished(tx, documentId) : [];
+    return [eventId, ...opened, ...(await notifyDocumentChange(tx, { document: after, actor, eventId }))];
   });
   deps.events.publish(eventIds);
   return (await getDocument(deps, actor, documentId)).document;
+}
+
+/** At its first publication a document's threads open to the table: its rooms hear of them now. */
+async function announcePublished(tx: Tx, documentId: number): Promise<number[]> {
+  const eventIds: number[] = [];
+  for (const thread of await threadRepo.releaseDraft(tx, documentId)) {
+    eventIds.push(
+      await eventRepo.insert(tx, {
+        name: 'thread.updated',
+        rooms: [rooms.thread(thread.id), ...tableRooms(thread), ...(await focusRooms(tx, thread))],
+        data: threadEventData(thread),
+      }),
+    );
+  }
+  return eventIds;
 }
 
 /** Moderators put published documents forward in the library, or stop doing so. */

@@ -1,5 +1,5 @@
 import { type Executor, type ThreadAccess, type ThreadListRow, type ThreadRow, threadRepo } from '@hubspoke/db';
-import { type Actor, canModerateTable, canPostInTable, canReadTable, canReplyToThread } from '../permissions.js';
+import { type Actor, canModerateTable, canPostInTable, canReadThread, canReplyToThread } from '../permissions.js';
 import { forbidden, notFound } from '../shared/errors.js';
 
 export interface ThreadContext<T extends ThreadRow = ThreadRow> {
@@ -24,7 +24,10 @@ export async function readableThreadListRow(
 }
 
 function judge<T extends ThreadRow>(actor: Actor, access: ThreadAccess<T> | undefined): ThreadContext<T> {
-  if (!access || !canReadTable(actor, { visibility: access.tableVisibility }, access.isMember))
+  if (
+    !access ||
+    !canReadThread(actor, access.thread, { visibility: access.tableVisibility }, access.isMember, access.draftAuthorId)
+  )
     throw notFound('thread');
   return { thread: access.thread, isMember: access.isMember, moderates: canModerateTable(actor, access.isMember) };
 }

@@ -41,13 +41,23 @@ export async function addOpeningPost(tx: Tx, author: UserRow, thread: ThreadRow,
   return { post: { ...inserted, author_name: author.display_name, author_handle: author.handle } };
 }
 
+type Heard = Pick<ThreadRow, 'table_id' | 'focus_area' | 'draft_document_id'>;
+
+/**
+ * Its table's room hears of a thread, except one about an unpublished document: that is heard
+ * of only in its own room, whose listeners were checked against the draft.
+ */
+export const tableRooms = (thread: Heard): string[] =>
+  thread.draft_document_id === null ? [rooms.table(thread.table_id)] : [];
+
 /**
  * Anyone signed in may listen to a focus area's room, so a thread's events go there only when
  * its table is open to every participant; a lab's threads stay in the lab's own rooms.
  */
-export async function focusRooms(tx: Tx, tableId: number, focusArea: string): Promise<string[]> {
-  const table = await tableRepo.findById(tx, tableId);
-  return table?.visibility === 'participants' ? [rooms.focus(focusArea)] : [];
+export async function focusRooms(tx: Tx, thread: Heard): Promise<string[]> {
+  if (thread.draft_document_id !== null) return [];
+  const table = await tableRepo.findById(tx, thread.table_id);
+  return table?.visibility === 'participants' ? [rooms.focus(thread.focus_area)] : [];
 }
 
 /** Announces the new thread once everything about it (assignment included) is written. */
@@ -56,7 +66,7 @@ export async function announceThread(tx: Tx, thread: Pick<ThreadRow, 'id'>, post
   if (!current) throw notFound('thread');
   return eventRepo.insert(tx, {
     name: 'thread.created',
-    rooms: [rooms.table(current.table_id), ...(await focusRooms(tx, current.table_id, current.focus_area))],
+    rooms: [...tableRooms(current), ...(await focusRooms(tx, current))],
     data: { thread: threadEventData(current), post: postEventData(post) },
   });
 }

@@ -18,6 +18,7 @@ import { rooms } from '../shared/events.js';
 import { assertCanReply, assertModerates, readableThread } from './access.js';
 import { prepareBody } from './content.js';
 import { postEventData, postToDto } from './dto.js';
+import { tableRooms } from './opening.js';
 import { enforcePostingLimit } from './threads.js';
 
 const withAuthor = (post: PostRow, author: Pick<UserRow, 'display_name' | 'handle'>) => ({
@@ -70,7 +71,7 @@ export async function reply(
       // The database fills in the post's id and number.
       event: {
         name: 'post.created',
-        rooms: [rooms.thread(threadId), rooms.table(context.thread.table_id)],
+        rooms: [rooms.thread(threadId), ...tableRooms(context.thread)],
         data: postEventData(withAuthor(draft, actor)),
       },
     });

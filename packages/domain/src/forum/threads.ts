@@ -29,7 +29,7 @@ import { assignQuestion } from '../tutoring/assign.js';
 import { assertModerates, readableThread, readableThreadListRow } from './access.js';
 import { prepareBody, prepareTitle } from './content.js';
 import { postToDto, threadEventData, threadToDto } from './dto.js';
-import { addOpeningPost, announceThread, focusRooms } from './opening.js';
+import { addOpeningPost, announceThread, focusRooms, tableRooms } from './opening.js';
 
 export interface NewThreadInput {
   tableId: number;
@@ -40,6 +40,8 @@ export interface NewThreadInput {
   body: string;
   /** A question asking a tutor to review this document version (set by the document library). */
   documentVersionId?: number;
+  /** The unpublished document the thread is about: it stays as private as that draft. */
+  draftDocumentId?: number;
 }
 
 export async function enforcePostingLimit(deps: Deps, actor: Actor): Promise<void> {
@@ -70,6 +72,7 @@ export async function createThread(deps: Deps, actor: UserRow, input: NewThreadI
       author_id: actor.id,
       created_at: now,
       document_version_id: input.documentVersionId ?? null,
+      draft_document_id: input.draftDocumentId ?? null,
     });
     const { post } = await addOpeningPost(tx, actor, created, prepared, now);
     const assigned =
@@ -200,19 +203,14 @@ export async function updateThread(deps: Deps, actor: UserRow, threadId: number,
         },
       });
     }
-    const eventRooms = [
-      rooms.thread(threadId),
-      rooms.table(updated.table_id),
-      ...(await focusRooms(tx, updated.table_id, updated.focus_area)),
-    ];
+    const eventRooms = [rooms.thread(threadId), ...tableRooms(updated), ...(await focusRooms(tx, updated))];
     const eventIds = [
       await eventRepo.insert(tx, { name: 'thread.updated', rooms: eventRooms, data: threadEventData(updated) }),
     ];
     // The rooms it left may learn only that it left: it may have moved somewhere they cannot read.
-    const leftRooms = [
-      rooms.table(before.table_id),
-      ...(await focusRooms(tx, before.table_id, before.focus_area)),
-    ].filter((room) => !eventRooms.includes(room));
+    const leftRooms = [...tableRooms(before), ...(await focusRooms(tx, before))].filter(
+      (room) => !eventRooms.includes(room),
+    );
     if (leftRooms.length > 0) {
       eventIds.push(
         await eventRepo.insert(tx, {

@@ -84,7 +84,7 @@ export async function fanOutEvent(deps: Pick<Deps, 'db'>, event: SourceEvent): P
   }
   reasons.delete(post.author_id);
   for (const userId of muted) reasons.delete(userId);
-  const allowed = await notificationRepo.canReadTable(deps.db, thread.table_id, [...reasons.keys()]);
+  const allowed = await notificationRepo.canReadThread(deps.db, thread, [...reasons.keys()]);
   if (allowed.size === 0) return NOTHING;
 
   const data = { threadTitle: thread.title, postNumber: post.number, actorName: actor?.display_name ?? '' };

@@ -1,6 +1,7 @@
 import { auditRepo, eventRepo, postRepo, threadRepo, tutoringRepo, type UserRow, userRepo } from '@hubspoke/db';
 import { readableThread } from '../forum/access.js';
 import { threadEventData, threadToDto } from '../forum/dto.js';
+import { tableRooms } from '../forum/opening.js';
 import { notify } from '../notifications/notify.js';
 import { canAcceptAnswer, isAdmin } from '../permissions.js';
 import type { Deps } from '../shared/deps.js';
@@ -30,7 +31,7 @@ export async function acceptAnswer(deps: Deps, actor: UserRow, threadId: number,
     if (!thread) throw notFound('thread');
     const updated = await eventRepo.insert(tx, {
       name: 'thread.updated',
-      rooms: [rooms.thread(threadId), rooms.table(thread.table_id)],
+      rooms: [rooms.thread(threadId), ...tableRooms(thread)],
       data: threadEventData(thread),
     });
     const recipients = [...new Set([thread.author_id, post.author_id])].filter((id) => id !== actor.id);

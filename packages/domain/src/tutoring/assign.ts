@@ -9,13 +9,13 @@ import { rooms } from '../shared/events.js';
  */
 export async function assignQuestion(
   tx: Tx,
-  thread: Pick<ThreadRow, 'id' | 'table_id' | 'focus_area'>,
+  thread: Pick<ThreadRow, 'id' | 'table_id' | 'focus_area' | 'draft_document_id'>,
   options: { at: Date; actorId: number | null; exclude?: number[]; tutorId?: number | null; reason: string },
 ): Promise<{ tutorId: number | null; eventId: number }> {
   const tutorId =
     options.tutorId !== undefined
       ? options.tutorId
-      : ((await tutoringRepo.candidates(tx, thread.table_id, thread.focus_area, options.exclude ?? []))[0]?.id ?? null);
+      : ((await tutoringRepo.candidates(tx, thread, options.exclude ?? []))[0]?.id ?? null);
   await tutoringRepo.assign(tx, thread.id, tutorId, options.at);
   await auditRepo.record(tx, {
     actorId: options.actorId,

@@ -30,5 +30,6 @@ export async function requestDocumentReview(
     title: `Revisione: ${document.title} (v${versionNumber})`.slice(0, 200),
     body: `Chiedo una revisione di ${link}.${note ? `\n\n${note}` : ''}`,
     documentVersionId: version.id,
+    ...(document.published_version_id === null ? { draftDocumentId: document.id } : {}),
   });
 }
