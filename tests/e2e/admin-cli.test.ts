@@ -97,11 +97,24 @@ describe('npm run admin', () => {
     expect(weak.stderr).toMatch(/password must have between/);
   });
 
-  it('seed-demo loads the demo once and is idempotent', () => {
+  it('seed-demo loads the demo once and is idempotent, its questions routed to the focus areas’ tutors', async () => {
     const first = admin(['seed-demo']);
     expect(first.status).toBe(0);
     expect(first.stdout).toMatch(/Demo loaded/);
     expect(first.stdout).toMatch(/admin@demo\.hubspoke\.it/);
+    const db = createDb(databaseUrl(database), { max: 1 });
+    const questions = await db
+      .selectFrom('threads')
+      .innerJoin('users', 'users.id', 'threads.assigned_tutor_id')
+      .select(['threads.focus_area', 'users.email', 'users.role'])
+      .where('threads.kind', '=', 'question')
+      .orderBy('threads.focus_area')
+      .execute();
+    await db.destroy();
+    expect(questions).toEqual([
+      { focus_area: 'cultura', email: 'tutor.cultura@demo.hubspoke.it', role: 'tutor' },
+      { focus_area: 'innovazione', email: 'tutor.innovazione@demo.hubspoke.it', role: 'tutor' },
+    ]);
     const second = admin(['seed-demo']);
     expect(second.status).toBe(0);
     expect(second.stdout).toMatch(/already loaded/);

@@ -1,5 +1,14 @@
 import type { Config } from '@hubspoke/config';
-import { type Database, type EnteKind, enteRepo, type Role, tableRepo, type UserRow, userRepo } from '@hubspoke/db';
+import {
+  type Database,
+  type EnteKind,
+  enteRepo,
+  type Role,
+  tableRepo,
+  tutoringRepo,
+  type UserRow,
+  userRepo,
+} from '@hubspoke/db';
 import {
   createThread,
   createUser,
@@ -33,7 +42,7 @@ const PEOPLE: Array<{ email: string; name: string; role: Role; ente?: string }> 
 
 /**
  * A small Italian demo: four enti with a lab each, two regional tables, one interregional
- * table and one account per role. Running it again changes nothing.
+ * table, one account per role and a tutor for each focus area. Running it again changes nothing.
  */
 export async function seedDemo(db: Database, config: Config): Promise<void> {
   const existing = await userRepo.findByEmail(db, PEOPLE[0]?.email ?? '');
@@ -91,6 +100,11 @@ export async function seedDemo(db: Database, config: Config): Promise<void> {
         ente_id: null,
       });
       for (const id of [...users.values()].map((u) => u.id)) await tableRepo.addMembers(tx, [inter.id], id);
+      // Each tutor answers one focus area wherever they may read, so questions reach them.
+      for (const [email, focusArea] of DEMO_POOLS) {
+        const tutor = users.get(email);
+        if (tutor) await tutoringRepo.addToPool(tx, { tutorId: tutor.id, tableId: null, focusArea });
+      }
     });
     await seedThreads({ db, config, clock: systemClock, rateLimits: unlimited, events: noPublisher });
     console.log('Demo loaded.');
@@ -98,6 +112,11 @@ export async function seedDemo(db: Database, config: Config): Promise<void> {
   console.log(`Demo accounts (password: ${DEMO_PASSWORD}):`);
   for (const p of PEOPLE) console.log(`  ${p.role.padEnd(12)} ${p.email}  ${p.name}`);
 }
+
+const DEMO_POOLS: Array<[email: string, focusArea: string]> = [
+  ['tutor.cultura@demo.hubspoke.it', 'cultura'],
+  ['tutor.innovazione@demo.hubspoke.it', 'innovazione'],
+];
 
 /** The demo writes as its people would, through the same services, without the posting limits. */
 const unlimited: RateLimitStore = { hit: async () => ({ count: 0, retryAfterSeconds: 0 }), reset: async () => {} };
@@ -138,6 +157,15 @@ const THREADS: Array<{
         'Partite dal quadro logico: ogni attività deve avere le sue risorse. Vi mando un modello nella libreria.',
       ],
     ],
+  },
+  {
+    by: 'luca.lecce@demo.hubspoke.it',
+    table: 'Tavolo regionale Puglia',
+    focusArea: 'cultura',
+    kind: 'question',
+    title: 'Quali fondi per un festival con le città dei Balcani occidentali?',
+    body: 'Il Comune di Lecce vorrebbe coinvolgere Durazzo e Cettigne in un festival musicale. Conviene Interreg IPA o un bando nazionale?',
+    replies: [],
   },
   {
     by: 'sara.palermo@demo.hubspoke.it',
