@@ -1,6 +1,7 @@
 import { type RunningWorker, startWorker } from '@hubspoke/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type Session, type TestContext } from '../support/context.js';
+import { newDocument, transition, uploadFolder } from '../support/documents.js';
 import { newReply, newTable, newThread, signedIn } from '../support/factories.js';
 
 // A tutor's pool place decides which questions they may take: a table's pool opens that table
@@ -8,15 +9,18 @@ import { newReply, newTable, newThread, signedIn } from '../support/factories.js
 let ctx: TestContext;
 let worker: RunningWorker;
 let admin: Session;
+let folder: Awaited<ReturnType<typeof uploadFolder>>;
 
 beforeAll(async () => {
-  ctx = await createTestContext({ POST_MAX_PER_WINDOW: '10000' });
+  folder = await uploadFolder();
+  ctx = await createTestContext({ POST_MAX_PER_WINDOW: '10000', UPLOAD_DIR: folder.dir });
   worker = await startWorker(ctx.config, { log: () => {}, schedules: false });
   admin = (await signedIn(ctx, { role: 'admin' })).session;
 });
 afterAll(async () => {
   await worker.close();
   await ctx.close();
+  await folder.remove();
 });
 
 const put = (url: string, method: 'PUT' | 'DELETE' = 'PUT') => ctx.request({ method, url, as: admin, payload: {} });
@@ -102,5 +106,22 @@ describe('table pools', () => {
       payload: { body: 'Provo a rispondere.' },
     });
     expect(blocked.statusCode).toBe(404);
+  });
+});
+
+describe('a table pool and the table’s documents', () => {
+  it('lets its tutors follow the drafts under review there, and no longer once they leave it', async () => {
+    const tutor = await signedIn(ctx, { role: 'tutor' });
+    const author = await signedIn(ctx);
+    const lab = await newTable(ctx, { kind: 'lab', members: [author.user] });
+    const document = await newDocument(ctx, author.session, { tableId: String(lab.id) });
+    await transition(ctx, author.session, document.id, 'submitted');
+    const seen = async () =>
+      (await ctx.request({ method: 'GET', url: `/api/documents/${document.id}`, as: tutor.session })).statusCode;
+    expect(await seen()).toBe(404);
+    await put(`/api/tutoring/pools/${lab.id}/tutors/${tutor.user.id}`);
+    expect(await seen()).toBe(200);
+    await put(`/api/tutoring/pools/${lab.id}/tutors/${tutor.user.id}`, 'DELETE');
+    expect(await seen()).toBe(404);
   });
 });
