@@ -139,6 +139,8 @@ describe('reminders and escalation', () => {
         { timeout: 15_000 },
       )
       .toEqual([waiting]);
+    // About time itself: both targets have passed, and a second reminder would come from a job
+    // firing again later, which no event announces; two seconds cover both targets again.
     await new Promise((resolve) => setTimeout(resolve, 2_000));
     expect((await kinds(tutor)).filter((n) => n.kind === 'question_reminder')).toHaveLength(1);
     expect((await kinds(moderator)).filter((n) => n.kind === 'question_escalated')).toHaveLength(1);
