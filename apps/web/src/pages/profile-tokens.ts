@@ -1,7 +1,14 @@
 import type { PageContext } from '../context.js';
 import { html } from '../html.js';
 import { errorIdFor, type FormError, field, formErrorMessage, submit } from '../views/form.js';
-import type { ApiTokenView } from './profile.js';
+
+/** A personal API token as the profile page lists it (never its secret). */
+export interface ApiTokenView {
+  id: number;
+  name: string;
+  created_at: Date;
+  last_used_at: Date | null;
+}
 
 function tokenTable(ctx: PageContext, tokens: readonly ApiTokenView[]) {
   const { t } = ctx;

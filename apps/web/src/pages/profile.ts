@@ -5,14 +5,7 @@ import { section } from '../views/cards.js';
 import { errorIdFor, type FormError, field, formErrorMessage, requiredNote, select, submit } from '../views/form.js';
 import { newPasswordFields } from './password-fields.js';
 import { type EmailPreferences, emailPreferencesForm, savedEmailPreferences } from './profile-email.js';
-import { tokensSection } from './profile-tokens.js';
-
-export interface ApiTokenView {
-  id: number;
-  name: string;
-  created_at: Date;
-  last_used_at: Date | null;
-}
+import { type ApiTokenView, tokensSection } from './profile-tokens.js';
 
 /** Which form failed, so its error is shown next to it and the others stay clean. */
 export type ProfileForm = 'language' | 'password' | 'token' | 'email';
