@@ -39,6 +39,56 @@ afterAll(async () => {
 const ask = async (title: string) =>
   (await newThread(ctx, asker.session, { tableId: labId, kind: 'question', title })).thread.id;
 
+describe('a question as its people meet it', () => {
+  it('names who follows it, badges the tutor’s replies, and never offers the asker their own reply', async () => {
+    const id = await ask('Chi firma la convenzione con il partner?');
+    const own = await newReply(ctx, asker.session, id, 'Aggiungo un dettaglio: il partner è a Valona.');
+    const answer = await newReply(ctx, tutor.session, id, 'La firma il dirigente del settore.');
+    const page = await web.page(`/discussioni/${id}`, asker.session);
+    expect(page.body).toMatch(/data-question-holder>[\s\S]*Seguita da Marco Tutor/);
+    // The tutor's reply, and only it, carries the badge; the asker may accept it, not their own.
+    expect(page.body.match(/data-tutor-badge/g)).toHaveLength(1);
+    expect(page.body).toMatch(/id="post-3-author">Marco Tutor[\s\S]*?data-tutor-badge/);
+    expect(page.body).toContain(`name="postId" value="${answer.id}"`);
+    expect(page.body).not.toContain(`name="postId" value="${own.id}"`);
+    const refused = await ctx.request({
+      method: 'POST',
+      url: `/api/threads/${id}/accept`,
+      as: asker.session,
+      payload: { postId: own.id },
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.code).toBe('own_reply');
+    // Only the holder is offered to hand it back.
+    expect(page.body).not.toContain(`/discussioni/${id}/restituisci`);
+  });
+
+  it('lets the tutor hand a question back from its page, and filter the queue to what awaits an answer', async () => {
+    const open = await ask('Serve il CUP per la missione a Tunisi?');
+    const replied = await ask('Quale capitolo di bilancio per le trasferte?');
+    await newReply(ctx, tutor.session, replied, 'Il capitolo delle missioni istituzionali.');
+    const queue = async (query: string) => (await web.page(`/tutoraggio${query}`, tutor.session)).body;
+    const unanswered = await queue('?stato=open');
+    expect(unanswered).toContain(`data-question="${open}"`);
+    expect(unanswered).not.toContain(`data-question="${replied}"`);
+    expect(unanswered).toContain('aria-current="page"');
+    const waiting = await queue('?stato=answered');
+    expect(waiting).toContain(`data-question="${replied}"`);
+    expect(waiting).not.toContain(`data-question="${open}"`);
+    expect(await queue('?stato=qualcosa')).toContain(`data-question="${open}"`);
+
+    const page = await web.page(`/discussioni/${open}`, tutor.session);
+    expect(page.body).toContain(`action="/discussioni/${open}/restituisci"`);
+    const handed = await web.post(`/discussioni/${open}/restituisci`, {}, tutor.session);
+    expect(handed.statusCode).toBe(303);
+    const after = await web.page(`/discussioni/${open}`, withFlash(handed, tutor.session));
+    expect(after.body).toContain('Domanda restituita');
+    // The only tutor of the pool handed it back, so nobody of the pool follows it now.
+    expect(after.body).not.toContain('Seguita da Marco Tutor');
+    expect((await web.post(`/discussioni/${open}/restituisci`, {}, asker.session)).statusCode).toBe(403);
+  });
+});
+
 describe('the accepted answer on the thread page', () => {
   it('shows the status, offers the asker an accept button on replies, and shows the accepted answer under the question', async () => {
     const id = await ask('Come rendiconto le spese del progetto?');

@@ -7,6 +7,12 @@ export const ThreadKind = literals(['discussion', 'question', 'announcement']);
 export const WatchLevel = literals(['watching', 'normal', 'muted']);
 
 const Person = Type.Object({ id: Type.Integer(), displayName: Type.String(), handle: Type.String() });
+const PostAuthor = Type.Object({
+  id: Type.Integer(),
+  displayName: Type.String(),
+  handle: Type.String(),
+  role: literals(['participant', 'tutor', 'moderator', 'admin']),
+});
 const DateTime = Type.String({ format: 'date-time' });
 
 export const ThreadSchema = Type.Object({
@@ -33,6 +39,7 @@ export const ThreadSchema = Type.Object({
     Type.Object({
       status: literals(['open', 'answered', 'resolved']),
       assignedTutorId: Nullable(Type.Integer()),
+      assignedTutor: Nullable(Type.Object({ id: Type.Integer(), displayName: Type.String() })),
       acceptedPostId: Nullable(Type.Integer()),
       documentVersionId: Nullable(Type.Integer()),
     }),
@@ -43,7 +50,7 @@ export const PostSchema = Type.Object({
   id: Type.Integer(),
   threadId: Type.Integer(),
   number: Type.Integer(),
-  author: Person,
+  author: PostAuthor,
   body: Type.String(),
   bodyHtml: Type.String(),
   createdAt: DateTime,

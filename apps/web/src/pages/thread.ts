@@ -46,7 +46,24 @@ function heading(ctx: PageContext, thread: ThreadDto, areaName: string) {
       <a class="label label-area" href="/aree/${thread.focusArea}">${areaName}</a>
     </div>
     <h1 class="mb-2 thread-heading">${thread.title}</h1>
-    <p class="text-secondary mb-3">${t('threads.startedBy', { name: thread.author.displayName })} · ${timeTag(ctx, thread.createdAt)}</p>`;
+    <p class="text-secondary mb-3">${t('threads.startedBy', { name: thread.author.displayName })} · ${timeTag(ctx, thread.createdAt)}</p>
+    ${questionHolder(ctx, thread)}`;
+}
+
+/** Who follows a question, for the asker and everyone else; the holder may hand it back. */
+function questionHolder(ctx: PageContext, thread: ThreadDto) {
+  const { t } = ctx;
+  const question = thread.question;
+  if (!question || question.status === 'resolved') return '';
+  const holder = question.assignedTutor;
+  const handBack =
+    holder && holder.id === ctx.user?.id
+      ? html`<form method="post" action="/discussioni/${thread.id}/restituisci" class="d-inline ms-2">
+          <button type="submit" class="btn btn-xs btn-outline-secondary" aria-describedby="hand-back-note">${t('question.handBack')}</button>
+          <span id="hand-back-note" class="visually-hidden">${t('question.handBackNote')}</span>
+        </form>`
+      : '';
+  return html`<p class="mb-3" data-question-holder>${icon('user', 'icon-xs me-1')}${holder ? t('question.assignedTo', { name: holder.displayName }) : t('question.unassigned')}${handBack}</p>`;
 }
 
 function composer(ctx: PageContext, view: ThreadView) {
@@ -113,7 +130,13 @@ export function postContextOf(ctx: PageContext, view: PostListView): PostContext
     numbers: new Map(view.posts.map((p) => [p.id, p.number])),
     firstUnread: view.firstUnread,
     accept: thread.question
-      ? { threadId: thread.id, allowed: view.canAccept, acceptedPostId: thread.question.acceptedPostId }
+      ? {
+          threadId: thread.id,
+          allowed: view.canAccept,
+          acceptedPostId: thread.question.acceptedPostId,
+          askerId: thread.author.id,
+          tutorId: thread.question.assignedTutorId,
+        }
       : null,
   };
 }

@@ -7,8 +7,26 @@ export type QueueItem = Awaited<ReturnType<typeof tutorQueue>>[number];
 export type Metrics = Awaited<ReturnType<typeof tutoringMetrics>>;
 type Summary = Metrics['total'];
 
+export const QUEUE_FILTERS = ['all', 'open', 'answered'] as const;
+export type QueueFilter = (typeof QUEUE_FILTERS)[number];
+
+/** Plain links, so the filter works without JavaScript; the current one is marked for screen readers. */
+function queueFilters(ctx: PageContext, current: QueueFilter) {
+  const { t } = ctx;
+  const links = QUEUE_FILTERS.map((f) => {
+    const href = f === 'all' ? '/tutoraggio' : `/tutoraggio?stato=${f}`;
+    return html`<li class="nav-item"><a class="nav-link${f === current ? ' active' : ''}" href="${href}"${f === current ? html` aria-current="page"` : ''}>${t(`tutoring.filter.${f}`)}</a></li>`;
+  });
+  return html`<nav aria-label="${t('tutoring.filter')}"><ul class="nav nav-tabs mb-3">${links}</ul></nav>`;
+}
+
 /** The questions assigned to the reader: unanswered first, each with how long it has waited. */
-export function tutorQueuePage(ctx: PageContext, items: readonly QueueItem[], areas: ReadonlyMap<string, string>) {
+export function tutorQueuePage(
+  ctx: PageContext,
+  items: readonly QueueItem[],
+  areas: ReadonlyMap<string, string>,
+  filter: QueueFilter = 'all',
+) {
   const { t } = ctx;
   const rows = items.map(
     (q) => html`<tr data-question="${q.threadId}">
@@ -24,9 +42,10 @@ export function tutorQueuePage(ctx: PageContext, items: readonly QueueItem[], ar
   return html`<h1 class="mb-2">${t('tutoring.queueTitle')}</h1>
     <p class="lead mb-3">${t('tutoring.queueIntro')}</p>
     <p class="mb-4"><a href="/tutoraggio/metriche">${t('tutoring.metricsLink')}</a></p>
+    ${queueFilters(ctx, filter)}
     ${
       items.length === 0
-        ? html`<p>${t('tutoring.queueEmpty')}</p>`
+        ? html`<p>${filter === 'all' ? t('tutoring.queueEmpty') : t('tutoring.queueEmptyFiltered')}</p>`
         : html`<div class="table-responsive"><table class="table">
             <caption class="visually-hidden">${t('tutoring.queueTitle')}</caption>
             <thead><tr>

@@ -1,6 +1,7 @@
 import {
   AppError,
   acceptAnswer,
+  handBackQuestion,
   listFocusAreas,
   reply as postReply,
   quotePost,
@@ -97,6 +98,14 @@ const threadRoutes: FastifyPluginAsync<WebOptions> = async (app, { deps }) => {
     const { post } = await readPost(deps, user, postId);
     setFlash(reply, { key: 'flash.answerAccepted' }, config.secureCookies);
     return seeOther(reply, postHref(id, post.number));
+  });
+
+  app.post<{ Params: { id: string } }>('/discussioni/:id/restituisci', async (request, reply) => {
+    const id = idParam(request.params.id);
+    if (!id) return reply.callNotFound();
+    await handBackQuestion(deps, currentUser(request), id);
+    setFlash(reply, { key: 'flash.questionHandedBack' }, config.secureCookies);
+    return seeOther(reply, `/discussioni/${id}`);
   });
 
   app.post<{ Params: { id: string } }>('/discussioni/:id/moderazione', async (request, reply) => {

@@ -2,7 +2,7 @@ import { tutoringMetrics, tutorQueue } from '@hubspoke/domain';
 import type { FastifyPluginAsync } from 'fastify';
 import { pageContext } from '../context.js';
 import { focusAreaNames } from '../listing.js';
-import { tutoringMetricsPage, tutorQueuePage } from '../pages/tutoring.js';
+import { QUEUE_FILTERS, tutoringMetricsPage, tutorQueuePage } from '../pages/tutoring.js';
 import { currentUser, sendPage } from '../respond.js';
 import type { WebOptions } from '../web-options.js';
 
@@ -18,10 +18,12 @@ function parseDay(value: string | undefined): Date | undefined {
 
 /** The tutors' queue and the tutoring metrics. Registered behind `requireTutoringStaff`. */
 const tutoringRoutes: FastifyPluginAsync<WebOptions> = async (app, { deps }) => {
-  app.get('/tutoraggio', async (request, reply) => {
+  app.get<{ Querystring: { stato?: string } }>('/tutoraggio', async (request, reply) => {
     const ctx = pageContext(request, reply, deps.config);
+    const status = QUEUE_FILTERS.find((s) => s === request.query.stato) ?? 'all';
     const [items, areas] = await Promise.all([tutorQueue(deps, currentUser(request)), focusAreaNames(deps, ctx)]);
-    return sendPage(reply, ctx, ctx.t('tutoring.queueTitle'), tutorQueuePage(ctx, items, areas));
+    const shown = status === 'all' ? items : items.filter((q) => q.status === status);
+    return sendPage(reply, ctx, ctx.t('tutoring.queueTitle'), tutorQueuePage(ctx, shown, areas, status));
   });
 
   app.get<{ Querystring: { dal?: string; al?: string } }>('/tutoraggio/metriche', async (request, reply) => {

@@ -10,8 +10,17 @@ export interface PostContext extends PostActionsContext {
   numbers: ReadonlyMap<number, number>;
   /** The first post the reader had not read before opening the page. */
   firstUnread: number | null;
-  /** On a question: whether the reader may accept a reply, and which one is accepted. */
-  accept?: { threadId: number; allowed: boolean; acceptedPostId: number | null } | null;
+  /**
+   * On a question: whether the reader may accept a reply, which one is accepted, who asked and
+   * who holds it (their replies, and every tutor's, carry a "Tutor" badge).
+   */
+  accept?: {
+    threadId: number;
+    allowed: boolean;
+    acceptedPostId: number | null;
+    askerId: number;
+    tutorId: number | null;
+  } | null;
 }
 
 /** The accepted reply says so; those who may accept see a button on every other visible reply. */
@@ -22,7 +31,8 @@ function acceptControl(ctx: PageContext, post: PostDto, pc: PostContext) {
   if (accept.acceptedPostId === post.id) {
     return html`<p class="mb-2"><span class="label label-accepted">${icon('check-circle', 'icon-xs me-1')}${t('question.acceptedBadge')}</span></p>`;
   }
-  if (!accept.allowed) return '';
+  // The asker's own reply is not an answer to their question.
+  if (!accept.allowed || (post.author.id === accept.askerId && pc.viewerId === accept.askerId)) return '';
   return html`<form method="post" action="/discussioni/${accept.threadId}/risposta-accettata" class="mb-2">
     <input type="hidden" name="postId" value="${post.id}">
     <button type="submit" class="btn btn-xs btn-outline-success">${icon('check', 'icon-xs me-1')}${t('question.accept')}</button>
@@ -35,12 +45,19 @@ function tombstone(ctx: PageContext, post: PostDto) {
   return html`<p class="post-tombstone mb-0"><em>${text}</em></p>`;
 }
 
+function tutorBadge(ctx: PageContext, post: PostDto, pc: PostContext) {
+  const accept = pc.accept;
+  if (!accept || post.number === 1) return '';
+  if (post.author.role !== 'tutor' && post.author.id !== accept.tutorId) return '';
+  return html` <span class="label label-tutor" data-tutor-badge>${ctx.t('question.tutorBadge')}</span>`;
+}
+
 function header(ctx: PageContext, post: PostDto, pc: PostContext) {
   const { t } = ctx;
   const answered = post.replyTo === null ? undefined : pc.numbers.get(post.replyTo);
   return html`<header class="post-header">
     <h2 class="h6 mb-0 post-author" id="post-${post.number}-author">${post.author.displayName}
-      <span class="fw-normal text-secondary">@${post.author.handle}</span></h2>
+      <span class="fw-normal text-secondary">@${post.author.handle}</span>${tutorBadge(ctx, post, pc)}</h2>
     <p class="small text-secondary mb-0">
       <a href="#post-${post.number}" class="post-number" aria-label="${t('post.permalink', { number: post.number })}">#${post.number}</a>
       · ${timeTag(ctx, post.createdAt)}

@@ -68,6 +68,7 @@ function withAuthorAndMine(viewerId: number) {
   return (eb: ExpressionBuilder<DB, 'posts' | 'users'>) => [
     'users.display_name as author_name' as const,
     'users.handle as author_handle' as const,
+    'users.role as author_role' as const,
     eb
       .exists(
         eb

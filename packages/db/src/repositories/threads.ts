@@ -203,7 +203,17 @@ export function withViewerState(viewer: Viewer) {
   ];
 }
 
-const AUTHOR = ['users.display_name as author_name', 'users.handle as author_handle'] as const;
+const AUTHOR = [
+  'users.display_name as author_name',
+  'users.handle as author_handle',
+  // Who holds a question, by name, so the asker is told.
+  (eb: ExpressionBuilder<DB, 'threads'>) =>
+    eb
+      .selectFrom('users as tutor')
+      .select('tutor.display_name')
+      .whereRef('tutor.id', '=', 'threads.assigned_tutor_id')
+      .as('assigned_tutor_name'),
+] as const;
 
 /** Pinned first, then by last activity; keyset-paginated over (pinned, last_activity_at, id). */
 export function list(

@@ -1,4 +1,4 @@
-import type { PostRow, ThreadListRow, ThreadRow, WatchLevel } from '@hubspoke/db';
+import type { PostRow, Role, ThreadListRow, ThreadRow, WatchLevel } from '@hubspoke/db';
 
 /** Row → public shape for threads and posts; the only place these shapes are built. */
 export function threadToDto(t: ThreadListRow, previousVisitAt: Date | null = null) {
@@ -28,6 +28,10 @@ export function threadToDto(t: ThreadListRow, previousVisitAt: Date | null = nul
         ? {
             status: t.question_status ?? 'open',
             assignedTutorId: t.assigned_tutor_id,
+            assignedTutor:
+              t.assigned_tutor_id === null
+                ? null
+                : { id: t.assigned_tutor_id, displayName: t.assigned_tutor_name ?? '' },
             acceptedPostId: t.accepted_post_id,
             documentVersionId: t.document_version_id,
           }
@@ -37,7 +41,12 @@ export function threadToDto(t: ThreadListRow, previousVisitAt: Date | null = nul
 
 export type ThreadDto = ReturnType<typeof threadToDto>;
 
-type PostWithAuthor = PostRow & { author_name: string; author_handle: string; liked_by_me?: boolean };
+type PostWithAuthor = PostRow & {
+  author_name: string;
+  author_handle: string;
+  author_role: Role;
+  liked_by_me?: boolean;
+};
 
 /**
  * Deleted posts keep their number but lose their content (a tombstone). Hidden posts show
@@ -49,7 +58,7 @@ export function postToDto(p: PostWithAuthor, revealHidden = false) {
     id: p.id,
     threadId: p.thread_id,
     number: p.number,
-    author: { id: p.author_id, displayName: p.author_name, handle: p.author_handle },
+    author: { id: p.author_id, displayName: p.author_name, handle: p.author_handle, role: p.author_role },
     body: withheld ? '' : p.body,
     bodyHtml: withheld ? '' : p.body_html,
     createdAt: p.created_at.toISOString(),

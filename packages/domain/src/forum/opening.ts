@@ -38,7 +38,9 @@ export async function addOpeningPost(tx: Tx, author: UserRow, thread: ThreadRow,
   );
   await readingRepo.watchUnlessChosen(tx, author.id, thread.id);
   await readingRepo.markRead(tx, author.id, thread.id, number, at);
-  return { post: { ...inserted, author_name: author.display_name, author_handle: author.handle } };
+  return {
+    post: { ...inserted, author_name: author.display_name, author_handle: author.handle, author_role: author.role },
+  };
 }
 
 type Heard = Pick<ThreadRow, 'table_id' | 'focus_area' | 'draft_document_id'>;

@@ -4,6 +4,7 @@ import {
   eventRepo,
   type PostRow,
   postRepo,
+  type Role,
   replyRepo,
   type Tx,
   threadRepo,
@@ -21,10 +22,11 @@ import { postEventData, postToDto } from './dto.js';
 import { tableRooms } from './opening.js';
 import { enforcePostingLimit } from './threads.js';
 
-const withAuthor = (post: PostRow, author: Pick<UserRow, 'display_name' | 'handle'>) => ({
+const withAuthor = (post: PostRow, author: Pick<UserRow, 'display_name' | 'handle' | 'role'>) => ({
   ...post,
   author_name: author.display_name,
   author_handle: author.handle,
+  author_role: author.role,
 });
 
 /** A reply: numbered under the thread's row lock, counted, watched, mentioned, and announced. */
@@ -205,7 +207,7 @@ export async function setPostHidden(deps: Deps, actor: UserRow, postId: number, 
   return postToDto(updated, true);
 }
 
-type AuthoredPost = PostRow & { author_name: string; author_handle: string };
+type AuthoredPost = PostRow & { author_name: string; author_handle: string; author_role: Role };
 
 /** Hides or shows a post inside the caller's transaction, with its audit entry and live event. */
 export async function applyHidden(

@@ -24,6 +24,9 @@ export async function acceptAnswer(deps: Deps, actor: UserRow, threadId: number,
   if (!post || post.thread_id !== threadId || post.number === 1 || post.deleted_at || post.hidden_at) {
     throw invalid('invalid_answer', 'Choose a visible reply of this question');
   }
+  if (post.author_id === actor.id && actor.id === context.thread.author_id) {
+    throw invalid('own_reply', 'Your own reply cannot be the answer to your question');
+  }
   const now = deps.clock.now();
   const eventIds = await deps.db.transaction().execute(async (tx) => {
     await tutoringRepo.accept(tx, threadId, postId, now);
