@@ -269,3 +269,43 @@ describe('the person page', () => {
     expect((await web.page(`/u/${person.user.handle}`)).statusCode).toBe(303);
   });
 });
+
+describe('the admins’ tutor pools page', () => {
+  it('lists who answers where, adds and removes pool places, and explains refusals', async () => {
+    const second = await signedIn(ctx, { role: 'tutor', displayName: 'Ornella Seconda' });
+    const listed = await web.page('/admin/tutor', admin.session);
+    expect(listed.statusCode).toBe(200);
+    expect(listed.body).toMatch(/<th scope="row">Marco Tutor<\/th><td>Laboratorio di Lecce<\/td>/);
+    expect(listed.body).toContain(`<option value="${second.user.id}">Ornella Seconda</option>`);
+
+    const added = await web.post(
+      '/admin/tutor',
+      { tutorId: String(second.user.id), tableId: '', focusArea: 'innovazione' },
+      admin.session,
+    );
+    expect(added.statusCode).toBe(303);
+    const after = await web.page('/admin/tutor', withFlash(added, admin.session));
+    expect(after.body).toContain('Tutor aggiunto al gruppo.');
+    expect(after.body).toMatch(/<th scope="row">Ornella Seconda<\/th><td>Ogni tavolo<\/td><td>Innovazione/);
+
+    const refused = await web.post(
+      '/admin/tutor',
+      { tutorId: String(asker.user.id), focusArea: 'cultura' },
+      admin.session,
+    );
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('Solo chi ha il ruolo di tutor');
+    const empty = await web.post('/admin/tutor', { tutorId: String(second.user.id) }, admin.session);
+    expect(empty.statusCode).toBe(400);
+    expect(empty.body).toContain('Scegli un tavolo, un’area tematica o entrambi.');
+
+    const removed = await web.post(
+      '/admin/tutor/rimuovi',
+      { tutorId: String(second.user.id), tableId: '', focusArea: 'innovazione' },
+      admin.session,
+    );
+    expect(removed.statusCode).toBe(303);
+    expect((await web.page('/admin/tutor', admin.session)).body).not.toContain('<th scope="row">Ornella Seconda</th>');
+    expect((await web.page('/admin/tutor', tutor.session)).statusCode).toBe(403);
+  });
+});

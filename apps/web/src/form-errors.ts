@@ -12,6 +12,7 @@ const ALIASES: Record<string, string> = {
   membership_not_found: 'not_found',
   user_not_found: 'not_found',
   table_not_found: 'not_found',
+  pool_membership_not_found: 'not_found',
 };
 
 /**

@@ -8,6 +8,7 @@ import accountRoutes from './routes/account.js';
 import adminMemberRoutes from './routes/admin-members.js';
 import adminPeopleRoutes from './routes/admin-people.js';
 import adminSpaceRoutes from './routes/admin-spaces.js';
+import adminTutoringRoutes from './routes/admin-tutoring.js';
 import documentUploadRoutes from './routes/document-uploads.js';
 import documentRoutes from './routes/documents.js';
 import focusAreaRoutes from './routes/focus-areas.js';
@@ -84,6 +85,7 @@ export const webPlugin: FastifyPluginAsync<WebOptions> = async (app, options) =>
       await admin.register(adminSpaceRoutes, options);
       await admin.register(adminMemberRoutes, options);
       await admin.register(adminPeopleRoutes, options);
+      await admin.register(adminTutoringRoutes, options);
     });
   });
 };

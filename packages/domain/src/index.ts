@@ -44,6 +44,6 @@ export { acceptAnswer, handBackQuestion, reassignQuestion } from './tutoring/ans
 export { requestDocumentReview } from './tutoring/document-review.js';
 export { tutoringMetrics } from './tutoring/metrics.js';
 export { type Nudge, nudgeTimes, sendNudge } from './tutoring/nudges.js';
-export { type PoolTarget, setTutorPool } from './tutoring/pools.js';
+export { listTutorPools, type PoolTarget, setTutorPool } from './tutoring/pools.js';
 export { tutorQueue } from './tutoring/queue.js';
 export { addWorkingTime, type WorkingTime, workingMsBetween } from './tutoring/working-time.js';

@@ -209,3 +209,32 @@ export async function assignedUnreadable(db: Executor, tutor: Viewer) {
     .where((eb) => eb.not(threadAndTableVisibleTo(tutor)(eb)))
     .execute();
 }
+
+/** Every pool place with its tutor's and table's names, for the admins' page. */
+export function listPools(db: Executor) {
+  return db
+    .selectFrom('tutor_pools')
+    .innerJoin('users', 'users.id', 'tutor_pools.tutor_id')
+    .leftJoin('tables', 'tables.id', 'tutor_pools.table_id')
+    .select([
+      'tutor_pools.tutor_id',
+      'users.display_name as tutor_name',
+      'tutor_pools.table_id',
+      'tables.name as table_name',
+      'tutor_pools.focus_area',
+    ])
+    .orderBy('users.display_name')
+    .orderBy('tables.name')
+    .orderBy('tutor_pools.focus_area')
+    .execute();
+}
+
+/** Everyone with the tutor role, by name: who may join a pool. */
+export function listTutors(db: Executor) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'display_name'])
+    .where('role', '=', 'tutor')
+    .orderBy('display_name')
+    .execute();
+}

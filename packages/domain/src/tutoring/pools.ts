@@ -44,3 +44,17 @@ export async function setTutorPool(
   });
   deps.events.publish(eventIds);
 }
+
+/** The pools as they stand and the tutors who could join them. For admins. */
+export async function listTutorPools(deps: Pick<Deps, 'db'>, actor: Actor) {
+  if (!isAdmin(actor)) throw forbidden('Only admins manage tutor pools');
+  const [pools, tutors] = await Promise.all([tutoringRepo.listPools(deps.db), tutoringRepo.listTutors(deps.db)]);
+  return {
+    pools: pools.map((p) => ({
+      tutor: { id: p.tutor_id, displayName: p.tutor_name },
+      table: p.table_id === null ? null : { id: p.table_id, name: p.table_name ?? '' },
+      focusArea: p.focus_area,
+    })),
+    tutors: tutors.map((t) => ({ id: t.id, displayName: t.display_name })),
+  };
+}
