@@ -55,6 +55,40 @@ describe('config', () => {
     expect(config.secureCookies).toBe(true);
   });
 
+  it('follows PORT when PUBLIC_URL is unset, and accepts every loopback name on that port outside production', () => {
+    for (const NODE_ENV of ['development', 'test']) {
+      const config = loadConfig({ NODE_ENV, PORT: '3001' });
+      expect(config.publicUrl).toBe('http://localhost:3001');
+      expect(config.publicOrigin).toBe('http://localhost:3001');
+      expect([...config.allowedOrigins].sort()).toEqual(
+        ['http://localhost:3001', 'http://127.0.0.1:3001', 'http://[::1]:3001'].sort(),
+      );
+    }
+    const named = loadConfig({ PORT: '4000', PUBLIC_URL: 'http://forum.test' });
+    expect(named.publicOrigin).toBe('http://forum.test');
+    expect(named.allowedOrigins).toContain('http://forum.test');
+    expect(named.allowedOrigins).toContain('http://127.0.0.1:4000');
+    expect(named.allowedOrigins).not.toContain('http://127.0.0.1:3000');
+  });
+
+  it('accepts only PUBLIC_URL’s origin in production', () => {
+    const secret = { NODE_ENV: 'production', APP_SECRET: 'x'.repeat(32) };
+    const config = loadConfig({ ...secret, PORT: '3001', PUBLIC_URL: 'https://community.example.it' });
+    expect(config.allowedOrigins).toEqual(['https://community.example.it']);
+    const unset = loadConfig({ ...secret, PORT: '3001' });
+    expect(unset.publicOrigin).toBe('http://localhost:3001');
+    expect(unset.allowedOrigins).toEqual(['http://localhost:3001']);
+    expect(Object.isFrozen(config.allowedOrigins)).toBe(true);
+  });
+
+  it('refuses to start in production without a long APP_SECRET, naming it', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+      /^APP_SECRET: expected a random string of at least 32/,
+    );
+    expect(() => loadConfig({ NODE_ENV: 'production', APP_SECRET: 'short' })).toThrow(ConfigError);
+    expect(loadConfig({ NODE_ENV: 'production', APP_SECRET: 'y'.repeat(32) }).appSecret).toBe('y'.repeat(32));
+  });
+
   it.each([
     ['PORT', 'abc', /PORT: expected an integer between 0 and 65535/],
     ['PORT', '70000', /PORT/],

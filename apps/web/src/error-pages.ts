@@ -26,6 +26,8 @@ export function sendErrorPage(
   applyPageSecurityHeaders(reply, config.secureCookies);
   const ctx = pageContext(request, reply, config);
   const shown = errorStatus(status);
-  const page = errorPage(ctx, shown, { csrf: code === 'csrf_rejected' });
+  const csrf =
+    code === 'csrf_rejected' ? { expected: config.publicOrigin, received: request.headers.origin } : undefined;
+  const page = errorPage(ctx, shown, { csrf });
   return sendPage(reply, ctx, ctx.t(`errorPage.title.${shown}`), page, status);
 }

@@ -34,6 +34,12 @@ export interface Config {
   readonly publicUrl: string;
   /** The origin a browser sends in `Origin` for our own pages. */
   readonly publicOrigin: string;
+  /**
+   * Origins whose cookie-carrying writes and live connections are accepted. Production: only
+   * `publicOrigin`. Elsewhere also every loopback name on PORT, so `http://127.0.0.1:<port>` and
+   * `http://localhost:<port>` both work on a developer's machine.
+   */
+  readonly allowedOrigins: readonly string[];
   readonly secureCookies: boolean;
   readonly migrateOnStart: boolean;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -133,10 +139,20 @@ function secret(env: Env, nodeEnv: string): string {
   return 'development-only-secret-do-not-use-in-production';
 }
 
+/** The names a browser on this machine may use for a server listening on `port`. */
+function loopbackOrigins(port: number): string[] {
+  return ['localhost', '127.0.0.1', '[::1]'].map((host) => new URL(`http://${host}:${port}`).origin);
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const nodeEnv = oneOf(env, 'NODE_ENV', 'development', ['development', 'production', 'test'] as const);
-  const publicUrl = url(env, 'PUBLIC_URL', 'http://localhost:3000', ['http:', 'https:']).replace(/\/+$/, '');
+  const port = int(env, 'PORT', 3000, 0, 65535);
+  // Unset, the address follows PORT: a forum moved to another port still accepts its own forms.
+  const publicUrl = url(env, 'PUBLIC_URL', `http://localhost:${port}`, ['http:', 'https:']).replace(/\/+$/, '');
   const publicOrigin = new URL(publicUrl).origin;
+  const allowedOrigins = Object.freeze(
+    nodeEnv === 'production' ? [publicOrigin] : [...new Set([publicOrigin, ...loopbackOrigins(port)])],
+  );
   const dataDir = read(env, 'DATA_DIR', './data');
   // The DEFAULT_* variables move the address tried when the URL is unset (tests point it at nothing).
   const databaseDefault = url(env, 'DEFAULT_DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/hubspoke', POSTGRES);
@@ -150,9 +166,10 @@ export function loadConfig(env: Env = process.env): Config {
     discover: { database: !env.DATABASE_URL, redis: !redisSetting },
     dataDir,
     host: read(env, 'HOST', '0.0.0.0'),
-    port: int(env, 'PORT', 3000, 0, 65535),
+    port,
     publicUrl,
     publicOrigin,
+    allowedOrigins,
     secureCookies: publicOrigin.startsWith('https:'),
     migrateOnStart: bool(env, 'MIGRATE_ON_START', true),
     logLevel: oneOf(env, 'LOG_LEVEL', nodeEnv === 'test' ? 'silent' : 'info', [

@@ -54,8 +54,13 @@ export default fp(
         // A browser always sends Origin on cross-site writes; a cookie-carrying write from
         // anywhere but our own pages, or with no Origin at all, is refused.
         const origin = request.headers.origin;
-        if ((token && origin !== config.publicOrigin) || (origin && origin !== config.publicOrigin)) {
-          throw new AppError(403, 'csrf_rejected', 'This request must come from the forum’s own pages');
+        const allowed = origin !== undefined && config.allowedOrigins.includes(origin);
+        if ((token || origin) && !allowed) {
+          throw new AppError(
+            403,
+            'csrf_rejected',
+            `This request must come from the forum’s own pages: Origin ${config.publicOrigin} expected, got ${origin ?? 'none'}`,
+          );
         }
       }
       if (!token) return;

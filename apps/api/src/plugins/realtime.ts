@@ -72,7 +72,7 @@ export default fp<RealtimeOptions>(
             }
           }
           if (!request.user) throw new AppError(401, 'unauthenticated', 'Sign in first');
-          if (request.authMethod === 'session' && request.headers.origin !== config.publicOrigin) {
+          if (request.authMethod === 'session' && !config.allowedOrigins.includes(request.headers.origin ?? '')) {
             throw new AppError(403, 'csrf_rejected', 'Live updates are only for the forum’s own pages');
           }
         },
