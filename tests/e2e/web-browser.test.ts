@@ -45,7 +45,7 @@ describe('a participant in the browser', () => {
     await page.getByLabel('Email').fill(participant.email);
     await page.getByLabel(/^Password/).fill('not the password');
     await page.getByRole('button', { name: 'Accedi' }).click();
-    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Email o password errati');
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Email o password errate');
     expect(await page.getByLabel('Email').getAttribute('aria-describedby')).toBe('sign-in-error');
     await audit(page, 'sign-in-error');
 

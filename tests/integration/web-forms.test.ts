@@ -41,7 +41,7 @@ describe('signing in with the form', () => {
     const user = await newUser(ctx);
     const response = await post('/accedi', { email: user.email, password: 'not my password' });
     expect(response.statusCode).toBe(401);
-    expect(response.body).toContain('Email o password errati.');
+    expect(response.body).toContain('Email o password errate.');
     expect(response.body).toContain(`value="${user.email}"`);
     expect(response.body).toMatch(/id="email"[^>]*aria-describedby="sign-in-error"[^>]*aria-invalid="true"/);
     expect(response.cookies.find((c) => c.name === 'hs_session')).toBeUndefined();

@@ -2,7 +2,7 @@
 export const activityIt = {
   'search.label': 'Cerca nelle discussioni',
   'search.hint':
-    'Scrivi una o più parole. Tra virgolette per una frase esatta ("piano strategico"), con il meno per escludere (-bando), con or per l’una o l’altra (cultura or turismo).',
+    'Scrivi una o più parole. Tra virgolette per una frase esatta ("piano strategico"), con il meno per escludere (-bando), «or» tra due parole per trovare l’una o l’altra (cultura or turismo).',
   'search.sort': 'Ordine',
   'search.sortRelevance': 'Più pertinenti',
   'search.sortRecent': 'Più recenti',

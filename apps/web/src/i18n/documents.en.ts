@@ -4,7 +4,7 @@ import type { documentsIt } from './documents.it.js';
 export const documentsEn: { readonly [K in keyof typeof documentsIt]: string } = {
   'nav.documents': 'Documents',
   'documents.title': 'Document library',
-  'documents.intro': 'Plans, reports, models and tools shared by the programme’s entes. Featured first.',
+  'documents.intro': 'Plans, reports, models and tools shared by the programme’s local authorities. Featured first.',
   'documents.filters': 'Filter the documents',
   'documents.filterKind': 'Kind',
   'documents.filterStatus': 'Status',
@@ -18,8 +18,6 @@ export const documentsEn: { readonly [K in keyof typeof documentsIt]: string } =
   'documents.by': 'by {name}',
   'documents.updated': 'updated',
   'documents.share': 'Share a document',
-  'documents.uploadNote': 'Scripts and integrations can also upload documents with the API (POST /api/documents).',
-  'documents.apiDocs': 'API documentation',
   'documents.details': 'Details',
   'documents.kind': 'Kind',
   'documents.focusArea': 'Focus area',

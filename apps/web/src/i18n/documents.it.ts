@@ -16,8 +16,6 @@ export const documentsIt = {
   'documents.by': 'di {name}',
   'documents.updated': 'aggiornato',
   'documents.share': 'Condividi un documento',
-  'documents.uploadNote': 'Script e integrazioni possono caricare documenti anche con l’API (POST /api/documents).',
-  'documents.apiDocs': 'Documentazione dell’API',
   'documents.details': 'Dettagli',
   'documents.kind': 'Tipo',
   'documents.focusArea': 'Area tematica',

@@ -141,7 +141,7 @@ export function uploadPage(ctx: PageContext, view: UploadView) {
           label: t('documents.upload.dimension'),
           selected: input.dimension,
           options: [
-            { value: '', label: t('form.none') },
+            { value: '', label: t('form.noDimension') },
             ...view.dimensions.map((d) => ({ value: d.slug, label: d.name })),
           ],
         })}</div>

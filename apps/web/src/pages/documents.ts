@@ -90,8 +90,7 @@ export function documentsPage(ctx: PageContext, view: DocumentListView) {
   const { t } = ctx;
   return html`<h1 class="mb-2">${t('documents.title')}</h1>
     <p class="lead mb-3">${t('documents.intro')}</p>
-    <p class="mb-2"><a class="btn btn-primary" href="/documenti/nuovo">${t('documents.share')}</a></p>
-    <p class="small mb-4">${t('documents.uploadNote')} <a href="/docs">${t('documents.apiDocs')}</a></p>
+    <p class="mb-4"><a class="btn btn-primary" href="/documenti/nuovo">${t('documents.share')}</a></p>
     ${filtersForm(ctx, view.filters, view.areas)}
     ${
       view.items.length === 0

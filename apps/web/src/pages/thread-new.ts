@@ -81,7 +81,7 @@ export function newThreadPage(ctx: PageContext, view: NewThreadView) {
           label: t('newThread.dimension'),
           selected: input.dimension,
           options: [
-            { value: '', label: t('form.none') },
+            { value: '', label: t('form.noDimension') },
             ...view.dimensions.map((d) => ({ value: d.slug, label: d.name })),
           ],
           hint: t('newThread.dimensionHint'),

@@ -1,0 +1,39 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, type TestContext } from '../support/context.js';
+import { newTable, newThread, signedIn } from '../support/factories.js';
+import { browserOf } from '../support/web-forms.js';
+
+// Words as an Italian reader expects them: agreements, plurals, and no API jargon for participants.
+let ctx: TestContext;
+let web: ReturnType<typeof browserOf>;
+
+beforeAll(async () => {
+  ctx = await createTestContext({ POST_MAX_PER_WINDOW: '1000' });
+  web = browserOf(ctx);
+});
+afterAll(() => ctx.close());
+
+describe('the words of the pages', () => {
+  it('count one unread thread in the singular and more in the plural', async () => {
+    const [writer, reader] = await Promise.all([signedIn(ctx), signedIn(ctx)]);
+    const table = await newTable(ctx, { kind: 'regional', members: [writer.user, reader.user] });
+    await newThread(ctx, writer.session, { tableId: table.id });
+    expect((await web.page('/', reader.session)).body).toContain('Novità in 1 discussione<');
+    await newThread(ctx, writer.session, { tableId: table.id });
+    expect((await web.page('/', reader.session)).body).toContain('Novità in 2 discussioni<');
+  });
+
+  it('agree with their nouns, and keep the API out of the participants’ pages', async () => {
+    const { user, session } = await signedIn(ctx);
+    const table = await newTable(ctx, { kind: 'regional', members: [user] });
+    const form = await web.page(`/discussioni/nuova?tavolo=${table.id}`, session);
+    expect(form.body).toContain('— nessuna —');
+    const wrong = await web.post('/accedi', { email: 'nessuno@example.it', password: 'sbagliata123' });
+    expect(wrong.body).toContain('Email o password errate.');
+    const documents = await web.page('/documenti', session);
+    expect(documents.statusCode).toBe(200);
+    expect(documents.body).not.toMatch(/POST \/api|\/api\/documents/);
+    const search = await web.page('/cerca', session);
+    expect(search.body).toContain('«or» tra due parole');
+  });
+});
