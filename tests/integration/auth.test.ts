@@ -97,6 +97,79 @@ describe('login', () => {
   });
 });
 
+describe('sign-in backoff', () => {
+  const from = (remoteAddress: string, email: string, password: string) =>
+    ctx.request({ method: 'POST', url: '/api/auth/login', payload: { email, password }, remoteAddress });
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  it('never locks the owner out because a stranger guessed from another address', async () => {
+    const user = await newUser(ctx);
+    const codes = [];
+    for (let i = 0; i < 8; i++) codes.push((await from('203.0.113.66', user.email, 'a wrong guess!')).statusCode);
+    expect(codes).toEqual([401, 401, 401, 429, 429, 429, 429, 429]);
+    expect((await from('198.51.100.7', user.email, user.password)).statusCode).toBe(200);
+    // The stranger's address is still slowed down, even with the right password.
+    expect((await from('203.0.113.66', user.email, user.password)).statusCode).toBe(429);
+  });
+
+  it('answers 429 rate_limited after the free failures, with a wait that doubles', async () => {
+    const user = await newUser(ctx);
+    const ip = '203.0.113.90';
+    for (let i = 0; i < 3; i++) expect((await from(ip, user.email, 'a wrong guess!')).statusCode).toBe(401);
+    const first = await from(ip, user.email, 'a wrong guess!');
+    expect(first.statusCode).toBe(429);
+    expect(first.json().error.code).toBe('rate_limited');
+    expect(first.headers['retry-after']).toBe('1');
+    await sleep(1100);
+    expect((await from(ip, user.email, 'a wrong guess!')).statusCode).toBe(401);
+    const second = await from(ip, user.email, user.password);
+    expect(second.statusCode).toBe(429);
+    expect(second.headers['retry-after']).toBe('2');
+    await sleep(2100);
+    expect((await from(ip, user.email, user.password)).statusCode).toBe(200);
+    // A success starts afresh: the free failures are free again.
+    for (let i = 0; i < 3; i++) expect((await from(ip, user.email, 'a wrong guess!')).statusCode).toBe(401);
+  });
+
+  it('counts only failures toward the per-address ceiling, so an office signing in is never blocked', async () => {
+    const office = await createTestContext({ LOGIN_MAX_PER_IP: '3' });
+    try {
+      const ip = '192.0.2.10';
+      const colleagues = await Promise.all(Array.from({ length: 8 }, () => newUser(office)));
+      const signIns = async () => {
+        const codes = [];
+        for (const person of colleagues) {
+          codes.push(
+            (
+              await office.request({
+                method: 'POST',
+                url: '/api/auth/login',
+                payload: { email: person.email, password: person.password },
+                remoteAddress: ip,
+              })
+            ).statusCode,
+          );
+        }
+        return codes;
+      };
+      for (let round = 0; round < 4; round++) expect(new Set(await signIns())).toEqual(new Set([200]));
+      const guess = (email: string, remoteAddress = ip) =>
+        office.request({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { email, password: 'a wrong guess!' },
+          remoteAddress,
+        });
+      const codes = [];
+      for (let i = 0; i < 4; i++) codes.push((await guess(`nobody${i}@example.it`)).statusCode);
+      expect(codes).toEqual([401, 401, 401, 429]);
+      expect((await guess('nobody@example.it', '192.0.2.11')).statusCode).toBe(401);
+    } finally {
+      await office.close();
+    }
+  });
+});
+
 describe('sessions', () => {
   it('knows who I am with the cookie and not without', async () => {
     const { user, session } = await signedIn(ctx);
@@ -221,6 +294,25 @@ describe('personal API tokens', () => {
     const revoked = await ctx.request({ method: 'GET', url: '/api/me', headers: bearer });
     expect(revoked.statusCode).toBe(401);
     expect(revoked.json().error.code).toBe('invalid_token');
+  });
+
+  it('are revoked when the password changes', async () => {
+    const { user, session } = await signedIn(ctx);
+    const { token } = (
+      await ctx.request({ method: 'POST', url: '/api/me/tokens', as: session, payload: { name: 'script' } })
+    ).json();
+    const bearer = { authorization: `Bearer ${token}` };
+    expect((await ctx.request({ method: 'GET', url: '/api/me', headers: bearer })).statusCode).toBe(200);
+    const change = await ctx.request({
+      method: 'PUT',
+      url: '/api/me/password',
+      as: session,
+      payload: { currentPassword: user.password, newPassword: 'a brand new passphrase' },
+    });
+    expect(change.statusCode).toBe(204);
+    const after = await ctx.request({ method: 'GET', url: '/api/me', headers: bearer });
+    expect(after.statusCode).toBe(401);
+    expect(after.json().error.code).toBe('invalid_token');
   });
 
   it('cannot revoke somebody else’s token', async () => {

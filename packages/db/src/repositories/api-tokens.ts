@@ -52,3 +52,14 @@ export async function revoke(db: Executor, id: number, userId: number): Promise<
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }
+
+/** Revokes every live token of a user (after a password change or reset). */
+export async function revokeAllForUser(db: Executor, userId: number): Promise<number> {
+  const result = await db
+    .updateTable('api_tokens')
+    .set({ revoked_at: new Date() })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

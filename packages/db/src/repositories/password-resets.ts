@@ -22,3 +22,13 @@ export async function consume(db: Tx, tokenHash: string, now: Date): Promise<num
     .executeTakeFirst();
   return row?.user_id;
 }
+
+/** Marks every outstanding token of a user as used, so only a link issued later can work. */
+export async function invalidateAllForUser(db: Executor, userId: number, now: Date): Promise<void> {
+  await db
+    .updateTable('password_resets')
+    .set({ used_at: now })
+    .where('user_id', '=', userId)
+    .where('used_at', 'is', null)
+    .execute();
+}

@@ -1,10 +1,13 @@
-import { sessionRepo, type UserRow, userRepo } from '@hubspoke/db';
+import { apiTokenRepo, sessionRepo, type UserRow, userRepo } from '@hubspoke/db';
 import type { Deps } from '../shared/deps.js';
 import { AppError } from '../shared/errors.js';
 import { checkPasswordPolicy, hashPassword, verifyPassword } from './passwords.js';
 import { createSession, type IssuedSession } from './sessions.js';
 
-/** Changing the password signs out every other session; the caller gets a fresh one. */
+/**
+ * Changing the password signs out every other session and revokes every personal API token (a
+ * leaked password may have minted one); the caller gets a fresh session.
+ */
 export async function changePassword(
   deps: Deps,
   user: UserRow,
@@ -18,6 +21,7 @@ export async function changePassword(
   return deps.db.transaction().execute(async (tx) => {
     await userRepo.setPassword(tx, user.id, passwordHash);
     await sessionRepo.removeAllForUser(tx, user.id);
+    await apiTokenRepo.revokeAllForUser(tx, user.id);
     return createSession(deps, tx, user.id);
   });
 }

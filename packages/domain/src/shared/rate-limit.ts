@@ -29,9 +29,12 @@ export async function enforceRateLimit(
     throw error;
   }
   const { count, retryAfterSeconds } = hit;
-  if (count > max) {
-    throw new AppError(429, 'rate_limited', `Too many attempts; retry in ${retryAfterSeconds} s`, {
-      'retry-after': String(retryAfterSeconds),
-    });
-  }
+  if (count > max) throw rateLimited(retryAfterSeconds);
+}
+
+/** The 429 every limit answers, with the seconds to wait in `Retry-After`. */
+export function rateLimited(retryAfterSeconds: number): AppError {
+  return new AppError(429, 'rate_limited', `Too many attempts; retry in ${retryAfterSeconds} s`, {
+    'retry-after': String(retryAfterSeconds),
+  });
 }
