@@ -24,6 +24,8 @@ const NotificationSchema = Type.Object({
   postNumber: Nullable(Type.Integer()),
   threadTitle: Type.String(),
   actor: Nullable(Type.Object({ id: Type.Integer(), displayName: Type.String() })),
+  documentStatus: Nullable(Type.String()),
+  comment: Nullable(Type.String()),
   createdAt: Type.String({ format: 'date-time' }),
   read: Type.Boolean(),
 });

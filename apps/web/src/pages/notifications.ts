@@ -17,11 +17,14 @@ export function notificationTarget(n: NotificationDto): string {
   return n.threadId === null ? '/notifiche' : postHref(n.threadId, n.postNumber ?? 1);
 }
 
-/** One sentence per kind; kinds added later read as a plain "news in…" until they get their own words. */
+/**
+ * One sentence per kind (a document's says which status it reached); kinds added later read as
+ * a plain "news in…" until they get their own words.
+ */
 function describe(ctx: PageContext, n: NotificationDto) {
-  const key = `notifications.kind.${n.kind}`;
   const params = { actor: n.actor?.displayName ?? ctx.t('notifications.someone'), title: n.threadTitle };
-  return isMessageKey(key) ? ctx.t(key, params) : ctx.t('notifications.kind.other', params);
+  const key = [`notifications.kind.${n.kind}.${n.documentStatus}`, `notifications.kind.${n.kind}`].find(isMessageKey);
+  return key ? ctx.t(key, params) : ctx.t('notifications.kind.other', params);
 }
 
 function item(ctx: PageContext, n: NotificationDto) {
@@ -31,6 +34,7 @@ function item(ctx: PageContext, n: NotificationDto) {
   return html`<li class="notification-item${n.read ? '' : ' notification-unread'}">
     ${n.read ? '' : html`<span class="count-badge me-2">${t('notifications.new')}</span>`}
     <a href="${href}">${describe(ctx, n)}</a>
+    ${n.comment ? html`<span class="d-block small">${ctx.t('notifications.comment', { comment: n.comment })}</span>` : ''}
     <span class="d-block small text-secondary">${timeTag(ctx, n.createdAt)}</span>
   </li>`;
 }

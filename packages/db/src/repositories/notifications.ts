@@ -74,6 +74,29 @@ export async function markRead(
   return Number(result.numUpdatedRows);
 }
 
+/** Marks read the person's notifications about posts of the thread up to `postNumber`: they have read those posts. */
+export async function markReadInThread(
+  db: Executor,
+  userId: number,
+  threadId: number,
+  postNumber: number,
+  at: Date,
+): Promise<void> {
+  await db
+    .updateTable('notifications')
+    .set({ read_at: at })
+    .where('user_id', '=', userId)
+    .where('read_at', 'is', null)
+    .where('post_id', 'in', (eb) =>
+      eb
+        .selectFrom('posts')
+        .select('posts.id')
+        .where('posts.thread_id', '=', threadId)
+        .where('posts.number', '<=', postNumber),
+    )
+    .execute();
+}
+
 /**
  * Everyone with a watch level on the thread, its table or its focus area, one row per person.
  * Each branch reads its subscription table through the (target, level) index.
@@ -183,6 +206,7 @@ export function findForMail(db: Executor, id: number) {
       'posts.deleted_at',
       'posts.hidden_at',
       'threads.table_id',
+      'threads.draft_document_id',
       'threads.title as thread_title',
       'thread_reads.last_read_post_number',
     ])

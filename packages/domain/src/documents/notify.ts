@@ -8,7 +8,7 @@ import { notify } from '../notifications/notify.js';
  */
 export async function notifyDocumentChange(
   tx: Tx,
-  change: { document: DocumentRow; actor: UserRow; eventId: number },
+  change: { document: DocumentRow; actor: UserRow; eventId: number; comment: string | null },
 ): Promise<number[]> {
   const { document, actor } = change;
   const candidates = new Set([document.author_id, ...(await documentFollowerRepo.followerIds(tx, document.id))]);
@@ -28,6 +28,8 @@ export async function notifyDocumentChange(
         actorName: actor.display_name,
         documentId: document.id,
         status: document.status,
+        // What the reviewer wrote goes with the news: "needs changes" alone says too little.
+        ...(change.comment ? { comment: change.comment } : {}),
       },
     })),
   );

@@ -74,7 +74,7 @@ export async function transitionDocument(
       data: documentEventData(after, publishes ? newest.number : before.published_number),
     });
     const opened = publishes && before.published_version_id === null ? await announcePublished(tx, documentId) : [];
-    return [eventId, ...opened, ...(await notifyDocumentChange(tx, { document: after, actor, eventId }))];
+    return [eventId, ...opened, ...(await notifyDocumentChange(tx, { document: after, actor, eventId, comment }))];
   });
   deps.events.publish(eventIds);
   return (await getDocument(deps, actor, documentId)).document;

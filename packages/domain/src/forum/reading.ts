@@ -1,19 +1,19 @@
-import { readingRepo, tableRepo, threadRepo, type UserRow, type WatchLevel } from '@hubspoke/db';
+import { notificationRepo, readingRepo, tableRepo, threadRepo, type UserRow, type WatchLevel } from '@hubspoke/db';
 import type { Actor } from '../permissions.js';
 import type { Deps } from '../shared/deps.js';
 import { getReadableTable } from '../spaces/tables.js';
 import { readableThread } from './access.js';
 
-/** Records how far the actor has read; the mark never moves back and never passes the last post. */
+/**
+ * Records how far the actor has read; the mark never moves back and never passes the last post.
+ * The notifications about the posts now read are read too: the thread was opened, not the bell.
+ */
 export async function markRead(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor, threadId: number, postNumber: number) {
   const { thread } = await readableThread(deps.db, actor, threadId);
-  await readingRepo.markRead(
-    deps.db,
-    actor.id,
-    threadId,
-    Math.min(postNumber, thread.last_post_number),
-    deps.clock.now(),
-  );
+  const upTo = Math.min(postNumber, thread.last_post_number);
+  const now = deps.clock.now();
+  await readingRepo.markRead(deps.db, actor.id, threadId, upTo, now);
+  await notificationRepo.markReadInThread(deps.db, actor.id, threadId, upTo, now);
 }
 
 export async function setBookmark(deps: Pick<Deps, 'db'>, actor: Actor, threadId: number, on: boolean) {

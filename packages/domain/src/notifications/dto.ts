@@ -8,6 +8,9 @@ export const notificationToDto = (n: NotificationRow) => ({
   postNumber: typeof n.data.postNumber === 'number' ? n.data.postNumber : null,
   threadTitle: typeof n.data.threadTitle === 'string' ? n.data.threadTitle : '',
   actor: n.actor_id === null ? null : { id: n.actor_id, displayName: String(n.data.actorName ?? '') },
+  /** For a document's change of status: the status it moved to, and the reviewer's comment. */
+  documentStatus: typeof n.data.status === 'string' ? n.data.status : null,
+  comment: typeof n.data.comment === 'string' ? n.data.comment : null,
   createdAt: n.created_at.toISOString(),
   read: n.read_at !== null,
 });

@@ -51,8 +51,9 @@ export type NotificationMail =
       threadUrl: string;
       postHtml: string;
       postText: string;
-      /** For a document's change of status: the status it moved to. */
+      /** For a document's change of status: the status it moved to, and the reviewer's comment. */
       documentStatus?: string;
+      documentComment?: string;
     };
 
 /**
@@ -73,7 +74,8 @@ export async function prepareNotificationMail(
     return { send: false, reason: 'post gone' };
   if ((n.last_read_post_number ?? 0) >= n.post_number) return { send: false, reason: 'post read' };
   if (emailChoiceFor(n.kind, n) !== 'immediately') return { send: false, reason: 'preference changed' };
-  if (!(await notificationRepo.canReadTable(deps.db, n.table_id, [n.user_id])).has(n.user_id))
+  const thread = { table_id: n.table_id, draft_document_id: n.draft_document_id };
+  if (!(await notificationRepo.canReadThread(deps.db, thread, [n.user_id])).has(n.user_id))
     return { send: false, reason: 'no longer visible' };
   return {
     send: true,
@@ -110,6 +112,7 @@ async function prepareDocumentMail(
     postHtml: '',
     postText: '',
     documentStatus: String(n.data.status ?? ''),
+    documentComment: typeof n.data.comment === 'string' ? n.data.comment : '',
   };
 }
 

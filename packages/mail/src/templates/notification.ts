@@ -9,8 +9,9 @@ export interface NotificationMailData {
   /** Sanitised HTML of the post (it passed packages/markdown). */
   postHtml: string;
   postText: string;
-  /** Set for a document's change of status: the status it moved to. */
+  /** Set for a document's change of status: the status it moved to, and what the reviewer wrote. */
   documentStatus?: string;
+  documentComment?: string;
   unsubscribeUrl: string;
 }
 
@@ -32,6 +33,7 @@ const STATUS: Record<MailLocale, Record<string, string>> = {
 };
 const statusOf = (locale: MailLocale, d: NotificationMailData) => STATUS[locale][d.documentStatus ?? ''] ?? '';
 
+// Each kind says what happened; a kind without words of its own reads as news in the thread.
 const SUBJECT: Record<MailLocale, Record<string, (d: NotificationMailData) => string>> = {
   it: {
     mention: (d) => `${d.actorName} ti ha menzionato in «${d.threadTitle}»`,
@@ -39,6 +41,13 @@ const SUBJECT: Record<MailLocale, Record<string, (d: NotificationMailData) => st
     watched_reply: (d) => `Nuova risposta in «${d.threadTitle}»`,
     new_thread: (d) => `Nuova discussione: «${d.threadTitle}»`,
     document_status: (d) => `Il documento «${d.threadTitle}» ${statusOf('it', d)}`,
+    question_assigned: (d) => `Nuova domanda per te da ${d.actorName}: «${d.threadTitle}»`,
+    tutor_answer: (d) => `${d.actorName} (tutor) ha risposto alla tua domanda «${d.threadTitle}»`,
+    asker_followup: (d) => `${d.actorName} ha aggiunto un messaggio alla domanda «${d.threadTitle}»`,
+    question_reminder: (d) => `Promemoria: la domanda «${d.threadTitle}» aspetta ancora una risposta`,
+    question_escalated: (d) => `Domanda senza risposta da troppo tempo: «${d.threadTitle}»`,
+    answer_accepted: (d) => `${d.actorName} ha accettato la risposta a «${d.threadTitle}»`,
+    other: (d) => `Novità in «${d.threadTitle}»`,
   },
   en: {
     mention: (d) => `${d.actorName} mentioned you in “${d.threadTitle}”`,
@@ -46,8 +55,16 @@ const SUBJECT: Record<MailLocale, Record<string, (d: NotificationMailData) => st
     watched_reply: (d) => `New reply in “${d.threadTitle}”`,
     new_thread: (d) => `New thread: “${d.threadTitle}”`,
     document_status: (d) => `The document “${d.threadTitle}” ${statusOf('en', d)}`,
+    question_assigned: (d) => `A new question for you from ${d.actorName}: “${d.threadTitle}”`,
+    tutor_answer: (d) => `${d.actorName} (tutor) answered your question “${d.threadTitle}”`,
+    asker_followup: (d) => `${d.actorName} added a post to the question “${d.threadTitle}”`,
+    question_reminder: (d) => `Reminder: the question “${d.threadTitle}” still awaits an answer`,
+    question_escalated: (d) => `Unanswered for too long: “${d.threadTitle}”`,
+    answer_accepted: (d) => `${d.actorName} accepted the answer to “${d.threadTitle}”`,
+    other: (d) => `News in “${d.threadTitle}”`,
   },
 };
+const COMMENT = { it: 'Il commento:', en: 'The comment:' };
 const OPEN = { it: 'Apri la discussione', en: 'Open the thread' };
 const OPEN_DOCUMENT = { it: 'Apri il documento', en: 'Open the document' };
 const BY = { it: (name: string) => `Da ${name}.`, en: (name: string) => `By ${name}.` };
@@ -57,11 +74,12 @@ const BY = { it: (name: string) => `Da ${name}.`, en: (name: string) => `By ${na
  * status), and a link to answer on the site.
  */
 export function renderNotificationMail(locale: MailLocale, data: NotificationMailData): RenderedMail {
-  const subject = (SUBJECT[locale][data.kind] ?? SUBJECT[locale].watched_reply)?.(data) ?? data.threadTitle;
+  const subject = (SUBJECT[locale][data.kind] ?? SUBJECT[locale].other)?.(data) ?? data.threadTitle;
   const document = data.documentStatus !== undefined;
   const open = document ? OPEN_DOCUMENT[locale] : OPEN[locale];
+  const comment = data.documentComment ? `${COMMENT[locale]} ${data.documentComment}` : '';
   const content = document
-    ? `<p>${escapeHtml(BY[locale](data.actorName))}</p>`
+    ? `<p>${escapeHtml(BY[locale](data.actorName))}</p>${comment ? `<p>${escapeHtml(comment)}</p>` : ''}`
     : `<blockquote style="margin:16px 0;padding:8px 16px;border-left:4px solid #d9dadb">${data.postHtml}</blockquote>`;
   const html = layout(
     locale,
@@ -71,7 +89,7 @@ ${content}
 <p><a href="${escapeHtml(data.threadUrl)}">${open}</a></p>`,
     data.unsubscribeUrl,
   );
-  const body = document ? BY[locale](data.actorName) : data.postText;
+  const body = document ? [BY[locale](data.actorName), comment].filter(Boolean).join('\n\n') : data.postText;
   const text = `${subject}\n\n${body}\n\n${open}: ${data.threadUrl}${textFooter(locale, data.unsubscribeUrl)}`;
   return { subject, html, text };
 }
