@@ -1,7 +1,7 @@
 import type { Config } from '@hubspoke/config';
 import type { Clock } from '@hubspoke/domain';
 import { webPlugin } from '@hubspoke/web';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { uploadParsing } from './multipart-form.js';
 import auth from './plugins/auth.js';
 import docs from './plugins/docs.js';
@@ -27,12 +27,55 @@ export interface BuildOptions {
   /** Tests pass a fixed clock; production uses the system clock. */
   clock?: Clock;
   realtime?: RealtimeOptions;
+  /** Where the log goes (tests read it); stdout when left out. */
+  logStream?: { write(line: string): void };
+}
+
+/** Query parameters whose values are secrets (`/ws?token=…`, signed links) and never logged. */
+const SECRET_PARAMS = /^(token|access_token|refresh_token|api_?key|key|secret|password|code|signature|sig|auth)$/i;
+/** Paths that carry a one-time token as their last segment. */
+const SECRET_PATHS = /^(\/(?:email\/unsubscribe|password\/nuova|invito)\/)[^/?#]+/;
+
+/** The URL as logged: secret query values and path tokens replaced by `[redacted]`. */
+export function redactUrl(url: string): string {
+  const queryAt = url.indexOf('?');
+  const path = (queryAt < 0 ? url : url.slice(0, queryAt)).replace(SECRET_PATHS, '$1[redacted]');
+  if (queryAt < 0) return path;
+  const query = url
+    .slice(queryAt + 1)
+    .split('&')
+    .map((pair) => {
+      const [name = '', ...value] = pair.split('=');
+      let decoded = name;
+      try {
+        decoded = decodeURIComponent(name.replace(/\+/g, ' '));
+      } catch {}
+      return value.length > 0 && SECRET_PARAMS.test(decoded) ? `${name}=[redacted]` : pair;
+    })
+    .join('&');
+  return `${path}?${query}`;
+}
+
+/** Fastify's default request fields, with the URL redacted. */
+function serializeRequest(request: FastifyRequest) {
+  return {
+    method: request.method,
+    url: redactUrl(request.url),
+    host: request.host,
+    remoteAddress: request.ip,
+    remotePort: request.socket?.remotePort,
+  };
 }
 
 /** The whole server, as `npm start` and the tests build it. */
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+    logger: {
+      level: config.logLevel,
+      redact: ['req.headers.authorization', 'req.headers.cookie'],
+      serializers: { req: serializeRequest },
+      ...(options.logStream ? { stream: options.logStream } : {}),
+    },
     requestIdHeader: 'x-request-id',
     genReqId: () => crypto.randomUUID(),
     trustProxy: config.trustProxy,
