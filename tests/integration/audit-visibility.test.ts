@@ -98,3 +98,37 @@ describe('the audit log', () => {
     expect(await auditText(moderator.session)).toContain('Nome provvisorio interno');
   });
 });
+
+describe('the audit log page', () => {
+  it('reads in words, naming people and what they acted on, never codes or ids', async () => {
+    const [moderator, author] = await Promise.all([
+      signedIn(ctx, { role: 'moderator', displayName: 'Luca Moderatore' }),
+      signedIn(ctx),
+    ]);
+    const table = await newTable(ctx, { kind: 'regional', members: [moderator.user, author.user] });
+    const { thread } = await newThread(ctx, author.session, { tableId: table.id, title: 'Bando per i gemellaggi' });
+    const lock = await ctx.request({
+      method: 'PATCH',
+      url: `/api/threads/${thread.id}`,
+      as: moderator.session,
+      payload: { locked: true },
+    });
+    expect(lock.statusCode).toBe(200);
+    const document = await newDocument(ctx, author.session, { tableId: String(table.id), title: 'Piano di Lecce' });
+    await transition(ctx, author.session, document.id, 'submitted');
+    await transition(ctx, moderator.session, document.id, 'published');
+
+    const page = await ctx.request({
+      method: 'GET',
+      url: '/moderazione/registro',
+      as: moderator.session,
+      headers: { accept: 'text/html' },
+    });
+    expect(page.statusCode).toBe(200);
+    const text = page.body.replace(/<[^>]+>/g, '');
+    expect(text).toContain('Luca Moderatore ha bloccato «Bando per i gemellaggi»');
+    expect(text).toContain('Luca Moderatore ha pubblicato «Piano di Lecce»');
+    expect(page.body).toContain(`<a href="/discussioni/${thread.id}">Bando per i gemellaggi</a>`);
+    expect(page.body).not.toMatch(/<code>|thread\.update|document\.transition/);
+  });
+});

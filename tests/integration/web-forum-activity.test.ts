@@ -164,7 +164,7 @@ describe('the moderation pages', () => {
       .posts;
     expect(posts[1]).toMatchObject({ hidden: true, bodyHtml: '' });
     const log = await web.page('/moderazione/registro', moderator.session);
-    expect(log.body).toContain('Segnalazione accolta');
+    expect(log.body).toMatch(/ha accolto una segnalazione in «<a href="\/messaggi\/\d+\/versioni">/);
     expect(log.body).toContain(`href="/messaggi/${post.id}/versioni"`);
   });
 });

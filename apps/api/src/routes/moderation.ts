@@ -24,6 +24,7 @@ const AuditSchema = Type.Object({
   action: Type.String(),
   subjectType: Type.String(),
   subjectId: Type.String(),
+  subjectName: Nullable(Type.String({ description: 'what the subject is called now' })),
   data: Type.Record(Type.String(), Type.Unknown()),
   createdAt: Type.String({ format: 'date-time' }),
   actor: Nullable(Type.Object({ id: Type.Integer(), displayName: Type.String() })),

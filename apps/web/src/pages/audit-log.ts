@@ -9,31 +9,48 @@ export interface AuditEntryView {
   action: string;
   subjectType: string;
   subjectId: string | number | null;
+  subjectName: string | null;
+  data: unknown;
   createdAt: string;
   actor: { displayName: string } | null;
 }
 
 /** Where an entry's subject can be seen, for the kinds of subject that have a page. */
-function subject(ctx: PageContext, entry: AuditEntryView) {
-  const key = `audit.subject.${entry.subjectType}`;
-  const label = `${isMessageKey(key) ? ctx.t(key) : entry.subjectType} ${entry.subjectId ?? ''}`.trim();
-  const href =
-    entry.subjectId === null
-      ? null
-      : (
-          {
-            thread: `/discussioni/${entry.subjectId}`,
-            post: `/messaggi/${entry.subjectId}/versioni`,
-            table: `/tavoli/${entry.subjectId}`,
-          } as Record<string, string>
-        )[entry.subjectType];
-  return href ? html`<a href="${href}">${label}</a>` : label;
+function subjectHref(entry: AuditEntryView): string | undefined {
+  if (entry.subjectId === null) return undefined;
+  return (
+    {
+      thread: `/discussioni/${entry.subjectId}`,
+      post: `/messaggi/${entry.subjectId}/versioni`,
+      table: `/tavoli/${entry.subjectId}`,
+      document: `/documenti/${entry.subjectId}`,
+    } as Record<string, string>
+  )[entry.subjectType];
 }
 
-/** Actions read in words where we have them, else as their stable code. */
-function action(ctx: PageContext, code: string) {
-  const key = `audit.action.${code}`;
-  return isMessageKey(key) ? ctx.t(key) : html`<code>${code}</code>`;
+/** Which words tell an entry: a thread's change says what changed, a document's move where it went. */
+function variant(entry: AuditEntryView): string {
+  const data = (entry.data ?? {}) as { changes?: Record<string, unknown>; to?: unknown };
+  if (entry.action === 'thread.update') {
+    const c = data.changes ?? {};
+    if (c.tableId !== undefined) return 'thread.move';
+    if (c.locked !== undefined) return c.locked ? 'thread.lock' : 'thread.unlock';
+    if (c.pinned !== undefined) return c.pinned ? 'thread.pin' : 'thread.unpin';
+    if (c.title !== undefined) return 'thread.rename';
+  }
+  if (entry.action === 'document.transition' && typeof data.to === 'string') return `document.transition.${data.to}`;
+  return entry.action;
+}
+
+/** One sentence per entry ("Luca ha bloccato «…»"), its subject a link where it has a page. */
+function sentence(ctx: PageContext, entry: AuditEntryView) {
+  const key = [`audit.did.${variant(entry)}`, `audit.did.${entry.action}`].find(isMessageKey) ?? 'audit.did.other';
+  const marker = '\u0000';
+  const text = ctx.t(key, { actor: entry.actor?.displayName ?? ctx.t('audit.system'), subject: marker });
+  const [before = '', after = ''] = text.split(marker);
+  const name = entry.subjectName ?? ctx.t('audit.gone');
+  const href = entry.subjectName === null ? undefined : subjectHref(entry);
+  return html`${before}${href ? html`<a href="${href}">${name}</a>` : name}${after}`;
 }
 
 export function auditLogPage(
@@ -45,16 +62,11 @@ export function auditLogPage(
   const { t } = ctx;
   const table = html`<div class="table-responsive"><table class="table">
     <caption class="visually-hidden">${t('moderation.audit')}</caption>
-    <thead><tr>
-      <th scope="col">${t('audit.when')}</th><th scope="col">${t('audit.who')}</th>
-      <th scope="col">${t('audit.what')}</th><th scope="col">${t('audit.subject')}</th>
-    </tr></thead>
+    <thead><tr><th scope="col">${t('audit.when')}</th><th scope="col">${t('audit.what')}</th></tr></thead>
     <tbody>${entries.map(
-      (e) => html`<tr>
+      (e) => html`<tr data-audit-entry="${e.id}">
         <td>${timeTag(ctx, e.createdAt)}</td>
-        <td>${e.actor?.displayName ?? t('audit.system')}</td>
-        <td>${action(ctx, e.action)}</td>
-        <td>${subject(ctx, e)}</td>
+        <td>${sentence(ctx, e)}</td>
       </tr>`,
     )}</tbody>
   </table></div>`;

@@ -47,6 +47,15 @@ function entryVisibleTo(viewer: Viewer) {
     else true end`;
 }
 
+/** What the subject is called now, so the log reads in words (entries are already filtered by visibility). */
+const subjectName = sql<string | null>`case audit_log.subject_type
+    when 'thread' then (select title from threads where id = audit_log.subject_id::bigint)
+    when 'post' then (select th.title from posts po join threads th on th.id = po.thread_id where po.id = audit_log.subject_id::bigint)
+    when 'table' then (select name from tables where id = audit_log.subject_id::bigint)
+    when 'document' then (select title from documents where id = audit_log.subject_id::bigint)
+    when 'user' then (select display_name from users where id = audit_log.subject_id::bigint)
+    end`;
+
 export function list(db: Executor, viewer: Viewer, options: { limit: number; beforeId?: number }) {
   let query = db
     .selectFrom('audit_log')
@@ -60,6 +69,7 @@ export function list(db: Executor, viewer: Viewer, options: { limit: number; bef
       'audit_log.created_at',
       'audit_log.actor_id',
       'users.display_name as actor_name',
+      subjectName.as('subject_name'),
     ])
     .orderBy('audit_log.id', 'desc')
     .limit(options.limit);

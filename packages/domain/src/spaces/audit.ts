@@ -26,6 +26,7 @@ export async function listAudit(deps: Pick<Deps, 'db'>, actor: Actor, page: { cu
       action: r.action,
       subjectType: r.subject_type,
       subjectId: r.subject_id,
+      subjectName: r.subject_name,
       data: r.data,
       createdAt: r.created_at.toISOString(),
       actor: r.actor_id === null ? null : { id: r.actor_id, displayName: r.actor_name ?? '' },
