@@ -29,14 +29,33 @@ export const helmetOptions = (https: boolean) => ({
 });
 
 /**
- * The same policy for HTML error pages, which the api's root error handler sends outside the
- * pages' plugin (and so outside the helmet hooks registered there).
+ * The tools served beside the pages (the API reference at /docs, the job queues at
+ * /admin/queues): the same policy, but images only from us and data URLs (their icons), since
+ * they never show user content.
  */
-export function applyPageSecurityHeaders(reply: FastifyReply, https: boolean): void {
-  const policy = Object.entries(cspDirectives(https))
+export function toolCspDirectives(https: boolean): Record<string, string[]> {
+  return { ...cspDirectives(https), 'img-src': ["'self'", 'data:'] };
+}
+
+export function cspHeaderValue(directives: Record<string, string[]>): string {
+  return Object.entries(directives)
     .map(([name, values]) => [name, ...values].join(' '))
     .join('; ');
-  reply.header('content-security-policy', policy);
+}
+
+/**
+ * The security headers of a response sent outside the pages' plugin (and so outside the helmet
+ * hooks registered there): the policy, no framing for browsers that predate frame-ancestors,
+ * no sniffing, no referrer to other sites.
+ */
+export function applySecurityHeaders(reply: FastifyReply, directives: Record<string, string[]>): void {
+  reply.header('content-security-policy', cspHeaderValue(directives));
+  reply.header('x-frame-options', 'DENY');
   reply.header('x-content-type-options', 'nosniff');
   reply.header('referrer-policy', 'same-origin');
+}
+
+/** The pages' policy for HTML error pages, which the api's root error handler sends. */
+export function applyPageSecurityHeaders(reply: FastifyReply, https: boolean): void {
+  applySecurityHeaders(reply, cspDirectives(https));
 }

@@ -1,5 +1,6 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import { applySecurityHeaders, toolCspDirectives } from '@hubspoke/web';
 import fp from 'fastify-plugin';
 
 /** OpenAPI built from the routes' own schemas: JSON at /docs/json, a browsable UI at /docs. */
@@ -17,7 +18,14 @@ export default fp(
         security: [{ session: [] }, { token: [] }],
       },
     });
-    await app.register(swaggerUi, { routePrefix: '/docs' });
+    // In a context of its own, so the reference's headers apply to its routes only.
+    await app.register(async (docs) => {
+      const directives = toolCspDirectives(docs.config.secureCookies);
+      docs.addHook('onRequest', async (_request, reply) => {
+        applySecurityHeaders(reply, directives);
+      });
+      await docs.register(swaggerUi, { routePrefix: '/docs' });
+    });
   },
   { name: 'docs' },
 );

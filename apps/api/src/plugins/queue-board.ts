@@ -1,6 +1,7 @@
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { FastifyAdapter } from '@bull-board/fastify';
+import { applySecurityHeaders, toolCspDirectives } from '@hubspoke/web';
 import type { FastifyPluginAsync } from 'fastify';
 
 const BASE = '/admin/queues';
@@ -13,6 +14,10 @@ const queueBoard: FastifyPluginAsync = async (app) => {
   serverAdapter.setBasePath(BASE);
   createBullBoard({ queues: [new BullMQAdapter(queue)], serverAdapter });
 
+  const directives = toolCspDirectives(app.config.secureCookies);
+  app.addHook('onRequest', async (_request, reply) => {
+    applySecurityHeaders(reply, directives);
+  });
   // Answered here, not thrown: bull-board's own error handler would turn a thrown refusal into a 500.
   app.addHook('onRequest', async (request, reply) => {
     if (!request.user) {

@@ -1,6 +1,7 @@
 import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox';
 import { unsubscribe } from '@hubspoke/domain';
 import { escapeHtml, type MailLocale, verifyUnsubscribeToken } from '@hubspoke/mail';
+import { applySecurityHeaders, cspDirectives } from '@hubspoke/web';
 
 const COPY = {
   it: {
@@ -30,6 +31,10 @@ const page = (locale: MailLocale, body: string) =>
  * that mail clients send.
  */
 const unsubscribeRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const directives = cspDirectives(app.config.secureCookies);
+  app.addHook('onRequest', async (_request, reply) => {
+    applySecurityHeaders(reply, directives);
+  });
   // RFC 8058 clients post `List-Unsubscribe=One-Click` form-encoded; its content does not matter.
   app.addContentTypeParser(
     'application/x-www-form-urlencoded',
