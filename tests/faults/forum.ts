@@ -1,9 +1,10 @@
+import { spawn } from 'node:child_process';
 import { createDb, type Database } from '@hubspoke/db';
 import WebSocket from 'ws';
 import type { TestContext } from '../support/context.js';
 import { createTestDatabase, databaseUrl, dropTestDatabase } from '../support/databases.js';
 import { newTable, newUser } from '../support/factories.js';
-import { freePort, type ServerProcess, startServer } from '../support/server-process.js';
+import { freePort, ROOT, type ServerProcess, startServer } from '../support/server-process.js';
 
 /** A database of the test's own, for real api and worker processes started from the build. */
 export class ForumDatabase {
@@ -59,6 +60,33 @@ export async function startApi(
   return Object.assign(server, { origin, port: listen });
 }
 
+/** `node apps/worker/dist/main.js`, once it says it is ready. */
+export async function startWorkerProcess(database: ForumDatabase, env: Record<string, string>) {
+  const child = spawn('node', ['apps/worker/dist/main.js'], {
+    cwd: ROOT,
+    env: { ...process.env, ...processEnv(database, env) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk) => {
+    output += chunk;
+  });
+  child.stderr.on('data', (chunk) => {
+    output += chunk;
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  await until(() => /Worker ready/.test(output) || child.exitCode !== null, 30_000, `the worker:\n${output}`);
+  if (child.exitCode !== null) throw new Error(`the worker exited:\n${output}`);
+  return {
+    output: () => output,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
 export interface Person {
   id: number;
   email: string;
@@ -98,7 +126,11 @@ export async function call(
   const started = Date.now();
   const response = await fetch(`${origin}${path}`, {
     method,
-    headers: { cookie: as.cookie, origin, ...(body ? { 'content-type': 'application/json' } : {}) },
+    headers: {
+      ...(as.cookie ? { cookie: as.cookie } : {}),
+      origin,
+      ...(body ? { 'content-type': 'application/json' } : {}),
+    },
     body: body ? JSON.stringify(body) : undefined,
     signal: AbortSignal.timeout(timeoutMs),
   });
@@ -140,6 +172,7 @@ export async function until(check: () => boolean | Promise<boolean>, timeoutMs: 
 export class ResumingClient {
   readonly ids: number[] = [];
   readonly names: string[] = [];
+  readonly data: any[] = [];
   reconnects = 0;
   private socket: WebSocket | undefined;
   private stopped = false;
@@ -176,6 +209,7 @@ export class ResumingClient {
       if (message.type !== 'event') return;
       this.ids.push(message.id);
       this.names.push(message.name);
+      this.data.push(message.data);
       this.lastEventId = Math.max(this.lastEventId, message.id);
     });
     socket.on('error', () => {});
