@@ -1,4 +1,4 @@
-import { type Deps, latestEventId, listNotifications } from '@hubspoke/domain';
+import { countOpenFlags, type Deps, latestEventId, listNotifications } from '@hubspoke/domain';
 import type { FastifyRequest } from 'fastify';
 
 /** What every signed-in page shows in its header, and where its live client starts from. */
@@ -11,6 +11,8 @@ export interface HeaderState {
    * reply written between rendering and connecting is replayed rather than lost.
    */
   lastEventId: number;
+  /** Open flags in the tables the reader moderates; null for those who do not moderate. */
+  openFlags: number | null;
 }
 
 const states = new WeakMap<FastifyRequest, HeaderState>();
@@ -19,14 +21,16 @@ const states = new WeakMap<FastifyRequest, HeaderState>();
 export function loadHeaderState(deps: Deps) {
   return async (request: FastifyRequest) => {
     if (request.method !== 'GET' || !request.user) return;
-    const [notifications, lastEventId] = await Promise.all([
+    const [notifications, lastEventId, openFlags] = await Promise.all([
       listNotifications(deps, request.user, { limit: 1 }),
       latestEventId(deps),
+      countOpenFlags(deps, request.user),
     ]);
     states.set(request, {
       unreadNotifications: notifications.unread,
       newestNotificationId: notifications.items[0]?.id ?? 0,
       lastEventId,
+      openFlags,
     });
   };
 }

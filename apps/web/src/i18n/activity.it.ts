@@ -71,6 +71,10 @@ export const activityIt = {
   'moderation.flags': 'Segnalazioni',
   'moderation.flagsIntro': 'I messaggi segnalati nei tavoli che moderi, dai meno recenti.',
   'moderation.noFlags': 'Nessuna segnalazione aperta.',
+  'moderation.review': 'Da revisionare',
+  'moderation.reviewIntro':
+    'I documenti inviati in revisione nei tavoli che moderi, da quello che aspetta da più tempo.',
+  'moderation.noReview': 'Nessun documento in attesa di revisione.',
   'moderation.moreFlags': 'Altre segnalazioni',
   'moderation.flaggedBy': 'Segnalato da {name}',
   'moderation.alreadyHidden': 'già nascosto',

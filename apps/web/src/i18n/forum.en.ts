@@ -5,6 +5,7 @@ export const forumEn: { readonly [K in keyof typeof forumIt]: string } = {
   'layout.breadcrumb': 'Breadcrumb',
   'nav.moderation': 'Moderation',
   'nav.unread': 'unread',
+  'nav.openFlags': 'open flags',
   'common.cancel': 'Cancel',
   'focusArea.kicker': 'Focus area',
   'threadKind.discussion': 'Discussion',

@@ -3,6 +3,7 @@ export const forumIt = {
   'layout.breadcrumb': 'Percorso',
   'nav.moderation': 'Moderazione',
   'nav.unread': 'non lette',
+  'nav.openFlags': 'segnalazioni aperte',
   'common.cancel': 'Annulla',
   'focusArea.kicker': 'Area tematica',
   'threadKind.discussion': 'Discussione',

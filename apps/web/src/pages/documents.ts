@@ -62,7 +62,7 @@ function filtersForm(ctx: PageContext, filters: DocumentFilters, areas: Readonly
   </form>`;
 }
 
-function documentItem(ctx: PageContext, d: DocumentDto, areas: ReadonlyMap<string, string>) {
+export function documentItem(ctx: PageContext, d: DocumentDto, areas: ReadonlyMap<string, string>) {
   const { t } = ctx;
   return html`<li class="card card-bg no-after mb-3" data-document="${d.id}"><article class="card-body" aria-labelledby="document-${d.id}-title">
     <div class="d-flex flex-wrap gap-2 mb-2 small">

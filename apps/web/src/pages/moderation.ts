@@ -6,10 +6,11 @@ import { timeTag } from '../views/time.js';
 
 const SECTIONS: Array<{ href: string; key: MessageKey }> = [
   { href: '/moderazione', key: 'moderation.flags' },
+  { href: '/moderazione/revisione', key: 'moderation.review' },
   { href: '/moderazione/registro', key: 'moderation.audit' },
 ];
 
-/** Every moderation page: its title, the two sections as tabs-looking links, then its content. */
+/** Every moderation page: its title, the sections as tabs-looking links, then its content. */
 export function moderationFrame(ctx: PageContext, title: string, intro: string, body: SafeHtml) {
   return html`<p class="mb-1 text-secondary">${ctx.t('moderation.title')}</p>
     <h1 class="mb-2">${title}</h1>

@@ -1,16 +1,18 @@
-import { AppError, listAudit, listOpenFlags, resolveFlag } from '@hubspoke/domain';
+import { AppError, listAudit, listOpenFlags, resolveFlag, reviewQueue } from '@hubspoke/domain';
 import type { FastifyPluginAsync } from 'fastify';
 import { pageContext } from '../context.js';
 import { setFlash } from '../flash.js';
 import type { MessageKey } from '../i18n/index.js';
+import { focusAreaNames } from '../listing.js';
 import { auditLogPage } from '../pages/audit-log.js';
 import { flagsPage } from '../pages/moderation.js';
+import { reviewQueuePage } from '../pages/review-queue.js';
 import { currentUser, idParam, readForm, seeOther, sendPage } from '../respond.js';
 import type { WebOptions } from '../web-options.js';
 
 type PageQuery = { Querystring: { cursore?: string } };
 
-/** Moderators' pages: open flags to resolve, and the audit log. Registered behind `requireStaff`. */
+/** Moderators' pages: open flags, documents to review, the audit log. Registered behind `requireStaff`. */
 const moderationRoutes: FastifyPluginAsync<WebOptions> = async (app, { deps }) => {
   app.get<PageQuery>('/moderazione', async (request, reply) => {
     const ctx = pageContext(request, reply, deps.config);
@@ -35,6 +37,12 @@ const moderationRoutes: FastifyPluginAsync<WebOptions> = async (app, { deps }) =
     }
     setFlash(reply, { key: flash }, deps.config.secureCookies);
     return seeOther(reply, '/moderazione');
+  });
+
+  app.get('/moderazione/revisione', async (request, reply) => {
+    const ctx = pageContext(request, reply, deps.config);
+    const [items, areas] = await Promise.all([reviewQueue(deps, currentUser(request)), focusAreaNames(deps, ctx)]);
+    return sendPage(reply, ctx, ctx.t('moderation.review'), reviewQueuePage(ctx, items, areas));
   });
 
   app.get<PageQuery>('/moderazione/registro', async (request, reply) => {

@@ -54,6 +54,13 @@ function unreadBadge(ctx: PageContext) {
   return html`<span class="count-badge ms-1" data-unread-badge${count === 0 ? html` hidden` : ''}><span data-unread-count>${count}</span><span class="visually-hidden"> ${ctx.t('nav.unread')}</span></span>`;
 }
 
+/** Open flags waiting for the moderator, shown only when there are some. */
+function flagsBadge(ctx: PageContext) {
+  const count = ctx.header?.openFlags ?? 0;
+  if (count === 0) return '';
+  return html`<span class="count-badge ms-1" data-flags-badge>${count}<span class="visually-hidden"> ${ctx.t('nav.openFlags')}</span></span>`;
+}
+
 /** Where the live client starts from; it reads these instead of an inline script. */
 function liveAttributes(ctx: PageContext) {
   const { header } = ctx;
@@ -74,7 +81,7 @@ function mainNav(ctx: PageContext) {
             const current = isCurrent(ctx.path, item.href);
             return html`<li class="nav-item">
               <a class="nav-link${current ? ' active' : ''}" href="${item.href}"${current ? html` aria-current="page"` : ''}>
-                ${icon(item.icon, 'icon-sm me-1')}<span>${ctx.t(item.key)}</span>${item.href === '/notifiche' ? unreadBadge(ctx) : ''}
+                ${icon(item.icon, 'icon-sm me-1')}<span>${ctx.t(item.key)}</span>${item.href === '/notifiche' ? unreadBadge(ctx) : ''}${item.href === '/moderazione' ? flagsBadge(ctx) : ''}
               </a>
             </li>`;
           })}

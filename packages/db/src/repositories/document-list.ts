@@ -35,6 +35,8 @@ export interface DocumentListFilters {
   statuses: DocumentStatus[];
   language?: DocumentLanguage;
   text?: string;
+  /** Only documents of tables this person moderates (belongs to as a moderator). */
+  moderatedBy?: number;
 }
 
 export interface DocumentListCursor {
@@ -89,6 +91,18 @@ export function list(
   if (filters.dimension !== undefined) query = query.where('documents.dimension', '=', filters.dimension);
   if (filters.tableId !== undefined) query = query.where('documents.table_id', '=', filters.tableId);
   if (filters.language !== undefined) query = query.where('documents.language', '=', filters.language);
+  if (filters.moderatedBy !== undefined) {
+    const moderator = filters.moderatedBy;
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('table_members')
+          .select('table_members.user_id')
+          .whereRef('table_members.table_id', '=', 'documents.table_id')
+          .where('table_members.user_id', '=', moderator),
+      ),
+    );
+  }
   if (filters.text !== undefined) {
     const text = filters.text;
     query = query.where(

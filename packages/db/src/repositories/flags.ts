@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
+import { type ExpressionBuilder, sql } from 'kysely';
 import type { Executor, Tx } from '../connection.js';
-import type { FlagRow } from '../schema.js';
+import type { DB, FlagRow } from '../schema.js';
 import type { Viewer } from './tables.js';
 
 /** Returns undefined when this user already has an open flag on the post. */
@@ -22,6 +22,33 @@ export async function insert(
 
 export function findById(db: Executor, id: number): Promise<FlagRow | undefined> {
   return db.selectFrom('flags').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Tables the viewer moderates: their memberships (every table for admins). */
+function inModeratedTable(moderator: Viewer) {
+  return (eb: ExpressionBuilder<DB, 'threads'>) =>
+    moderator.role === 'admin'
+      ? eb.lit(true)
+      : eb.exists(
+          eb
+            .selectFrom('table_members')
+            .select('table_members.user_id')
+            .whereRef('table_members.table_id', '=', 'threads.table_id')
+            .where('table_members.user_id', '=', moderator.id),
+        );
+}
+
+/** How many open flags wait in the tables the viewer moderates, for the menu's badge. */
+export async function countOpen(db: Executor, moderator: Viewer): Promise<number> {
+  const row = await db
+    .selectFrom('flags')
+    .innerJoin('posts', 'posts.id', 'flags.post_id')
+    .innerJoin('threads', 'threads.id', 'posts.thread_id')
+    .select((eb) => eb.fn.countAll<string>().as('count'))
+    .where('flags.status', '=', 'open')
+    .where(inModeratedTable(moderator))
+    .executeTakeFirst();
+  return Number(row?.count ?? 0);
 }
 
 /** Open flags on posts in tables the viewer moderates (all tables for admins), oldest first. */
@@ -49,18 +76,9 @@ export function listOpen(db: Executor, moderator: Viewer, options: { limit: numb
       'author.display_name as author_name',
     ])
     .where('flags.status', '=', 'open')
+    .where(inModeratedTable(moderator))
     .orderBy('flags.id')
     .limit(options.limit);
-  if (moderator.role !== 'admin') {
-    query = query.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('table_members')
-          .select('table_members.user_id')
-          .whereRef('table_members.table_id', '=', 'threads.table_id')
-          .where('table_members.user_id', '=', moderator.id),
-      ),
-    );
-  }
   if (options.afterId !== undefined) query = query.where('flags.id', '>', options.afterId);
   return query.execute();
 }

@@ -2,7 +2,13 @@ export { addVersion, createDocument, type NewDocumentInput } from './create.js';
 export { openVersionFile } from './download.js';
 export { type DocumentDto, documentPath } from './dto.js';
 export { contentDisposition, safeFilename } from './filenames.js';
-export { getDocument, type ListDocumentsInput, listDocuments, setDocumentFollowing } from './library.js';
+export {
+  getDocument,
+  type ListDocumentsInput,
+  listDocuments,
+  reviewQueue,
+  setDocumentFollowing,
+} from './library.js';
 export { createLocalDiskStorage, payloadTooLarge } from './local-disk-storage.js';
 export { ACCEPTED_TYPES, detectMediaType, MEDIA_TYPES, type MediaType } from './media-types.js';
 export type { DocumentDeps, PutOptions, StagedFile, Storage, StoredFile } from './storage.js';

@@ -8,10 +8,10 @@ import {
   documentVersionRepo,
   type UserRow,
 } from '@hubspoke/db';
-import { type Actor, canAuthorDocument, canSeeDocumentDrafts } from '../permissions.js';
+import { type Actor, canAuthorDocument, canSeeDocumentDrafts, isAdmin, isStaff } from '../permissions.js';
 import { decodeCursor, encodeCursor, pageSize } from '../shared/cursor.js';
 import type { Deps } from '../shared/deps.js';
-import { notFound } from '../shared/errors.js';
+import { forbidden, notFound } from '../shared/errors.js';
 import { newestVisibleVersion, readableDocument } from './access.js';
 import { documentToDto, transitionToDto, versionToDto } from './dto.js';
 import { allowedTransitions } from './workflow.js';
@@ -57,6 +57,24 @@ export async function listDocuments(deps: Pick<Deps, 'db'>, actor: Actor, input:
         : null,
   };
 }
+
+/**
+ * The documents waiting for a moderator's decision in the tables the actor moderates (every
+ * table for admins), those waiting longest last seen first.
+ */
+export async function reviewQueue(deps: Pick<Deps, 'db'>, actor: Actor) {
+  if (!isStaff(actor)) throw forbidden('The review queue is for moderators and admins');
+  const rows = await documentListRepo.list(
+    deps.db,
+    actor,
+    { statuses: ['submitted'], ...(isAdmin(actor) ? {} : { moderatedBy: actor.id }) },
+    undefined,
+    REVIEW_QUEUE_LIMIT,
+  );
+  return rows.map((d) => documentToDto(d, true)).sort((a, b) => a.updatedAt.localeCompare(b.updatedAt));
+}
+
+const REVIEW_QUEUE_LIMIT = 200;
 
 /** One document with its versions (those the actor may see), its review history and what the actor may do. */
 export async function getDocument(deps: Pick<Deps, 'db'>, actor: UserRow, documentId: number) {

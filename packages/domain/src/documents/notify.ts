@@ -1,4 +1,11 @@
-import { type DocumentRow, documentFollowerRepo, documentListRepo, type Tx, type UserRow } from '@hubspoke/db';
+import {
+  type DocumentRow,
+  documentFollowerRepo,
+  documentListRepo,
+  type Tx,
+  tutoringRepo,
+  type UserRow,
+} from '@hubspoke/db';
 import { notify } from '../notifications/notify.js';
 
 /**
@@ -12,6 +19,9 @@ export async function notifyDocumentChange(
 ): Promise<number[]> {
   const { document, actor } = change;
   const candidates = new Set([document.author_id, ...(await documentFollowerRepo.followerIds(tx, document.id))]);
+  // A submission waits for the table's moderators: they hear of it without following the document.
+  if (document.status === 'submitted')
+    for (const id of await tutoringRepo.moderatorsOf(tx, document.table_id)) candidates.add(id);
   candidates.delete(actor.id);
   const allowed = await documentListRepo.whoCanSee(tx, document.id, [...candidates]);
   const { eventIds } = await notify(

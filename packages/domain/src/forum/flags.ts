@@ -18,6 +18,11 @@ export async function flagPost(deps: Pick<Deps, 'db'>, actor: UserRow, postId: n
 const isAfterId = (v: any): v is { after: number } => Number.isSafeInteger(v?.after);
 
 /** The moderation queue: open flags in the tables the actor moderates, oldest first. */
+/** How many open flags wait for the actor; null for those who do not moderate. */
+export async function countOpenFlags(deps: Pick<Deps, 'db'>, actor: Actor): Promise<number | null> {
+  return isStaff(actor) ? flagRepo.countOpen(deps.db, actor) : null;
+}
+
 export async function listOpenFlags(deps: Pick<Deps, 'db'>, actor: Actor, page: { cursor?: string; limit?: number }) {
   if (!isStaff(actor)) throw forbidden('Only moderators see flags');
   const limit = pageSize(page.limit);

@@ -2,7 +2,7 @@ export { readableThread, type ThreadContext } from './access.js';
 export { type ActivityDto, latestActivity } from './activity.js';
 export { prepareBody, prepareTitle } from './content.js';
 export { type PostDto, postToDto, type ThreadDto, threadToDto } from './dto.js';
-export { flagPost, listOpenFlags, resolveFlag } from './flags.js';
+export { countOpenFlags, flagPost, listOpenFlags, resolveFlag } from './flags.js';
 export { locatePost, readPost } from './locate.js';
 export { deletePost, editPost, listRevisions, quotePost, reply, setLike, setPostHidden } from './posts.js';
 export {
