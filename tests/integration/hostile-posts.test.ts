@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type Session, type TestContext } from '../support/context.js';
 import { newTable, newThread, signedIn } from '../support/factories.js';
 import { violations } from '../support/html-safety.js';
+import { browserOf } from '../support/web-forms.js';
 
 let ctx: TestContext;
 let session: Session;
@@ -71,6 +72,29 @@ describe('hostile posts through the API', () => {
       for (const revision of shown.items ?? []) expect(violations(revision.bodyHtml)).toEqual([]);
     });
   }
+
+  it('an image on another site is stored, previewed and served as a link, never fetched by readers', async () => {
+    const body = 'Guarda ![il grafico](https://tracker.example/pixel.gif?u=42) e ![logo](/uploads/logo.png)';
+    const link =
+      '<a href="https://tracker.example/pixel.gif?u=42" rel="nofollow ugc noopener">il grafico (tracker.example)</a>';
+    const created = await ctx.request({
+      method: 'POST',
+      url: `/api/threads/${threadId}/posts`,
+      as: session,
+      payload: { body },
+    });
+    expect(created.statusCode).toBe(201);
+    const { bodyHtml } = created.json().post;
+    expect(bodyHtml).toContain(link);
+    expect(bodyHtml).toContain('<img src="/uploads/logo.png" alt="logo" />');
+    expect(bodyHtml).not.toContain('<img src="https://');
+    expect(violations(bodyHtml)).toEqual([]);
+
+    const preview = await browserOf(ctx).post('/anteprima', { body }, session);
+    expect(preview.statusCode).toBe(200);
+    expect(preview.body).toContain(link);
+    expect(preview.body).not.toContain('<img src="https://');
+  });
 
   it('a hostile title is stored as text and the thread still renders', async () => {
     const response = await ctx.request({

@@ -65,6 +65,24 @@ describe('notifications', () => {
     live.close();
   });
 
+  it('quoting a post notifies the quoted author, not the people the quoted post mentioned', async () => {
+    const [quoter, author, mentioned] = await Promise.all([signedIn(ctx), signedIn(ctx), signedIn(ctx)]);
+    const lab = await newTable(ctx, { kind: 'lab', members: [quoter.user, author.user, mentioned.user] });
+    const { thread } = await newThread(ctx, quoter.session, { tableId: lab.id });
+    const original = await newReply(ctx, author.session, thread.id, `Ne parlo con @${mentioned.user.handle}.`);
+    const mentions = async (who: Person) =>
+      (await inbox(who)).items.filter((n: { kind: string }) => n.kind === 'mention') as Array<{ postId: number }>;
+    await expect.poll(async () => (await mentions(mentioned)).length).toBe(1);
+
+    const quote = await ctx.request({ method: 'GET', url: `/api/posts/${original.id}/quote`, as: quoter.session });
+    expect(quote.json().markdown).toContain(`> Ne parlo con @${mentioned.user.handle}.`);
+    const reply = await newReply(ctx, quoter.session, thread.id, `${quote.json().markdown}Sono d’accordo.`);
+
+    // The quoted author's mention comes from the same post, so once it is there the fan-out is done.
+    await expect.poll(async () => (await mentions(author)).map((n) => n.postId)).toEqual([reply.id]);
+    expect((await mentions(mentioned)).map((n) => n.postId)).toEqual([original.id]);
+  });
+
   it('new threads notify the watchers of their table and focus area; mark read one or all', async () => {
     await ctx.request({
       method: 'PUT',

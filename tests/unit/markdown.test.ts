@@ -71,18 +71,32 @@ describe('renderMarkdown', () => {
     );
   });
 
-  it('keeps https images and our own uploads, emitting uploads root-relative', () => {
-    const html = render(
-      '![logo](https://cdn.example.it/logo.png) ![a](/uploads/a.png) ![b](http://localhost:3000/uploads/b.png)',
+  it('keeps our own uploads, emitting them root-relative', () => {
+    const html = render('![a](/uploads/a.png) ![b](http://localhost:3000/uploads/b.png)');
+    expect(html).toBe('<p><img src="/uploads/a.png" alt="a" /> <img src="/uploads/b.png" alt="b" /></p>\n');
+  });
+
+  // External images used to be kept; every reader's browser and mail client then fetched them,
+  // telling the other site who read what and when. They are now links the reader may follow.
+  it('turns an image on another site into a plain link labelled with its alt text and host', () => {
+    expect(render('![logo](https://cdn.example.it/logo.png) ![](https://t.example:8443/p.gif?u=7 "pixel")')).toBe(
+      `<p><a href="https://cdn.example.it/logo.png" ${REL}>logo (cdn.example.it)</a> ` +
+        `<a href="https://t.example:8443/p.gif?u=7" ${REL} title="pixel">t.example:8443</a></p>\n`,
     );
-    expect(html).toBe(
-      '<p><img src="https://cdn.example.it/logo.png" alt="logo" /> <img src="/uploads/a.png" alt="a" /> <img src="/uploads/b.png" alt="b" /></p>\n',
+    expect(render('![schema](http://insecure.example/x.png)')).toBe(
+      `<p><a href="http://insecure.example/x.png" ${REL}>schema (insecure.example)</a></p>\n`,
+    );
+  });
+
+  it('keeps only the alt text of an external image that is already inside a link', () => {
+    expect(render('[![x](https://t.example/p.gif)](https://a.example/)')).toBe(
+      `<p><a href="https://a.example/" ${REL}>x</a></p>\n`,
     );
   });
 
   it('turns any other image into its alt text', () => {
-    expect(render('![schema](http://insecure.example/x.png) ![esci](/logout) ![su](/uploads/../logout) fine')).toBe(
-      '<p>schema esci su fine</p>\n',
+    expect(render('![esci](/logout) ![su](/uploads/../logout) ![js](javascript:alert(1)) fine')).toBe(
+      '<p>esci su js fine</p>\n',
     );
   });
 
@@ -124,10 +138,18 @@ describe('extractMentions', () => {
     expect(extractMentions('@Bianca ciao @anna.b, @BIANCA e @carlo_1.')).toEqual(['bianca', 'anna.b', 'carlo_1']);
   });
 
-  it('ignores code spans, code blocks, link texts, emails and invalid handles', () => {
-    const source = '`@codice`\n\n```\n@blocco\n```\n\n    @indentato\n\n[@link](/x) a@b.it @x @-no\n\n> @citato';
-    expect(extractMentions(source)).toEqual(['citato']);
+  // Quotes used to count: quoting a post then notified its mentions a second time.
+  it('ignores code spans, code blocks, link texts, quotes, emails and invalid handles', () => {
+    const source =
+      '`@codice`\n\n```\n@blocco\n```\n\n    @indentato\n\n[@link](/x) a@b.it @x @-no\n\n> @citato\n> > @annidato\n\n- > @in_lista\n\n@fuori';
+    expect(extractMentions(source)).toEqual(['fuori']);
     expect(extractMentions(`@${'a'.repeat(31)} @${'b'.repeat(32)}`)).toEqual(['a'.repeat(31)]);
+  });
+
+  it('a quoted post mentions only the quoted author, and quoted mentions stay plain text', () => {
+    const quoted = quoteMarkdown({ authorHandle: 'maria.rossi', postNumber: 3, source: 'Chiedo a @luigi.' });
+    expect(extractMentions(`${quoted}Sono d’accordo.`)).toEqual(['maria.rossi']);
+    expect(render('> Chiedo a @luigi.', ['luigi'])).toBe('<blockquote>\n<p>Chiedo a @luigi.</p>\n</blockquote>\n');
   });
 
   it('stops at MAX_MENTIONS', () => {

@@ -4,7 +4,7 @@ import { MAX_MENTIONS, MAX_SOURCE_LENGTH } from './limits.js';
 import { capNesting, normaliseText, splitAtLimit } from './normalise.js';
 import { lex, parse } from './parser.js';
 import { rewriteTokens } from './rewrite.js';
-import { ownOrigin, safeImageSrc } from './urls.js';
+import { externalImageHost, ownOrigin, safeImageSrc } from './urls.js';
 
 export interface RenderOptions {
   /** Origin the forum is served from, e.g. "http://localhost:3000"; owns `/uploads/`. */
@@ -20,7 +20,11 @@ function markdownToHtml(text: string, origin: string, options: RenderOptions): s
   const tokens = lex(text);
   rewriteTokens(tokens, {
     mention: (handle) => mentions.has(handle),
-    image: (href) => safeImageSrc(href, origin) !== undefined,
+    image: (href) => {
+      if (safeImageSrc(href, origin) !== undefined) return 'keep';
+      const host = externalImageHost(href, origin);
+      return host === undefined ? 'text' : { host };
+    },
   });
   return parse(tokens);
 }
@@ -68,7 +72,7 @@ export function renderMarkdown(source: string, options: RenderOptions): string {
 
 /**
  * Candidate handles mentioned in a post, lowercased, unique, in order of first appearance,
- * outside code and link texts; at most MAX_MENTIONS. The caller resolves them to users.
+ * outside code, link texts and quotes; at most MAX_MENTIONS. The caller resolves them to users.
  * Like renderMarkdown, only the first MAX_SOURCE_LENGTH characters count.
  */
 export function extractMentions(source: string): string[] {
@@ -79,7 +83,7 @@ export function extractMentions(source: string): string[] {
         if (found.size < MAX_MENTIONS) found.add(handle);
         return false;
       },
-      image: () => true,
+      image: () => 'keep',
     });
   } catch {
     // Same failure as in renderMarkdown, whose fallback links no mentions either.

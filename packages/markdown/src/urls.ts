@@ -43,10 +43,12 @@ export function ownOrigin(publicOrigin: string): string {
 }
 
 /**
- * Returns the src to emit for an image, or undefined when the image must go. Allowed: any
- * explicit https URL on another host, and our own `/uploads/`. Other same-origin paths are
- * refused so an image cannot fire a GET at our own endpoints with the reader's cookies.
- * Own uploads are emitted root-relative so stored HTML survives an origin change.
+ * Returns the src to emit for an image, or undefined when the image must go. Allowed: our own
+ * `/uploads/` only. An image on another host would be fetched by every reader's browser and
+ * mail client — a tracking pixel — so it is refused (the renderer shows it as a link instead).
+ * Other same-origin paths are refused so an image cannot fire a GET at our own endpoints with
+ * the reader's cookies. Own uploads are emitted root-relative so stored HTML survives an origin
+ * change.
  */
 export function safeImageSrc(raw: string, origin: string): string | undefined {
   const src = clean(raw);
@@ -56,8 +58,16 @@ export function safeImageSrc(raw: string, origin: string): string | undefined {
   } catch {
     return undefined;
   }
-  if (url.origin === origin) {
-    return url.pathname.startsWith(UPLOADS_PATH) ? url.pathname + url.search : undefined;
-  }
-  return url.protocol === 'https:' && /^https:/i.test(src) ? url.href : undefined;
+  if (url.origin !== origin) return undefined;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(src) && !/^https?:/i.test(src)) return undefined;
+  return url.pathname.startsWith(UPLOADS_PATH) ? url.pathname + url.search : undefined;
+}
+
+/** The host of an image on another site that may be offered as a link, or undefined. */
+export function externalImageHost(raw: string, origin: string): string | undefined {
+  const href = safeLinkHref(raw);
+  if (href === undefined || href.startsWith('/')) return undefined;
+  const url = parseAbsolute(href);
+  if (!url || url.origin === origin || !/^https?:$/.test(url.protocol)) return undefined;
+  return url.host;
 }
