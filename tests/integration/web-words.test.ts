@@ -37,3 +37,23 @@ describe('the words of the pages', () => {
     expect(search.body).toContain('«or» tra due parole');
   });
 });
+
+describe('a person’s page', () => {
+  it('lists their recent posts the reader may read, never those of a lab the reader is not in', async () => {
+    const [writer, reader] = await Promise.all([signedIn(ctx, { displayName: 'Sara Lo Bianco' }), signedIn(ctx)]);
+    const open = await newTable(ctx, { kind: 'regional', name: 'Tavolo regionale Sicilia', members: [writer.user] });
+    const lab = await newTable(ctx, { kind: 'lab', members: [writer.user] });
+    await newThread(ctx, writer.session, { tableId: open.id, title: 'Siti UNESCO e turismo' });
+    await newThread(ctx, writer.session, { tableId: lab.id, title: 'Bilancio interno riservato' });
+    const handle = (
+      await ctx.db.selectFrom('users').select('handle').where('id', '=', writer.user.id).executeTakeFirstOrThrow()
+    ).handle;
+    const page = await web.page(`/u/${handle}`, reader.session);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Messaggi recenti');
+    expect(page.body).toContain('Siti UNESCO e turismo');
+    expect(page.body).toContain('Tavolo regionale Sicilia');
+    expect(page.body).not.toContain('Bilancio interno riservato');
+    expect((await web.page(`/u/${handle}`, writer.session)).body).toContain('Bilancio interno riservato');
+  });
+});

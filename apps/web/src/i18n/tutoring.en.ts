@@ -64,4 +64,8 @@ export const tutoringEn: { readonly [K in keyof typeof tutoringIt]: string } = {
   'person.ente': 'Ente',
   'person.role': 'Role',
   'person.noEnte': 'No ente',
+  'person.recentPosts': 'Recent posts',
+  'person.noPosts': 'No posts you can read yet.',
+  'person.opened': 'Opened the thread',
+  'person.replied': 'Replied',
 };

@@ -63,4 +63,8 @@ export const tutoringIt = {
   'person.ente': 'Ente',
   'person.role': 'Ruolo',
   'person.noEnte': 'Nessun ente',
+  'person.recentPosts': 'Messaggi recenti',
+  'person.noPosts': 'Ancora nessun messaggio che puoi leggere.',
+  'person.opened': 'Ha aperto la discussione',
+  'person.replied': 'Ha risposto',
 } as const;

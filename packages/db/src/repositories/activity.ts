@@ -13,7 +13,13 @@ export interface ActivityCursor {
  * newest first, keyset-paginated over (created_at, id). Deleted and hidden posts are left out:
  * the list points at something to read. Walks `posts_created_idx` backwards until it has enough.
  */
-export function latestPosts(db: Executor, viewer: Viewer, cursor: ActivityCursor | undefined, limit: number) {
+export function latestPosts(
+  db: Executor,
+  viewer: Viewer,
+  cursor: ActivityCursor | undefined,
+  limit: number,
+  authorId?: number,
+) {
   let query = db
     .selectFrom('posts')
     .innerJoin('threads', 'threads.id', 'posts.thread_id')
@@ -41,6 +47,8 @@ export function latestPosts(db: Executor, viewer: Viewer, cursor: ActivityCursor
   if (cursor) {
     query = query.where(sql<boolean>`(posts.created_at, posts.id) < (${cursor.createdAt}, ${cursor.id})`);
   }
+  // One person's posts walk `posts_author_idx` instead.
+  if (authorId !== undefined) query = query.where('posts.author_id', '=', authorId);
   return query.execute();
 }
 

@@ -30,7 +30,7 @@ const isActivityCursor = (v: any): v is { c: string; i: number } =>
 export async function latestActivity(
   deps: Pick<Deps, 'db'>,
   actor: Actor,
-  input: { cursor?: string; limit?: number } = {},
+  input: { cursor?: string; limit?: number; authorId?: number } = {},
 ) {
   const limit = pageSize(input.limit);
   const cursor = decodeCursor(input.cursor, isActivityCursor);
@@ -39,6 +39,7 @@ export async function latestActivity(
     actor,
     cursor ? { createdAt: new Date(cursor.c), id: cursor.i } : undefined,
     limit + 1,
+    input.authorId,
   );
   const page = rows.slice(0, limit);
   const last = page.at(-1);

@@ -47,6 +47,7 @@ export async function getProfileByHandle(deps: Pick<Deps, 'db'>, handle: string)
   if (!user) throw notFound('user');
   const ente = user.ente_id === null ? undefined : await enteRepo.findById(deps.db, user.ente_id);
   return {
+    id: user.id,
     displayName: user.display_name,
     handle: user.handle,
     role: user.role,
