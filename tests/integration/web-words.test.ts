@@ -57,3 +57,19 @@ describe('a person’s page', () => {
     expect((await web.page(`/u/${handle}`, writer.session)).body).toContain('Bilancio interno riservato');
   });
 });
+
+describe('the bookmarks page', () => {
+  it('lists the threads one bookmarked, with an empty state, linked from the profile', async () => {
+    const [writer, reader] = await Promise.all([signedIn(ctx), signedIn(ctx)]);
+    const table = await newTable(ctx, { kind: 'regional', members: [writer.user, reader.user] });
+    expect((await web.page('/segnalibri', reader.session)).body).toContain('Ancora nessun segnalibro');
+    expect((await web.page('/profilo', reader.session)).body).toContain('href="/segnalibri"');
+    const kept = await newThread(ctx, writer.session, { tableId: table.id, title: 'Da ritrovare poi' });
+    await newThread(ctx, writer.session, { tableId: table.id, title: 'Da non salvare' });
+    const marked = await web.post(`/discussioni/${kept.thread.id}/segnalibro`, { on: '1' }, reader.session);
+    expect(marked.statusCode).toBe(303);
+    const page = await web.page('/segnalibri', reader.session);
+    expect(page.body).toContain('Da ritrovare poi');
+    expect(page.body).not.toContain('Da non salvare');
+  });
+});

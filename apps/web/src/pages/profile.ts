@@ -68,7 +68,8 @@ function passwordForm(ctx: PageContext, user: UserRow, error: FormError | undefi
 export function profilePage(ctx: PageContext, view: ProfileView) {
   const { t } = ctx;
   const failed = (form: ProfileForm) => (view.failed?.form === form ? view.failed.error : undefined);
-  return html`<h1 class="mb-4">${t('profile.title')}</h1>
+  return html`<h1 class="mb-2">${t('profile.title')}</h1>
+    <p class="mb-4"><a href="/segnalibri">${t('bookmarks.link')}</a></p>
     <div class="row">
       <div class="col-12 col-lg-6">
         ${section('account', t('profile.account'), account(ctx, view.user))}

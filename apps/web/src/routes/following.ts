@@ -1,21 +1,45 @@
 import {
   listFocusAreas,
+  listThreads,
+  listVisibleTables,
   setBookmark,
   setFocusAreaSubscription,
   setTableSubscription,
   setThreadSubscription,
 } from '@hubspoke/domain';
 import type { FastifyPluginAsync } from 'fastify';
+import { pageContext } from '../context.js';
 import { setFlash } from '../flash.js';
-import { currentUser, idParam, readForm, safeNext, seeOther } from '../respond.js';
+import { focusAreaNames } from '../listing.js';
+import { bookmarksPage } from '../pages/bookmarks.js';
+import { currentUser, idParam, readForm, safeNext, seeOther, sendPage } from '../respond.js';
 import { isWatchLevel } from '../views/watch-level.js';
 import type { WebOptions } from '../web-options.js';
 
 type IdParams = { Params: { id: string } };
 
-/** Following tables, focus areas and threads, and bookmarks: each a small form that redirects back. */
+/** Following tables, focus areas and threads, and bookmarks (each a small form that redirects back), and the bookmarks' page. */
 const followingRoutes: FastifyPluginAsync<WebOptions> = async (app, { deps }) => {
   const secure = deps.config.secureCookies;
+
+  app.get<{ Querystring: { cursore?: string } }>('/segnalibri', async (request, reply) => {
+    const ctx = pageContext(request, reply, deps.config);
+    const user = currentUser(request);
+    const cursor = request.query.cursore;
+    const [page, tables, areas] = await Promise.all([
+      listThreads(deps, user, { bookmarkedOnly: true, ...(cursor ? { cursor } : {}) }),
+      listVisibleTables(deps, user),
+      focusAreaNames(deps, ctx),
+    ]);
+    const view = {
+      threads: page.items,
+      tables,
+      areas,
+      moreHref: page.nextCursor ? `/segnalibri?cursore=${encodeURIComponent(page.nextCursor)}` : null,
+      firstHref: cursor ? '/segnalibri' : null,
+    };
+    return sendPage(reply, ctx, ctx.t('bookmarks.title'), bookmarksPage(ctx, view));
+  });
 
   app.post<IdParams>('/tavoli/:id/notifiche', async (request, reply) => {
     const id = idParam(request.params.id);
