@@ -46,7 +46,20 @@ function statementName(text: string): string | undefined {
 const isStaleStatement = (error: unknown) =>
   (error as { code?: string }).code === '0A000' && /cached plan must not change result type/.test(String(error));
 
-class NamingClient extends pg.Client {
+/**
+ * pg-pool listens for errors only on idle clients: a client checked out (in a transaction,
+ * say, while the relay waits on the queue) whose server goes away would emit an 'error' with
+ * no listener and take the process down. Every client listens for its whole life; the query
+ * in flight fails with the error, and the pool drops the dead client when it is released.
+ */
+class ListeningClient extends pg.Client {
+  constructor(config?: string | pg.ClientConfig) {
+    super(config);
+    this.on('error', () => {});
+  }
+}
+
+class NamingClient extends ListeningClient {
   // Only kysely's calling form (text, values) with parameters is named: without parameters
   // pg uses the simple protocol, which also carries statements a prepared one cannot.
   override query(...args: unknown[]): any {
@@ -78,7 +91,7 @@ export function createDb(databaseUrl: string, options: DbOptions = {}): Database
     max: options.max ?? 10,
     application_name: options.applicationName ?? 'hubspoke',
     connectionTimeoutMillis: 5_000,
-    ...(options.namedStatements === false ? {} : { Client: NamingClient }),
+    Client: options.namedStatements === false ? ListeningClient : NamingClient,
   });
   // An idle client that loses its server must not crash the process; the pool replaces it.
   pool.on('error', () => {});
