@@ -15,6 +15,14 @@ export interface WorkerDeps {
   enqueueMany<N extends JobName>(
     jobs: Array<{ name: N; data: JobPayloads[N]; opts: JobsOptions & { jobId: string } }>,
   ): Promise<void>;
+  /**
+   * Like enqueueMany, and a job of the same id that failed for good is retried: for work whose
+   * outcome PostgreSQL records (a mail's `sent_at`, a digest's claim), so a lost or failed job
+   * never means lost work. Returns how many failed jobs were retried.
+   */
+  revive<N extends JobName>(
+    jobs: Array<{ name: N; data: JobPayloads[N]; opts: JobsOptions & { jobId: string } }>,
+  ): Promise<number>;
 }
 
 export type Handler<N extends JobName> = (deps: WorkerDeps, payload: JobPayloads[N]) => Promise<unknown>;

@@ -2,18 +2,22 @@ import { hostname } from 'node:os';
 import type { Config } from '@hubspoke/config';
 import { createDb } from '@hubspoke/db';
 import { type Clock, systemClock } from '@hubspoke/domain';
-import { defaultJobOptions, type JobName, type JobQueue, openBackend } from '@hubspoke/jobs';
+import { defaultJobOptions, type JobName, type JobQueue, openBackend, retryDelay } from '@hubspoke/jobs';
 import { createMailer, type Mailer } from '@hubspoke/mail';
 import { UnrecoverableError } from 'bullmq';
 import { handlers } from './handlers/index.js';
 import { buildRegistry, type WorkerDeps } from './registry.js';
 import { OutboxRelay } from './relay.js';
 
-/** Recurring work, upserted on every boot so the schedule always matches this code. */
-const SCHEDULES: Array<{ name: JobName; every: number }> = [
+/**
+ * Recurring work, upserted on every boot so the schedule always matches this code, and again
+ * whenever the queues' Redis comes back (it may have restarted empty).
+ */
+const schedules = (config: Config): Array<{ name: JobName; every: number }> => [
   { name: 'sessions.cleanup', every: 60 * 60 * 1000 },
   { name: 'events.cleanup', every: 24 * 60 * 60 * 1000 },
   { name: 'digests.plan', every: 15 * 60 * 1000 },
+  { name: 'mail.sweep', every: config.jobs.sweepSeconds * 1000 },
 ];
 
 export interface RunningWorker {
@@ -50,10 +54,35 @@ export async function startWorker(config: Config, options: WorkerOptions = {}): 
     enqueueMany: async (jobs) => {
       if (jobs.length) await queue.addBulk(jobs);
     },
+    revive: async (jobs) => {
+      if (jobs.length === 0) return 0;
+      await queue.addBulk(jobs);
+      let retried = 0;
+      for (const { opts } of jobs) {
+        const job = await queue.getJob(opts.jobId);
+        if (!job || (await job.getState()) !== 'failed') continue;
+        // Another sweep may retry it first: then this one has nothing left to do.
+        await job.retry('failed').then(
+          () => retried++,
+          () => {},
+        );
+      }
+      return retried;
+    },
   };
 
+  const upsertSchedules = async () => {
+    for (const { name, every } of schedules(config))
+      await queue.upsertJobScheduler(name, { every }, { name, data: {} });
+  };
   if (options.schedules !== false) {
-    for (const { name, every } of SCHEDULES) await queue.upsertJobScheduler(name, { every }, { name, data: {} });
+    await upsertSchedules();
+    backend.onReconnect(() => {
+      upsertSchedules().then(
+        () => log('job schedules upserted again after the queue store came back'),
+        (error) => log(`job schedules: ${(error as Error).message}`),
+      );
+    });
   }
   const worker = backend.createWorker(
     async (job) => {
@@ -61,7 +90,12 @@ export async function startWorker(config: Config, options: WorkerOptions = {}): 
       if (!handler) throw new UnrecoverableError(`No handler for job "${job.name}"`);
       return handler(deps, job.data);
     },
-    { concurrency: options.concurrency ?? 10 },
+    {
+      concurrency: options.concurrency ?? 10,
+      // Doubling delays up to a cap, for as long as config.jobs allows from when the job was first due.
+      backoffStrategy: (attemptsMade, _type, _error, job) =>
+        retryDelay(config.jobs, attemptsMade, (job?.timestamp ?? Date.now()) + (job?.opts.delay ?? 0), Date.now()),
+    },
   );
   worker.on('failed', (job, error) => log(`job ${job?.name} (${job?.id}) failed: ${error.message}`));
   worker.on('error', (error) => log(`worker: ${error.message}`));

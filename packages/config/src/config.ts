@@ -68,6 +68,18 @@ export interface Config {
     readonly workingDaysOnly: boolean;
     readonly timeZone: string;
   };
+  /** How jobs retry, and when work a dead worker left behind is taken over. */
+  readonly jobs: {
+    /** First retry delay; each next one doubles, up to `retryMaxMs`. */
+    readonly retryBaseMs: number;
+    readonly retryMaxMs: number;
+    /** A job still failing this long after it was first due fails for good (the sweep picks its work up again). */
+    readonly retryForSeconds: number;
+    /** Unsent account mails and due digests are re-enqueued this often, whatever became of their jobs. */
+    readonly sweepSeconds: number;
+    /** A digest claim this old belonged to a worker that died mid-send; another may take over. */
+    readonly staleClaimMs: number;
+  };
   readonly uploads: {
     /** Shared documents live here, named by their SHA-256; relative paths start at the working folder. */
     readonly dir: string;
@@ -206,6 +218,13 @@ export function loadConfig(env: Env = process.env): Config {
       escalationHours: decimal(env, 'TUTORING_ESCALATION_HOURS', 96),
       workingDaysOnly: bool(env, 'TUTORING_WORKING_DAYS_ONLY', true),
       timeZone: read(env, 'TUTORING_TIME_ZONE', 'Europe/Rome'),
+    },
+    jobs: {
+      retryBaseMs: int(env, 'JOB_RETRY_BASE_MS', 2_000, 1, 3_600_000),
+      retryMaxMs: int(env, 'JOB_RETRY_MAX_MS', 600_000, 1, 86_400_000),
+      retryForSeconds: int(env, 'JOB_RETRY_FOR_SECONDS', 86_400, 1, 30 * 86_400),
+      sweepSeconds: int(env, 'MAIL_SWEEP_SECONDS', 300, 1, 86_400),
+      staleClaimMs: int(env, 'DIGEST_STALE_CLAIM_MS', 120_000, 100, 86_400_000),
     },
     uploads: {
       dir: read(env, 'UPLOAD_DIR', join(dataDir, 'uploads')),

@@ -8,5 +8,8 @@ export {
   notificationMailJobId,
   QUEUE_NAME,
   RELAYED_EVENTS,
+  RETRY_BACKOFF,
+  type RetryPolicy,
+  retryDelay,
 } from './jobs.js';
 export { resolveServices, type Services } from './services.js';

@@ -12,6 +12,7 @@ export const JOB_NAMES = [
   'notification.email',
   'digests.plan',
   'digest.send',
+  'mail.sweep',
   'tutoring.schedule',
   'tutoring.nudge',
 ] as const;
@@ -30,6 +31,8 @@ export interface JobPayloads {
   'notification.email': { notificationId: number };
   'digests.plan': Record<string, never>;
   'digest.send': { userId: number; period: string };
+  /** Re-enqueues unsent account mails and due digests whose jobs failed for good or were lost. */
+  'mail.sweep': Record<string, never>;
   /** Schedules the reminder and escalation of a question assignment (from its outbox event). */
   'tutoring.schedule': { eventId: number };
   'tutoring.nudge': { threadId: number; assignedAt: string; which: 'reminder' | 'escalation' };
@@ -49,9 +52,33 @@ export const notificationMailJobId = (notificationId: number) => `notification-m
 /** Deterministic ids: enqueueing the same event twice is a no-op (no ':' and never all digits). */
 export const eventJobId = (eventId: number) => `event-${eventId}`;
 
+/** The backoff every job uses; the worker computes its delays (see `retryDelay`). */
+export const RETRY_BACKOFF = 'capped';
+
+/**
+ * Retries are bounded by time, not by count: a mail server refusing for an hour must not turn
+ * into a mail lost after half a minute. The attempts are only a ceiling far above what the
+ * time allows.
+ */
 export const defaultJobOptions: DefaultJobOptions = {
-  attempts: 5,
-  backoff: { type: 'exponential', delay: 2_000 },
+  attempts: 10_000,
+  backoff: { type: RETRY_BACKOFF },
   removeOnComplete: true,
   removeOnFail: false,
 };
+
+export interface RetryPolicy {
+  retryBaseMs: number;
+  retryMaxMs: number;
+  retryForSeconds: number;
+}
+
+/**
+ * The wait before retry number `attemptsMade` of a job first due at `firstDueAt`: doubling from
+ * the base, capped; -1 (fail for good) once the retry window has passed.
+ */
+export function retryDelay(policy: RetryPolicy, attemptsMade: number, firstDueAt: number, now: number): number {
+  if (now - firstDueAt >= policy.retryForSeconds * 1000) return -1;
+  const exponent = Math.min(Math.max(attemptsMade - 1, 0), 40);
+  return Math.min(policy.retryBaseMs * 2 ** exponent, policy.retryMaxMs);
+}

@@ -5,6 +5,7 @@ import { eventFanout } from './event-fanout.js';
 import { eventMail } from './event-mail.js';
 import { eventsCleanup } from './events-cleanup.js';
 import { mailSend } from './mail-send.js';
+import { mailSweep } from './mail-sweep.js';
 import { notificationEmail } from './notification-email.js';
 import { sessionsCleanup } from './sessions-cleanup.js';
 import { tutoringNudge } from './tutoring-nudge.js';
@@ -17,6 +18,7 @@ export const handlers: HandlerEntry[] = [
   ['event.fanout', eventFanout],
   ['event.mail', eventMail],
   ['mail.send', mailSend],
+  ['mail.sweep', mailSweep],
   ['notification.email', notificationEmail],
   ['digests.plan', digestsPlan],
   ['digest.send', digestSend],

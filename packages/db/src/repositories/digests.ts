@@ -13,10 +13,12 @@ export interface DueDigest {
 
 /**
  * Who is due a digest at `now`, with the period it covers (`d2026-11-29`, `w2026-W48`), computed
- * in each person's own time zone; people already served for that period are left out.
+ * in each person's own time zone; people already served for that period are left out, and
+ * so are those whose period is being sent right now. A claim made before `staleBefore`
+ * belonged to a worker that died mid-send: that period is due again.
  * A weekly digest left unsent on its day (service down) goes out later that week.
  */
-export async function due(db: Executor, now: Date): Promise<DueDigest[]> {
+export async function due(db: Executor, now: Date, staleBefore: Date): Promise<DueDigest[]> {
   const result = await sql<DueDigest>`
     with local as (
       select id, digest, digest_hour, digest_weekday, (${now}::timestamptz at time zone timezone) as t
@@ -30,7 +32,10 @@ export async function due(db: Executor, now: Date): Promise<DueDigest[]> {
               or (extract(isodow from t) = digest_weekday and extract(hour from t) >= digest_hour)))
     )
     select c.user_id, c.period, c.frequency from candidates c
-    where not exists (select 1 from digest_sends s where s.user_id = c.user_id and s.period = c.period)
+    where not exists (
+      select 1 from digest_sends s where s.user_id = c.user_id and s.period = c.period
+        and (s.status <> 'sending' or s.claimed_at >= ${staleBefore}::timestamptz)
+    )
     order by c.user_id`.execute(db);
   return result.rows;
 }

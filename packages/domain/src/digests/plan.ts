@@ -1,8 +1,13 @@
 import { digestRepo } from '@hubspoke/db';
 import type { Deps } from '../shared/deps.js';
 
-/** Who is due a digest now, and for which period. */
-export const dueDigests = (deps: Pick<Deps, 'db'>, now: Date) => digestRepo.due(deps.db, now);
+/** A claim older than this belonged to a worker that died mid-send; another may take over. */
+export const staleClaimBefore = (deps: Pick<Deps, 'config'>, now: Date) =>
+  new Date(now.getTime() - deps.config.jobs.staleClaimMs);
+
+/** Who is due a digest now, and for which period (periods left claimed by a dead worker included). */
+export const dueDigests = (deps: Pick<Deps, 'db' | 'config'>, now: Date) =>
+  digestRepo.due(deps.db, now, staleClaimBefore(deps, now));
 
 /** Deterministic job id for one person and period: a second enqueue of the same digest is a no-op. */
 export const digestJobId = (userId: number, period: string) => `digest-${userId}-${period}`;

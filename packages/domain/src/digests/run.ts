@@ -1,11 +1,8 @@
 import { digestRepo, type UserRow } from '@hubspoke/db';
 import type { Deps } from '../shared/deps.js';
-import { AppError } from '../shared/errors.js';
+import { DigestInProgressError } from '../shared/errors.js';
 import { buildDigest, type DigestData } from './content.js';
-import { firstDigestFrom } from './plan.js';
-
-/** A claim older than this belonged to a worker that died mid-send; another may take over. */
-export const STALE_CLAIM_MS = 2 * 60 * 1000;
+import { firstDigestFrom, staleClaimBefore } from './plan.js';
 
 export type DigestOutcome = 'sent' | 'empty' | 'skipped' | 'already_done' | 'off';
 
@@ -15,7 +12,8 @@ export type DeliverDigest = (user: UserRow, digest: DigestData, period: string) 
 /**
  * One person's digest for one period, at most once: the period is claimed in PostgreSQL before
  * anything is sent and stamped after, so a retry, a crash or a second worker does not send it
- * again. A failed send releases the claim, so the job's retry can try again at once.
+ * again. A failed send releases the claim, so the job's retry can try again at once. A period
+ * another process is sending throws DigestInProgressError: not a failure, just not ours yet.
  */
 export async function runDigest(
   deps: Pick<Deps, 'db' | 'config' | 'clock'>,
@@ -27,18 +25,14 @@ export async function runDigest(
     userId: job.userId,
     period: job.period,
     now,
-    staleBefore: new Date(now.getTime() - STALE_CLAIM_MS),
+    staleBefore: staleClaimBefore(deps, now),
     firstFrom: firstDigestFrom(now),
   });
   if (!claimed || claimed.claim === 'off') return 'off';
   if (claimed.claim === 'done') return 'already_done';
-  // Someone else is sending it right now; if they die, this job's retry takes over the claim.
-  if (claimed.claim === 'busy')
-    throw new AppError(
-      409,
-      'digest_in_progress',
-      `Digest ${job.period} for user ${job.userId} is being sent elsewhere`,
-    );
+  // Someone else is sending it right now; if they die, this job's retry takes over the claim
+  // once it is stale (config.jobs.staleClaimMs).
+  if (claimed.claim === 'busy') throw new DigestInProgressError(job.userId, job.period);
   const { user, from } = claimed;
   if (user.digest_skip_if_active && user.last_seen_at && user.last_seen_at > from) {
     await digestRepo.finish(deps.db, user.id, job.period, 'skipped', null, now);

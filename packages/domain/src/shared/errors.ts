@@ -18,3 +18,27 @@ export const notFound = (what: string, code = `${what}_not_found`) => new AppErr
 export const forbidden = (message = 'You are not allowed to do this') => new AppError(403, 'forbidden', message);
 export const invalid = (code: string, message: string) => new AppError(400, code, message);
 export const conflict = (code: string, message: string) => new AppError(409, code, message);
+
+/**
+ * Not a client's error: work that another process holds right now (a digest being sent
+ * elsewhere). Jobs retry it later; the admin CLI reports it as in progress.
+ */
+export class InProgressError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'InProgressError';
+  }
+}
+
+export class DigestInProgressError extends InProgressError {
+  constructor(
+    readonly userId: number,
+    readonly period: string,
+  ) {
+    super('digest_in_progress', `Digest ${period} for user ${userId} is being sent elsewhere`);
+    this.name = 'DigestInProgressError';
+  }
+}

@@ -122,8 +122,14 @@ export function openPostgresBackend(
     workers: new PostgresWorkerPresence(db),
     checks: {},
     createQueue: (options = {}) => new Queue(QUEUE_NAME, { connection: connection(), ...options }),
-    createWorker: (processor, { concurrency }) =>
-      new Worker(QUEUE_NAME, processor, { connection: connection(), concurrency }),
+    createWorker: (processor, { concurrency, backoffStrategy }) =>
+      new Worker(QUEUE_NAME, processor, {
+        connection: connection(),
+        concurrency,
+        ...(backoffStrategy ? { settings: { backoffStrategy } } : {}),
+      }),
+    // The schedules live in PostgreSQL with everything else: they do not vanish while it is away.
+    onReconnect() {},
     async close() {},
   };
 }

@@ -123,10 +123,17 @@ export async function openRedisBackend(url: string, prefix: string, onError: (er
   await firstContact(redis);
   // Queues and workers wait for Redis to come back rather than failing their blocking commands.
   let queueConnection: Redis | undefined;
+  const reconnectListeners: Array<() => void> = [];
   const forQueues = () => {
     if (!queueConnection) {
-      queueConnection = new Redis(url, { maxRetriesPerRequest: null });
-      queueConnection.on('error', onError);
+      const connection = new Redis(url, { maxRetriesPerRequest: null });
+      connection.on('error', onError);
+      let readyBefore = false;
+      connection.on('ready', () => {
+        if (readyBefore) for (const listener of reconnectListeners) listener();
+        readyBefore = true;
+      });
+      queueConnection = connection;
     }
     return queueConnection;
   };
@@ -137,8 +144,17 @@ export async function openRedisBackend(url: string, prefix: string, onError: (er
     workers: new RedisWorkerPresence(redis, prefix),
     checks: { redis: () => redis.ping() },
     createQueue: (options = {}) => new Queue(QUEUE_NAME, { connection: forQueues(), prefix, ...options }),
-    createWorker: (processor, { concurrency }) =>
-      new Worker(QUEUE_NAME, processor, { connection: forQueues(), prefix, concurrency }),
+    createWorker: (processor, { concurrency, backoffStrategy }) =>
+      new Worker(QUEUE_NAME, processor, {
+        connection: forQueues(),
+        prefix,
+        concurrency,
+        ...(backoffStrategy ? { settings: { backoffStrategy } } : {}),
+      }),
+    onReconnect(listener) {
+      forQueues();
+      reconnectListeners.push(listener);
+    },
     async close() {
       redis.disconnect();
       queueConnection?.disconnect();

@@ -1,4 +1,4 @@
-import type { DefaultJobOptions, Job, Queue, Worker } from 'bullmq';
+import type { BackoffStrategy, DefaultJobOptions, Job, Queue, Worker } from 'bullmq';
 
 /**
  * Announces committed outbox events between processes (it satisfies the domain's EventPublisher).
@@ -42,7 +42,12 @@ export interface Backend {
   /** Servers besides PostgreSQL this backend needs, each with a liveness check, for /readyz. */
   readonly checks: Readonly<Record<string, () => Promise<unknown>>>;
   createQueue(options?: { defaultJobOptions?: DefaultJobOptions }): JobQueue;
-  createWorker(processor: JobProcessor, options: { concurrency: number }): JobWorker;
+  createWorker(processor: JobProcessor, options: { concurrency: number; backoffStrategy?: BackoffStrategy }): JobWorker;
+  /**
+   * Calls `listener` each time the queues' store is reachable again after losing it. A Redis
+   * that restarted may have come back empty: recurring schedules must then be upserted again.
+   */
+  onReconnect(listener: () => void): void;
   /** Closes the connections the backend opened (queues and workers are closed by their owners). */
   close(): Promise<void>;
 }
