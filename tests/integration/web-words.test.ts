@@ -73,3 +73,20 @@ describe('the bookmarks page', () => {
     expect(page.body).not.toContain('Da non salvare');
   });
 });
+
+describe('search results', () => {
+  it('show their snippets as plain text, the match marked', async () => {
+    const { user, session } = await signedIn(ctx);
+    const table = await newTable(ctx, { kind: 'regional', members: [user] });
+    await newThread(ctx, session, {
+      tableId: table.id,
+      title: 'Modelli',
+      body: '> citazione\n\nIl **gemellaggio** con [Valona](https://example.it/valona) va avanti.',
+    });
+    const found = await ctx.request({ method: 'GET', url: '/api/search?q=gemellaggio', as: session });
+    const snippet = found.json().items[0]?.snippetHtml as string;
+    expect(snippet).toContain('<mark>gemellaggio</mark>');
+    expect(snippet).toContain('con Valona va avanti');
+    expect(snippet).not.toMatch(/\*\*|&gt;|\]\(|https:/);
+  });
+});

@@ -15,7 +15,7 @@ export {
   setTableSubscription,
   setThreadSubscription,
 } from './reading.js';
-export { highlight, type SearchInput, searchPosts } from './search.js';
+export { highlight, plainSnippet, type SearchInput, searchPosts } from './search.js';
 export {
   createThread,
   getThreadPage,

@@ -22,7 +22,24 @@ export interface SearchInput {
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
-/** Snippets come from the raw source: escape everything, then turn the match markers into <mark>. */
+/**
+ * Snippets come from the Markdown source: they read as plain text, so the syntax goes (emphasis,
+ * quote and heading marks, code ticks, link and image targets keep only their text). The match
+ * markers are control characters, untouched by any of this.
+ */
+export function plainSnippet(markdown: string): string {
+  return markdown
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/^[ \t]*(?:>[ \t]?)+/gm, '')
+    .replace(/^[ \t]*#{1,6}[ \t]+/gm, '')
+    .replace(/^[ \t]*(?:[-*+]|\d+[.)])[ \t]+/gm, '')
+    .replace(/(\*\*|__|~~|`+)/g, '')
+    .replace(/(^|[\s(])[*_]([^\s*_][^*_]*?)[*_](?=[\s).,;:!?]|$)/gm, '$1$2')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Escape everything, then turn the match markers into <mark>. */
 export function highlight(snippet: string): string {
   return escapeHtml(snippet)
     .replaceAll(searchRepo.HIGHLIGHT_START, '<mark>')
@@ -62,7 +79,7 @@ export async function searchPosts(deps: Pick<Deps, 'db'>, actor: UserRow, input:
       threadId: r.thread_id,
       title: r.title,
       titleHtml: highlight(r.title_snippet),
-      snippetHtml: highlight(r.snippet),
+      snippetHtml: highlight(plainSnippet(r.snippet)),
       tableId: r.table_id,
       focusArea: r.focus_area,
       kind: r.kind,
