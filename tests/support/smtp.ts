@@ -14,10 +14,12 @@ export interface ReceivedMail {
 export class TestSmtp {
   readonly received: ReceivedMail[] = [];
   private refusals = 0;
+  private refusingUntil = 0;
   private server: SMTPServer;
   port = 0;
 
-  constructor() {
+  /** `delayMs`: how long each message takes to be accepted, as a busy server's would. */
+  constructor(private readonly delayMs = 0) {
     this.server = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS'],
@@ -26,8 +28,9 @@ export class TestSmtp {
         const chunks: Buffer[] = [];
         stream.on('data', (c: Buffer) => chunks.push(c));
         stream.on('end', async () => {
-          if (this.refusals > 0) {
-            this.refusals--;
+          if (this.delayMs) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
+          if (this.refusals > 0 || Date.now() < this.refusingUntil) {
+            this.refusals = Math.max(0, this.refusals - 1);
             const error = Object.assign(new Error('Try again later'), { responseCode: 451 });
             return callback(error);
           }
@@ -49,6 +52,11 @@ export class TestSmtp {
 
   refuse(count: number): void {
     this.refusals = count;
+  }
+
+  /** Answers every message with 451 for the next `ms` milliseconds. */
+  refuseFor(ms: number): void {
+    this.refusingUntil = Date.now() + ms;
   }
 
   to(address: string): ReceivedMail[] {
