@@ -29,6 +29,8 @@ export interface BuildOptions {
   realtime?: RealtimeOptions;
   /** Where the log goes (tests read it); stdout when left out. */
   logStream?: { write(line: string): void };
+  /** Set when this process runs the worker (`--with-worker`): /readyz then requires it alive. */
+  workerAlive?: () => boolean;
 }
 
 /** Query parameters whose values are secrets (`/ws?token=…`, signed links) and never logged. */
@@ -91,7 +93,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(docs);
   await app.register(auth);
   await app.register(realtime, options.realtime ?? {});
-  await app.register(healthRoutes);
+  await app.register(healthRoutes, options.workerAlive ? { workerAlive: options.workerAlive } : {});
   await app.register(authRoutes, { prefix: '/api/auth' });
   await app.register(meRoutes, { prefix: '/api/me' });
   await app.register(spaceRoutes, { prefix: '/api' });

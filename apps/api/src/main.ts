@@ -1,8 +1,8 @@
-import { fork } from 'node:child_process';
+import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { type Config, ConfigError, loadConfig } from '@hubspoke/config';
 import { createDb, ensureDatabase, migrateToLatest } from '@hubspoke/db';
-import { resolveServices, type Services } from '@hubspoke/jobs';
+import { resolveServices } from '@hubspoke/jobs';
 import { buildApp } from './app.js';
 
 /** Creates the database when missing and applies pending migrations (unless turned off). */
@@ -21,10 +21,52 @@ async function prepareDatabase(config: Config): Promise<void> {
 /**
  * `npm start` runs the worker beside the api as a child process: they share nothing but
  * PostgreSQL (and Redis when there is one), exactly as when they run on separate machines.
+ * A worker that exits is started again, after a delay that doubles up to 30 s while it keeps
+ * failing quickly; the api serves on meanwhile, and /readyz says the worker is down.
  */
-function startWorker(services: Services) {
-  const path = fileURLToPath(new URL('../../worker/dist/main.js', import.meta.url));
-  return fork(path, [], { env: { ...process.env, ...services.env, MIGRATE_ON_START: 'false' }, stdio: 'inherit' });
+class WorkerSupervisor {
+  private child: ChildProcess | undefined;
+  private ready = false;
+  private stopping = false;
+  private restartDelay = 1_000;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly env: Record<string, string>) {}
+
+  /** Alive and past its start-up (it says so over the IPC channel). */
+  alive = (): boolean => this.ready && this.child?.exitCode === null && this.child.signalCode === null;
+
+  start(): void {
+    const path = fileURLToPath(new URL('../../worker/dist/main.js', import.meta.url));
+    const child = fork(path, [], { env: { ...process.env, ...this.env, MIGRATE_ON_START: 'false' }, stdio: 'inherit' });
+    const startedAt = Date.now();
+    this.child = child;
+    this.ready = false;
+    console.log(`Worker started (pid ${child.pid})`);
+    child.on('message', (message) => {
+      if (message === 'ready') this.ready = true;
+    });
+    child.once('exit', (code, signal) => {
+      this.ready = false;
+      if (this.stopping) return;
+      // A worker that ran for a while before failing starts again at once; one that keeps failing waits longer.
+      if (Date.now() - startedAt > 60_000) this.restartDelay = 1_000;
+      console.error(`The worker exited (${signal ?? code}); starting it again in ${this.restartDelay / 1000} s`);
+      this.timer = setTimeout(() => this.start(), this.restartDelay);
+      this.restartDelay = Math.min(this.restartDelay * 2, 30_000);
+    });
+  }
+
+  /** Stops the worker (SIGTERM lets it finish the jobs in hand) and waits for it to exit. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    clearTimeout(this.timer);
+    const child = this.child;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+  }
 }
 
 async function main() {
@@ -41,16 +83,17 @@ async function main() {
   const services = await resolveServices(config, console.log);
   for (const line of services.summary) console.log(line);
   config = services.config;
+  const worker = process.argv.includes('--with-worker') ? new WorkerSupervisor(services.env) : undefined;
   let app: Awaited<ReturnType<typeof buildApp>>;
   try {
     await prepareDatabase(config);
-    app = await buildApp(config);
+    app = await buildApp(config, worker ? { workerAlive: worker.alive } : {});
     await app.listen({ host: config.host, port: config.port });
   } catch (error) {
     await services.stop();
     throw error;
   }
-  const worker = process.argv.includes('--with-worker') ? startWorker(services) : undefined;
+  worker?.start();
   console.log(`Hub&Spoke Community is running at ${config.publicUrl} (API docs at ${config.publicUrl}/docs)`);
 
   let stopping = false;
@@ -58,14 +101,11 @@ async function main() {
     if (stopping) return;
     stopping = true;
     app.log.info({ signal }, 'shutting down');
-    worker?.kill('SIGTERM');
+    const workerStopped = worker?.stop();
     // close() stops accepting, lets in-flight requests finish, then runs onClose (pools).
     const timer = setTimeout(() => process.exit(1), 10_000).unref();
     await app.close();
-    // A worker killed by the signal itself has a signalCode and no exitCode: it is gone too.
-    if (worker && worker.exitCode === null && worker.signalCode === null) {
-      await new Promise((resolve) => worker.once('exit', resolve));
-    }
+    await workerStopped;
     await services.stop();
     clearTimeout(timer);
     console.log('Stopped cleanly');
@@ -73,12 +113,6 @@ async function main() {
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
-  worker?.on('exit', (code) => {
-    if (!stopping) {
-      console.error(`The worker exited (${code}); stopping`);
-      void stop('worker-exit');
-    }
-  });
 }
 
 main().catch((error) => {

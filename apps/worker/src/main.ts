@@ -13,6 +13,8 @@ async function main() {
   }
   const worker = await startWorker(config);
   console.log('Worker ready');
+  // Under `npm start` the api supervises this process and counts it ready from here.
+  process.send?.('ready');
   const stop = async () => {
     await worker.close();
     await services.stop();

@@ -17,14 +17,22 @@ const state = (check: Promise<unknown>) =>
     () => 'down',
   );
 
-const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
+export interface HealthOptions {
+  /** The worker this process started (`--with-worker`) is running: /readyz fails while it is not. */
+  workerAlive?: () => boolean;
+}
+
+const healthRoutes: FastifyPluginAsyncTypebox<HealthOptions> = async (app, { workerAlive }) => {
   app.get(
     '/healthz',
     { schema: { hide: true, response: { 200: Type.Object({ status: Type.String() }) } } },
     async () => ({ status: 'ok' }),
   );
 
-  /** Ready when PostgreSQL (and Redis, when used) answer; otherwise 503 naming what is down. */
+  /**
+   * Ready when PostgreSQL (and Redis, when used) answer and, in a process that runs the worker,
+   * the worker is alive; otherwise 503 naming what is down.
+   */
   app.get(
     '/readyz',
     {
@@ -47,7 +55,8 @@ const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
         state(sql`select 1`.execute(app.db)),
         ...Object.values(app.backend.checks).map((check) => state(check())),
       ]);
-      const checks = Object.fromEntries(names.map((name, i) => [name, states[i] ?? 'down']));
+      const checks: Record<string, string> = Object.fromEntries(names.map((name, i) => [name, states[i] ?? 'down']));
+      if (workerAlive) checks.worker = workerAlive() ? 'up' : 'down';
       const down = Object.entries(checks)
         .filter(([, value]) => value === 'down')
         .map(([name]) => name);
