@@ -102,3 +102,46 @@ describe('document notifications', () => {
     expect(page.body).toContain('Commento: Manca il budget.');
   });
 });
+
+describe('moderation notices', () => {
+  it('tell the author of a lock, a move and a hidden post, with the moderator’s reason, in the page and by mail', async () => {
+    const author = await signedIn(ctx, { email: 'autrice@napoli.example.it' });
+    const moderator = await signedIn(ctx, { role: 'moderator', displayName: 'Luca Moderatore' });
+    const table = await newTable(ctx, { kind: 'regional', members: [author.user, moderator.user] });
+    const other = await newTable(ctx, { kind: 'regional', members: [author.user, moderator.user] });
+    const { thread } = await newThread(ctx, author.session, { tableId: table.id, title: 'Fondi per il festival' });
+    const post = await newReply(ctx, author.session, thread.id, 'Un messaggio fuori tema.');
+    const patch = (payload: object) =>
+      ctx.request({ method: 'PATCH', url: `/api/threads/${thread.id}`, as: moderator.session, payload });
+    expect((await patch({ locked: true, reason: 'Discussione conclusa.' })).statusCode).toBe(200);
+    expect((await patch({ tableId: other.id })).statusCode).toBe(200);
+    const hidden = await ctx.request({
+      method: 'POST',
+      url: `/api/posts/${post.id}/hide`,
+      as: moderator.session,
+      payload: { reason: 'Fuori tema.' },
+    });
+    expect(hidden.statusCode).toBe(200);
+    expect((await patch({ pinned: true })).statusCode).toBe(200);
+
+    const items = (await inbox(author.session)).items as Array<{ kind: string; moderation: string; comment: string }>;
+    expect(items.filter((n) => n.kind === 'moderated').map((n) => [n.moderation, n.comment])).toEqual([
+      ['hide', 'Fuori tema.'],
+      ['move', null],
+      ['lock', 'Discussione conclusa.'],
+    ]);
+    const page = (await web.page('/notifiche', author.session)).body;
+    expect(page).toContain('Luca Moderatore ha chiuso la tua discussione «Fondi per il festival»');
+    expect(page).toContain('Motivo: Discussione conclusa.');
+    expect(page).toContain('Luca Moderatore ha nascosto un tuo messaggio in «Fondi per il festival»');
+    await expect
+      .poll(() => subjects('autrice@napoli.example.it').sort(), { timeout: 10_000 })
+      .toEqual([
+        'Luca Moderatore ha chiuso la tua discussione «Fondi per il festival»',
+        'Luca Moderatore ha nascosto un tuo messaggio in «Fondi per il festival»',
+        'Luca Moderatore ha spostato la tua discussione «Fondi per il festival»',
+      ]);
+    const lockMail = smtp.to('autrice@napoli.example.it').find((m) => m.parsed.subject?.includes('chiuso'));
+    expect(lockMail?.parsed.text).toContain('Il motivo: Discussione conclusa.');
+  });
+});

@@ -310,7 +310,8 @@ export type NotificationKind =
   | 'question_escalated'
   | 'tutor_answer'
   | 'answer_accepted'
-  | 'asker_followup';
+  | 'asker_followup'
+  | 'moderated';
 
 export interface NotificationsTable {
   id: Id;

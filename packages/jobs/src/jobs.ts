@@ -45,6 +45,7 @@ export const RELAYED_EVENTS: Record<string, JobName> = {
   'mail.queued': 'mail.send',
   'question.assigned': 'tutoring.schedule',
   'document.updated': 'event.mail',
+  'moderation.noticed': 'event.mail',
 };
 
 export const notificationMailJobId = (notificationId: number) => `notification-mail-${notificationId}`;

@@ -18,6 +18,7 @@ const NotificationSchema = Type.Object({
     'tutor_answer',
     'answer_accepted',
     'asker_followup',
+    'moderated',
   ]),
   threadId: Nullable(Type.Integer()),
   postId: Nullable(Type.Integer()),
@@ -26,6 +27,7 @@ const NotificationSchema = Type.Object({
   actor: Nullable(Type.Object({ id: Type.Integer(), displayName: Type.String() })),
   documentStatus: Nullable(Type.String()),
   comment: Nullable(Type.String()),
+  moderation: Nullable(literals(['lock', 'move', 'hide'])),
   createdAt: Type.String({ format: 'date-time' }),
   read: Type.Boolean(),
 });

@@ -1,5 +1,14 @@
 import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox';
-import { deletePost, editPost, flagPost, listRevisions, quotePost, setLike, setPostHidden } from '@hubspoke/domain';
+import {
+  deletePost,
+  editPost,
+  flagPost,
+  invalid,
+  listRevisions,
+  quotePost,
+  setLike,
+  setPostHidden,
+} from '@hubspoke/domain';
 import { Body, PostSchema } from '../forum-schemas.js';
 import { requireUser } from '../plugins/auth.js';
 import { errors, IdParams, literals, Nullable } from '../schemas.js';
@@ -119,9 +128,21 @@ const postRoutes: FastifyPluginAsyncTypebox = async (app) => {
           response: { 200: Type.Object({ post: PostSchema }), ...errors(400, 401, 403, 404) },
         },
       },
-      async (request) => ({ post: await setPostHidden(deps, requireUser(request), request.params.id, hidden) }),
+      async (request) => ({
+        post: await setPostHidden(deps, requireUser(request), request.params.id, hidden, hideReason(request.body)),
+      }),
     );
   }
 };
+
+/** The body is optional here (a bare POST hides): `{reason}` when given, sent to the author. */
+function hideReason(body: unknown): string | undefined {
+  if (body === undefined || body === null) return undefined;
+  const reason = (body as { reason?: unknown }).reason;
+  if (reason === undefined) return undefined;
+  if (typeof reason !== 'string' || reason.length > 500)
+    throw invalid('invalid_request', 'reason must be a string of at most 500 characters');
+  return reason;
+}
 
 export default postRoutes;

@@ -125,13 +125,19 @@ const threadRoutes: FastifyPluginAsyncTypebox = async (app) => {
             tableId: Type.Optional(Id),
             focusArea: Type.Optional(FocusAreaSlug),
             dimension: Type.Optional(Nullable(DimensionSlug)),
+            reason: Type.Optional(
+              Type.String({ maxLength: 500, description: 'why, for a lock or a move: sent to the author' }),
+            ),
           },
           { additionalProperties: false, minProperties: 1 },
         ),
         response: { 200: Type.Object({ thread: ThreadSchema }), ...errors(400, 401, 403, 404) },
       },
     },
-    async (request) => ({ thread: await updateThread(deps, requireUser(request), request.params.id, request.body) }),
+    async (request) => {
+      const { reason, ...changes } = request.body;
+      return { thread: await updateThread(deps, requireUser(request), request.params.id, changes, reason) };
+    },
   );
 
   app.post(

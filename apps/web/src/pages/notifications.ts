@@ -23,7 +23,8 @@ export function notificationTarget(n: NotificationDto): string {
  */
 function describe(ctx: PageContext, n: NotificationDto) {
   const params = { actor: n.actor?.displayName ?? ctx.t('notifications.someone'), title: n.threadTitle };
-  const key = [`notifications.kind.${n.kind}.${n.documentStatus}`, `notifications.kind.${n.kind}`].find(isMessageKey);
+  const detail = n.documentStatus ?? n.moderation;
+  const key = [`notifications.kind.${n.kind}.${detail}`, `notifications.kind.${n.kind}`].find(isMessageKey);
   return key ? ctx.t(key, params) : ctx.t('notifications.kind.other', params);
 }
 
@@ -34,7 +35,7 @@ function item(ctx: PageContext, n: NotificationDto) {
   return html`<li class="notification-item${n.read ? '' : ' notification-unread'}">
     ${n.read ? '' : html`<span class="count-badge me-2">${t('notifications.new')}</span>`}
     <a href="${href}">${describe(ctx, n)}</a>
-    ${n.comment ? html`<span class="d-block small">${ctx.t('notifications.comment', { comment: n.comment })}</span>` : ''}
+    ${n.comment ? html`<span class="d-block small">${ctx.t(n.moderation ? 'notifications.reason' : 'notifications.comment', { comment: n.comment })}</span>` : ''}
     <span class="d-block small text-secondary">${timeTag(ctx, n.createdAt)}</span>
   </li>`;
 }

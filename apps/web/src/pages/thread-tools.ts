@@ -27,6 +27,11 @@ function bookmarkForm(ctx: PageContext, view: ToolsView) {
   </form>`;
 }
 
+/** Why a moderator locks or moves: optional, and sent to the author. */
+export const reasonField = (ctx: PageContext, id: string) =>
+  html`<div class="form-group w-100 mb-2"><label for="${id}" class="active">${ctx.t('moderation.reasonField')}</label>
+    <input type="text" id="${id}" name="reason" class="form-control" maxlength="500"></div>`;
+
 /** Pin, lock and move, for the moderators of the thread's table. */
 function moderationPanel(ctx: PageContext, view: ToolsView) {
   const { t } = ctx;
@@ -41,6 +46,7 @@ function moderationPanel(ctx: PageContext, view: ToolsView) {
         <input type="hidden" name="next" value="${view.pageHref}">
         ${thread.pinned ? toggle('unpin', t('moderation.unpin')) : toggle('pin', t('moderation.pin'))}
         ${thread.locked ? toggle('unlock', t('moderation.unlock')) : toggle('lock', t('moderation.lock'))}
+        ${thread.locked ? '' : reasonField(ctx, 'lock-reason')}
       </form>
       <form method="post" action="${action}">
         <input type="hidden" name="next" value="${view.pageHref}"><input type="hidden" name="action" value="move">
@@ -58,6 +64,7 @@ function moderationPanel(ctx: PageContext, view: ToolsView) {
           selected: thread.focusArea,
           options: [...view.focusAreas].map(([value, label]) => ({ value, label })),
         })}
+        ${reasonField(ctx, 'move-reason')}
         <button type="submit" class="btn btn-sm btn-primary">${t('moderation.move')}</button>
       </form>
     </div>

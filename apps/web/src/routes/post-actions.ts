@@ -32,7 +32,7 @@ const postActionRoutes: FastifyPluginAsync<WebOptions> = async (app, { deps }) =
     if (!id) return reply.callNotFound();
     const form = readForm(request.body);
     const hidden = form.text('hidden') === '1';
-    await setPostHidden(deps, currentUser(request), id, hidden);
+    await setPostHidden(deps, currentUser(request), id, hidden, form.text('reason'));
     setFlash(reply, { key: hidden ? 'flash.postHidden' : 'flash.postShown' }, secure);
     return seeOther(reply, safeNext(form.text('next'), '/'));
   });

@@ -119,7 +119,7 @@ const threadRoutes: FastifyPluginAsync<WebOptions> = async (app, { deps }) => {
     if (changes.focusArea !== undefined && !(await listFocusAreas(deps)).some((a) => a.slug === changes.focusArea)) {
       throw new AppError(400, 'invalid_request', 'Unknown focus area');
     }
-    await updateThread(deps, currentUser(request), id, changes);
+    await updateThread(deps, currentUser(request), id, changes, form.text('reason'));
     setFlash(reply, { key: action.flash }, config.secureCookies);
     return seeOther(reply, safeNext(form.text('next'), `/discussioni/${id}`));
   });

@@ -49,6 +49,12 @@ function moderatorHide(ctx: PageContext, post: PostDto, pc: PostActionsContext) 
   const { t } = ctx;
   return html`<form method="post" action="/messaggi/${post.id}/nascondi" class="d-inline">
     ${back(pc, post)}<input type="hidden" name="hidden" value="${post.hidden ? '0' : '1'}">
+    ${
+      post.hidden
+        ? ''
+        : html`<label class="visually-hidden" for="hide-reason-${post.id}">${t('moderation.reasonField')}</label>
+      <input type="text" id="hide-reason-${post.id}" name="reason" maxlength="500" class="form-control form-control-sm d-inline-block w-auto" placeholder="${t('moderation.reasonField')}">`
+    }
     <button type="submit" class="btn btn-xs btn-outline-danger">${post.hidden ? t('post.unhide') : t('post.hide')}</button>
   </form>`;
 }

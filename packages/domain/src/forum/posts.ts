@@ -19,6 +19,7 @@ import { rooms } from '../shared/events.js';
 import { assertCanReply, assertModerates, readableThread } from './access.js';
 import { prepareBody } from './content.js';
 import { postEventData, postToDto } from './dto.js';
+import { noticeToAuthor, prepareReason } from './moderation-notice.js';
 import { tableRooms } from './opening.js';
 import { enforcePostingLimit } from './threads.js';
 
@@ -198,12 +199,31 @@ export async function setLike(deps: Deps, actor: UserRow, postId: number, liked:
   return { reactions: { like: count }, likedByMe: liked };
 }
 
-/** Moderators hide a post (or show it again); the author still sees it, marked hidden. */
-export async function setPostHidden(deps: Deps, actor: UserRow, postId: number, hidden: boolean) {
+/**
+ * Moderators hide a post (or show it again); the author still sees it, marked hidden, and is told
+ * of the hiding with the moderator's reason when one is given.
+ */
+export async function setPostHidden(deps: Deps, actor: UserRow, postId: number, hidden: boolean, reasonText?: string) {
   const { post, context } = await readablePost(deps, actor, postId);
   assertModerates(context);
-  const { updated, eventId } = await deps.db.transaction().execute((tx) => applyHidden(deps, tx, actor, post, hidden));
-  deps.events.publish([eventId]);
+  const reason = prepareReason(reasonText);
+  const { updated, eventIds } = await deps.db.transaction().execute(async (tx) => {
+    const wasHidden = post.hidden_at !== null;
+    const result = await applyHidden(deps, tx, actor, post, hidden);
+    const told =
+      hidden && !wasHidden
+        ? await noticeToAuthor(tx, {
+            authorId: post.author_id,
+            actor,
+            thread: context.thread,
+            postId: post.id,
+            moderation: 'hide',
+            reason,
+          })
+        : [];
+    return { updated: result.updated, eventIds: [result.eventId, ...told] };
+  });
+  deps.events.publish(eventIds);
   return postToDto(updated, true);
 }
 

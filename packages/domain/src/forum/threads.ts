@@ -29,6 +29,7 @@ import { assignQuestion } from '../tutoring/assign.js';
 import { assertModerates, readableThread, readableThreadListRow } from './access.js';
 import { prepareBody, prepareTitle } from './content.js';
 import { postToDto, threadEventData, threadToDto } from './dto.js';
+import { noticeToAuthor, prepareReason } from './moderation-notice.js';
 import { addOpeningPost, announceThread, focusRooms, tableRooms } from './opening.js';
 
 export interface NewThreadInput {
@@ -159,9 +160,19 @@ export interface ThreadChanges {
   dimension?: string | null;
 }
 
-/** Authors may retitle their thread; everything else (and any title) is for the table's moderators. */
-export async function updateThread(deps: Deps, actor: UserRow, threadId: number, changes: ThreadChanges) {
+/**
+ * Authors may retitle their thread; everything else (and any title) is for the table's moderators.
+ * A lock or a move tells the author, with the moderator's reason when one is given.
+ */
+export async function updateThread(
+  deps: Deps,
+  actor: UserRow,
+  threadId: number,
+  changes: ThreadChanges,
+  reasonText?: string,
+) {
   const context = await readableThread(deps.db, actor, threadId);
+  const reason = prepareReason(reasonText);
   const onlyTitle = Object.keys(changes).every((k) => k === 'title');
   if (!(onlyTitle && context.thread.author_id === actor.id)) assertModerates(context);
   if (changes.tableId !== undefined && changes.tableId !== context.thread.table_id) {
@@ -193,6 +204,7 @@ export async function updateThread(deps: Deps, actor: UserRow, threadId: number,
         subjectId: threadId,
         data: {
           changes,
+          ...(reason ? { reason } : {}),
           before: {
             title: before.title,
             pinned: before.pinned,
@@ -219,6 +231,12 @@ export async function updateThread(deps: Deps, actor: UserRow, threadId: number,
           data: { id: threadId, tableId: before.table_id },
         }),
       );
+    }
+    const moved = updated.table_id !== before.table_id;
+    const moderation = moved ? 'move' : changes.locked === true && !before.locked ? 'lock' : null;
+    if (moderation) {
+      const notice = { authorId: before.author_id, actor, thread: updated, postId: null, reason, moderation } as const;
+      eventIds.push(...(await noticeToAuthor(tx, notice)));
     }
     return { updated, eventIds };
   });

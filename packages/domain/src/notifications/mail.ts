@@ -19,7 +19,8 @@ type Choices = {
 /** Which preference governs mail for each kind of notification (tutoring covers document reviews too). */
 export function emailChoiceFor(kind: NotificationKind | string, choices: Choices): EmailChoice {
   if (kind === 'mention') return choices.email_mentions;
-  if (kind === 'reply') return choices.email_replies;
+  // A moderator's act on one's own thread or post counts as a reply to it.
+  if (kind === 'reply' || kind === 'moderated') return choices.email_replies;
   if (kind === 'watched_reply' || kind === 'new_thread') return choices.email_watched;
   return choices.email_tutoring;
 }
@@ -53,7 +54,10 @@ export type NotificationMail =
       postText: string;
       /** For a document's change of status: the status it moved to, and the reviewer's comment. */
       documentStatus?: string;
-      documentComment?: string;
+      /** For a moderator's act on the person's thread or post: what was done. */
+      moderation?: string;
+      /** The reviewer's comment or the moderator's reason. */
+      comment?: string;
     };
 
 /**
@@ -70,6 +74,7 @@ export async function prepareNotificationMail(
   if (n.emailed_at) return { send: false, reason: 'already mailed' };
   if (n.read_at) return { send: false, reason: 'notification read' };
   if (n.kind === 'document_status') return prepareDocumentMail(deps, n);
+  if (n.kind === 'moderated') return prepareModerationMail(deps, n);
   if (n.post_number === null || n.deleted_at || n.hidden_at || n.thread_id === null || n.table_id === null)
     return { send: false, reason: 'post gone' };
   if ((n.last_read_post_number ?? 0) >= n.post_number) return { send: false, reason: 'post read' };
@@ -112,7 +117,30 @@ async function prepareDocumentMail(
     postHtml: '',
     postText: '',
     documentStatus: String(n.data.status ?? ''),
-    documentComment: typeof n.data.comment === 'string' ? n.data.comment : '',
+    comment: typeof n.data.comment === 'string' ? n.data.comment : '',
+  };
+}
+
+/** A moderator locked, moved or hid something of theirs: said in a line with the reason, a link to the thread. */
+async function prepareModerationMail(
+  deps: Pick<Deps, 'db' | 'config'>,
+  n: NonNullable<Awaited<ReturnType<typeof notificationRepo.findForMail>>>,
+): Promise<NotificationMail> {
+  if (emailChoiceFor(n.kind, n) !== 'immediately') return { send: false, reason: 'preference changed' };
+  if (n.thread_id === null) return { send: false, reason: 'thread gone' };
+  return {
+    send: true,
+    to: n.email,
+    locale: n.locale,
+    userId: n.user_id,
+    kind: n.kind,
+    actorName: String(n.data.actorName ?? ''),
+    threadTitle: String(n.data.threadTitle ?? ''),
+    threadUrl: deps.config.publicUrl + paths.thread(n.thread_id, n.post_number ?? 1),
+    postHtml: '',
+    postText: '',
+    moderation: String(n.data.moderation ?? ''),
+    comment: typeof n.data.comment === 'string' ? n.data.comment : '',
   };
 }
 

@@ -9,9 +9,12 @@ export interface NotificationMailData {
   /** Sanitised HTML of the post (it passed packages/markdown). */
   postHtml: string;
   postText: string;
-  /** Set for a document's change of status: the status it moved to, and what the reviewer wrote. */
+  /** Set for a document's change of status: the status it moved to. */
   documentStatus?: string;
-  documentComment?: string;
+  /** Set for a moderator's act on the person's thread or post: `lock`, `move` or `hide`. */
+  moderation?: string;
+  /** What the reviewer wrote, or the moderator's reason. */
+  comment?: string;
   unsubscribeUrl: string;
 }
 
@@ -47,6 +50,10 @@ const SUBJECT: Record<MailLocale, Record<string, (d: NotificationMailData) => st
     question_reminder: (d) => `Promemoria: la domanda «${d.threadTitle}» aspetta ancora una risposta`,
     question_escalated: (d) => `Domanda senza risposta da troppo tempo: «${d.threadTitle}»`,
     answer_accepted: (d) => `${d.actorName} ha accettato la risposta a «${d.threadTitle}»`,
+    moderated: (d) =>
+      d.moderation === 'hide'
+        ? `${d.actorName} ha nascosto un tuo messaggio in «${d.threadTitle}»`
+        : `${d.actorName} ha ${d.moderation === 'move' ? 'spostato' : 'chiuso'} la tua discussione «${d.threadTitle}»`,
     other: (d) => `Novità in «${d.threadTitle}»`,
   },
   en: {
@@ -61,10 +68,15 @@ const SUBJECT: Record<MailLocale, Record<string, (d: NotificationMailData) => st
     question_reminder: (d) => `Reminder: the question “${d.threadTitle}” still awaits an answer`,
     question_escalated: (d) => `Unanswered for too long: “${d.threadTitle}”`,
     answer_accepted: (d) => `${d.actorName} accepted the answer to “${d.threadTitle}”`,
+    moderated: (d) =>
+      d.moderation === 'hide'
+        ? `${d.actorName} hid a post of yours in “${d.threadTitle}”`
+        : `${d.actorName} ${d.moderation === 'move' ? 'moved' : 'locked'} your thread “${d.threadTitle}”`,
     other: (d) => `News in “${d.threadTitle}”`,
   },
 };
 const COMMENT = { it: 'Il commento:', en: 'The comment:' };
+const REASON = { it: 'Il motivo:', en: 'The reason:' };
 const OPEN = { it: 'Apri la discussione', en: 'Open the thread' };
 const OPEN_DOCUMENT = { it: 'Apri il documento', en: 'Open the document' };
 const BY = { it: (name: string) => `Da ${name}.`, en: (name: string) => `By ${name}.` };
@@ -76,9 +88,11 @@ const BY = { it: (name: string) => `Da ${name}.`, en: (name: string) => `By ${na
 export function renderNotificationMail(locale: MailLocale, data: NotificationMailData): RenderedMail {
   const subject = (SUBJECT[locale][data.kind] ?? SUBJECT[locale].other)?.(data) ?? data.threadTitle;
   const document = data.documentStatus !== undefined;
+  // A document's news and a moderator's act are told in a line: there is no post to quote.
+  const told = document || data.moderation !== undefined;
   const open = document ? OPEN_DOCUMENT[locale] : OPEN[locale];
-  const comment = data.documentComment ? `${COMMENT[locale]} ${data.documentComment}` : '';
-  const content = document
+  const comment = data.comment ? `${(document ? COMMENT : REASON)[locale]} ${data.comment}` : '';
+  const content = told
     ? `<p>${escapeHtml(BY[locale](data.actorName))}</p>${comment ? `<p>${escapeHtml(comment)}</p>` : ''}`
     : `<blockquote style="margin:16px 0;padding:8px 16px;border-left:4px solid #d9dadb">${data.postHtml}</blockquote>`;
   const html = layout(
@@ -89,7 +103,7 @@ ${content}
 <p><a href="${escapeHtml(data.threadUrl)}">${open}</a></p>`,
     data.unsubscribeUrl,
   );
-  const body = document ? [BY[locale](data.actorName), comment].filter(Boolean).join('\n\n') : data.postText;
+  const body = told ? [BY[locale](data.actorName), comment].filter(Boolean).join('\n\n') : data.postText;
   const text = `${subject}\n\n${body}\n\n${open}: ${data.threadUrl}${textFooter(locale, data.unsubscribeUrl)}`;
   return { subject, html, text };
 }
