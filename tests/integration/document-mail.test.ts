@@ -55,7 +55,12 @@ describe('a document changing status', () => {
     expect(mail?.html).toContain('Apri il documento');
     // The moderator hears of both submissions, never of the publications they made themselves.
     await expect.poll(() => smtp.to('moderatore@comune.example.it').length, { timeout: 10_000 }).toBe(2);
-    expect(smtp.to('moderatore@comune.example.it').map((m) => m.parsed.subject).sort()).toEqual([
+    expect(
+      smtp
+        .to('moderatore@comune.example.it')
+        .map((m) => m.parsed.subject)
+        .sort(),
+    ).toEqual([
       'Il documento «Piano strategico 2027» è stato inviato in revisione',
       'Il documento «Rapporto annuale» è stato inviato in revisione',
     ]);

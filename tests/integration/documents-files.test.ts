@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type Session, type TestContext } from '../support/context.js';
 import {
+  compoundFile,
   type FilePart,
   filesUnder,
   multipart,
@@ -64,6 +65,13 @@ const documentCount = async () =>
     ).n,
   );
 
+/** A Word file whose directory chain points back at itself in the FAT. */
+function loopingDirectory() {
+  const bytes = compoundFile([['WordDocument', 'stream']]);
+  bytes.writeUInt32LE(1, 512 + 4);
+  return bytes;
+}
+
 describe('what an upload may be', () => {
   it.each([
     ['a PDF', { name: 'piano.pdf', bytes: SAMPLES.pdf() }, 'application/pdf', 'piano.pdf'],
@@ -105,6 +113,36 @@ describe('what an upload may be', () => {
       'application/vnd.oasis.opendocument.presentation',
       'presentazione.odp',
     ],
+    [
+      'a legacy Word file',
+      {
+        name: 'relazione.doc',
+        bytes: compoundFile([
+          ['WordDocument', 'stream'],
+          ['1Table', 'stream'],
+        ]),
+      },
+      'application/msword',
+      'relazione.doc',
+    ],
+    [
+      'a legacy Excel file',
+      { name: 'bilancio.xls', bytes: compoundFile([['Workbook', 'stream']]) },
+      'application/vnd.ms-excel',
+      'bilancio.xls',
+    ],
+    [
+      'a legacy PowerPoint file named as something else',
+      {
+        name: 'presentazione.pdf',
+        bytes: compoundFile([
+          ['PowerPoint Document', 'stream'],
+          ['Current User', 'stream'],
+        ]),
+      },
+      'application/vnd.ms-powerpoint',
+      'presentazione.ppt',
+    ],
     ['plain text', { name: 'note.txt', bytes: 'Città, attività e priorità\n' }, 'text/plain', 'note.txt'],
     ['a CSV (by its name)', { name: 'enti.csv', bytes: 'ente;regione\nBari;Puglia\n' }, 'text/csv', 'enti.csv'],
   ])('%s is accepted and typed by its content', async (_label, file, mediaType, name) => {
@@ -129,6 +167,25 @@ describe('what an upload may be', () => {
         ['word/vbaProject.bin', 'code'],
       ]),
     ],
+    [
+      'a legacy Word file with macros',
+      'macro.doc',
+      compoundFile([
+        ['WordDocument', 'stream'],
+        ['Macros', 'storage'],
+      ]),
+    ],
+    [
+      'a legacy Excel file with macros',
+      'macro.xls',
+      compoundFile([
+        ['Workbook', 'stream'],
+        ['_VBA_PROJECT_CUR', 'storage'],
+      ]),
+    ],
+    ['a compound file of no Office application', 'dati.doc', compoundFile([['Contents', 'stream']])],
+    ['a compound file cut after its header', 'rotto.doc', compoundFile([['WordDocument', 'stream']]).subarray(0, 600)],
+    ['a compound file whose directory loops', 'giro.doc', loopingDirectory()],
     ['text with a NUL byte', 'note.txt', Buffer.from('testo\u0000binario')],
     ['invalid UTF-8', 'note.txt', Buffer.from([0x63, 0x69, 0x61, 0x6f, 0xc3, 0x28])],
   ])('%s is refused with 415 and leaves nothing behind', async (_label, name, bytes) => {

@@ -74,6 +74,43 @@ export function zip(entries: Array<[name: string, content: string]>): Buffer {
   return Buffer.concat([...locals, directory, end]);
 }
 
+/**
+ * A minimal OLE2 compound file (512-byte sectors): header, one FAT sector, one directory sector
+ * holding the root and the given entries. Enough for legacy-Office detection.
+ */
+export function compoundFile(entries: Array<[name: string, kind: 'storage' | 'stream']>): Buffer {
+  const sector = 512;
+  const header = Buffer.alloc(sector);
+  Buffer.from('d0cf11e0a1b11ae1', 'hex').copy(header, 0);
+  header.writeUInt16LE(0x3e, 0x18);
+  header.writeUInt16LE(3, 0x1a);
+  header.writeUInt16LE(0xfffe, 0x1c);
+  header.writeUInt16LE(9, 0x1e);
+  header.writeUInt16LE(6, 0x20);
+  header.writeUInt32LE(1, 0x2c); // one FAT sector…
+  header.writeUInt32LE(1, 0x30); // …then the directory in sector 1
+  header.writeUInt32LE(0x1000, 0x38);
+  header.writeUInt32LE(0xfffffffe, 0x3c);
+  header.writeUInt32LE(0xfffffffe, 0x44);
+  header.fill(0xff, 0x4c);
+  header.writeUInt32LE(0, 0x4c);
+  const fat = Buffer.alloc(sector, 0xff);
+  fat.writeUInt32LE(0xfffffffd, 0); // sector 0 is the FAT
+  fat.writeUInt32LE(0xfffffffe, 4); // sector 1, the directory, ends its chain
+  const directory = Buffer.alloc(sector);
+  const all: Array<[string, number]> = [
+    ['Root Entry', 5],
+    ...entries.map(([n, k]): [string, number] => [n, k === 'storage' ? 1 : 2]),
+  ];
+  all.slice(0, 4).forEach(([name, type], i) => {
+    const at = i * 128;
+    directory.write(name, at, 'utf16le');
+    directory.writeUInt16LE((name.length + 1) * 2, at + 64);
+    directory[at + 66] = type;
+  });
+  return Buffer.concat([header, fat, directory]);
+}
+
 export const SAMPLES = {
   pdf: (text = 'contenuto') => Buffer.from(`%PDF-1.7\n1 0 obj << /Title (${text}) >> endobj\n%%EOF\n`),
   png: () =>

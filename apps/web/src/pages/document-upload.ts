@@ -36,7 +36,7 @@ export interface UploadView {
 }
 
 /** Extensions of the accepted types, so the file picker offers those first; the server decides by content. */
-const ACCEPT = '.pdf,.docx,.xlsx,.pptx,.odt,.ods,.odp,.png,.jpg,.jpeg,.txt,.md,.csv';
+const ACCEPT = '.pdf,.docx,.xlsx,.pptx,.doc,.xls,.ppt,.odt,.ods,.odp,.png,.jpg,.jpeg,.txt,.md,.csv';
 const MB = 1_048_576;
 
 function sizeLabel(ctx: PageContext, bytes: number) {
