@@ -23,8 +23,9 @@ describe('npm start', () => {
       LOG_LEVEL: 'warn',
     });
     expect(server.url).toBe(`http://127.0.0.1:${port}`);
-    const ready = await fetch(`${server.url}/readyz`);
-    expect(ready.status).toBe(200);
+    // Ready once the worker it started is up too.
+    const url = server.url;
+    await expect.poll(async () => (await fetch(`${url}/readyz`)).status, { timeout: 30_000 }).toBe(200);
     expect(Date.now() - started).toBeLessThan(30_000);
     expect(server.output()).toMatch(/Created the database/);
     expect(server.output()).toMatch(/Applied \d+ migration/);

@@ -93,8 +93,10 @@ describe('npm start with nothing but Node', () => {
     server = await startServer('npm', ['start', '--silent'], env, 120_000);
     expect(server.output()).toMatch(/PostgreSQL: embedded, data in .*hubspoke-zero-.*\/postgres/);
     expect(server.output()).toMatch(/Redis: not used/);
-    const ready = await fetch(`${server.url}/readyz`);
-    expect(ready.status).toBe(200);
+    // Ready once the worker it started is up too.
+    const url = server.url;
+    await expect.poll(async () => (await fetch(`${url}/readyz`)).status, { timeout: 30_000 }).toBe(200);
+    const ready = await fetch(`${url}/readyz`);
     expect(await ready.json()).toMatchObject({ backend: 'postgres', checks: { postgres: 'up' } });
 
     // The admin command finds the embedded server the running forum started.
@@ -102,7 +104,6 @@ describe('npm start with nothing but Node', () => {
     expect(seeded.stderr).toBe('');
     expect(seeded.status).toBe(0);
 
-    const url = server.url;
     const giulia = api(url, await signIn(url, 'giulia.bari@demo.hubspoke.it'));
     const marco = api(url, await signIn(url, 'moderatore@demo.hubspoke.it'));
     const tables = await giulia('GET', '/api/tables');
