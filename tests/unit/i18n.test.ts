@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { html, raw } from '../../apps/web/src/html.js';
 import { en } from '../../apps/web/src/i18n/en.js';
 import { translator } from '../../apps/web/src/i18n/index.js';
 import { it as italian } from '../../apps/web/src/i18n/it.js';
 import { fromAcceptLanguage } from '../../apps/web/src/i18n/locale.js';
 import { safeNext } from '../../apps/web/src/respond.js';
+import { html, raw } from '../../apps/web/src/ui/html.js';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

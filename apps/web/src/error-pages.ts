@@ -1,9 +1,9 @@
 import type { Config } from '@hubspoke/config';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { pageContext } from './context.js';
-import { errorPage, errorStatus } from './pages/error.js';
 import { sendPage } from './respond.js';
 import { applyPageSecurityHeaders } from './security.js';
+import { errorPage, errorStatus } from './ui/error.page.js';
 
 /**
  * Whether a failed request should see an HTML page rather than the API's JSON error: always for

@@ -1,8 +1,8 @@
 import type { UserRow } from '@hubspoke/db';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { PageContext } from './context.js';
-import type { SafeHtml } from './html.js';
-import { layout } from './views/layout.js';
+import type { SafeHtml } from './ui/html.js';
+import { layout } from './ui/layout.js';
 
 /** Sends a whole page. Pages are personal, so no cache may keep them (nor the back button after sign-out). */
 export function sendPage(reply: FastifyReply, ctx: PageContext, title: string, body: SafeHtml, status = 200) {

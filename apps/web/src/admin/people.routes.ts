@@ -1,0 +1,86 @@
+import type { Role } from '@hubspoke/db';
+import { AppError, changeRole, invite, listEnti, listUsers, listVisibleTables, ROLES } from '@hubspoke/domain';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { pageContext } from '../context.js';
+import { setFlash } from '../flash.js';
+import { currentUser, readForm, seeOther, sendPage } from '../respond.js';
+import type { FormError } from '../ui/form.js';
+import { formError, toFormError } from '../ui/form-errors.js';
+import type { WebOptions } from '../web-options.js';
+import { type InvitationInput, invitationsPage } from './invitations.page.js';
+import { type IdParams, idParam } from './support.js';
+import { usersPage } from './users.page.js';
+
+const PAGE_SIZE = 50;
+const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);
+
+/** Admin: invitations and people's roles. */
+const adminPeopleRoutes: FastifyPluginAsync<WebOptions> = async (app, { deps }) => {
+  const { config } = deps;
+  const secure = config.secureCookies;
+
+  async function renderInvitations(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    failed?: { input: InvitationInput; error: FormError & { status: number } },
+  ) {
+    const ctx = pageContext(request, reply, config);
+    const [enti, tables] = await Promise.all([listEnti(deps), listVisibleTables(deps, currentUser(request))]);
+    const page = invitationsPage(ctx, { enti, tables, ...(failed ?? {}) });
+    return sendPage(reply, ctx, ctx.t('admin.invitations'), page, failed?.error.status);
+  }
+
+  app.get('/admin/inviti', (request, reply) => renderInvitations(request, reply));
+
+  app.post('/admin/inviti', async (request, reply) => {
+    const ctx = pageContext(request, reply, config);
+    const form = readForm(request.body);
+    const input = {
+      email: form.text('email'),
+      role: form.text('role'),
+      enteId: form.text('enteId'),
+      tableIds: form.all('tableIds'),
+    };
+    if (!input.email || !isRole(input.role)) {
+      return renderInvitations(request, reply, { input, error: formError(ctx, 'error.required', ['email', 'role']) });
+    }
+    try {
+      const tableIds = input.tableIds.map(idParam).filter((id): id is number => id !== undefined);
+      const enteId = form.id('enteId') ?? null;
+      const invitation = await invite(deps, currentUser(request), {
+        email: input.email,
+        role: input.role,
+        enteId,
+        tableIds,
+      });
+      const params = { email: invitation.email, days: config.invitationDays };
+      setFlash(reply, { key: 'flash.invitationSent', params }, secure);
+      return seeOther(reply, '/admin/inviti');
+    } catch (caught) {
+      const error = toFormError(ctx, caught, ['email'], { unknown_ente: ['enteId'], invalid_role: ['role'] });
+      return renderInvitations(request, reply, { input, error });
+    }
+  });
+
+  app.get<{ Querystring: { dopo?: string } }>('/admin/utenti', async (request, reply) => {
+    const ctx = pageContext(request, reply, config);
+    const { items: users, nextCursor } = await listUsers(deps, currentUser(request), {
+      limit: PAGE_SIZE,
+      ...(request.query.dopo ? { cursor: request.query.dopo } : {}),
+    });
+    const page = usersPage(ctx, { users, enti: await listEnti(deps), nextCursor });
+    return sendPage(reply, ctx, ctx.t('admin.users'), page);
+  });
+
+  app.post<IdParams>('/admin/utenti/:id/ruolo', async (request, reply) => {
+    const id = idParam(request.params.id);
+    const role = readForm(request.body).text('role');
+    if (!id) return reply.callNotFound();
+    if (!isRole(role)) throw new AppError(400, 'invalid_role', 'Unknown role');
+    const user = await changeRole(deps, currentUser(request), id, role);
+    setFlash(reply, { key: 'flash.roleChanged', params: { name: user.display_name } }, secure);
+    return seeOther(reply, '/admin/utenti');
+  });
+};
+
+export default adminPeopleRoutes;

@@ -1,0 +1,52 @@
+import type { PageContext } from '../context.js';
+import { type FormError, formErrorMessage } from '../ui/form.js';
+import { html, raw } from '../ui/html.js';
+
+export interface ComposerState {
+  body: string;
+  error?: FormError | null | undefined;
+  /** The sanitized rendering of `body`, when the writer asked for a preview without JavaScript. */
+  previewHtml?: string | undefined;
+}
+
+export interface ComposerOptions {
+  /** The form's id; the textarea is `${formId}-body`. */
+  formId: string;
+  label: string;
+  submitLabel: string;
+  state: ComposerState;
+  rows?: number;
+}
+
+/**
+ * A Markdown textarea with a preview. Without JavaScript, "Preview" submits the form and the page
+ * comes back with the rendering; with it, composer.js fetches the same rendering in place.
+ * Goes inside the form, after any other fields; the buttons end the form.
+ */
+export function composerFields(ctx: PageContext, o: ComposerOptions) {
+  const { t } = ctx;
+  const id = `${o.formId}-body`;
+  const invalid = o.state.error?.fields.includes('body') ?? false;
+  const describedBy = [`${id}-hint`, invalid ? `${o.formId}-error` : ''].filter(Boolean).join(' ');
+  return html`<div class="form-group composer">
+      <label for="${id}" class="active">${o.label}<span class="required-mark" aria-hidden="true">*</span></label>
+      <textarea id="${id}" name="body" rows="${o.rows ?? 8}" class="form-control composer-body${invalid ? ' is-invalid' : ''}"
+        required maxlength="50000" aria-describedby="${describedBy}"${invalid ? html` aria-invalid="true"` : ''} data-composer-body>${o.state.body}</textarea>
+      <small id="${id}-hint" class="form-text">${t('composer.hint')}</small>
+    </div>
+    <section class="composer-preview-wrapper" aria-labelledby="${o.formId}-preview-title"${o.state.previewHtml === undefined ? html` hidden` : ''} data-preview-wrapper>
+      <p class="h6" id="${o.formId}-preview-title">${t('composer.previewTitle')}</p>
+      <div class="composer-preview post-body" data-preview aria-live="polite">${
+        // Rendered by the Markdown package and sanitized, exactly as a saved post would be.
+        raw(o.state.previewHtml ?? '')
+      }</div>
+    </section>
+    <div class="d-flex flex-wrap gap-2 mt-3">
+      <button type="submit" class="btn btn-primary">${o.submitLabel}</button>
+      <button type="submit" name="intent" value="preview" class="btn btn-outline-primary" formnovalidate data-preview-button>${t('composer.preview')}</button>
+    </div>`;
+}
+
+/** The error of a composer form, before its fields. */
+export const composerError = (ctx: PageContext, formId: string, error: FormError | null | undefined) =>
+  formErrorMessage(ctx, formId, error);

@@ -1,0 +1,11 @@
+import type { TableRow } from '@hubspoke/db';
+import type { PageContext } from '../context.js';
+import { html } from '../ui/html.js';
+import { tablesByKind } from './tables.view.js';
+
+export function tablesPage(ctx: PageContext, tables: ReadonlyArray<TableRow & { is_member: boolean }>) {
+  const { t } = ctx;
+  return html`<h1 class="mb-2">${t('tables.title')}</h1>
+    <p class="lead mb-4">${t('tables.intro')}</p>
+    ${tables.length ? tablesByKind(ctx, tables, { showMembership: true, level: 2 }) : html`<p>${t('tables.empty')}</p>`}`;
+}

@@ -1,0 +1,37 @@
+import type { PageContext } from '../context.js';
+import type { MessageKey } from '../i18n/index.js';
+import { html } from './html.js';
+
+export const ERROR_STATUSES = [400, 401, 403, 404, 429, 500, 503] as const;
+export type ErrorStatus = (typeof ERROR_STATUSES)[number];
+
+/** The nearest status we have words for: any other 4xx reads as 400, any other 5xx as 500. */
+export function errorStatus(status: number): ErrorStatus {
+  if ((ERROR_STATUSES as readonly number[]).includes(status)) return status as ErrorStatus;
+  return status >= 500 ? 500 : 400;
+}
+
+/** A refused Origin: the one the forum expects, and the one the request carried (if any). */
+export interface CsrfOrigins {
+  expected: string;
+  received: string | undefined;
+}
+
+export function errorPage(ctx: PageContext, status: ErrorStatus, options: { csrf?: CsrfOrigins } = {}) {
+  const { t } = ctx;
+  const { csrf } = options;
+  const body: MessageKey = csrf ? 'errorPage.csrf' : `errorPage.body.${status}`;
+  return html`<div class="row justify-content-center"><div class="col-12 col-lg-8 text-center py-lg-5">
+    <p class="display-1 fw-bold text-primary mb-0" aria-hidden="true">${status}</p>
+    <h1 class="mb-3">${t(`errorPage.title.${status}`)}</h1>
+    <p class="lead mb-4">${t(body)}</p>
+    ${
+      csrf
+        ? html`<p>${t('errorPage.csrfExpected', { expected: csrf.expected })}
+            ${csrf.received ? t('errorPage.csrfReceived', { received: csrf.received }) : ''}</p>`
+        : ''
+    }
+    ${status >= 500 ? html`<p class="small text-secondary">${t('errorPage.requestId', { id: ctx.requestId })}</p>` : ''}
+    <p><a class="btn btn-primary" href="/">${t('errorPage.home')}</a></p>
+  </div></div>`;
+}
