@@ -1,0 +1,341 @@
+import { type ExpressionBuilder, sql } from 'kysely';
+import type { Executor, Tx } from '../../connection.js';
+import type { DB, ThreadKind, ThreadRow, WatchLevel } from '../../schema.js';
+import { isMemberColumn, tableVisibleTo, type Viewer } from '../spaces/tables.js';
+
+export interface ThreadAccess<T extends ThreadRow = ThreadRow> {
+  thread: T;
+  tableVisibility: 'members' | 'participants';
+  isMember: boolean;
+  /** The author of the unpublished document the thread is about, if any. */
+  draftAuthorId: number | null;
+}
+
+/**
+ * The SQL form of the domain's `canReadThread`, on top of `tableVisibleTo` (a test keeps them in
+ * step): a thread about an unpublished document is seen only by its author and its reviewers.
+ */
+export function threadVisibleTo(viewer: Viewer) {
+  return (eb: ExpressionBuilder<DB, 'threads'>) =>
+    viewer.role === 'admin'
+      ? eb.lit(true)
+      : eb.or([
+          eb('threads.draft_document_id', 'is', null),
+          eb.exists(
+            eb
+              .selectFrom('documents as draft')
+              .select('draft.id')
+              .whereRef('draft.id', '=', 'threads.draft_document_id')
+              .where((d) =>
+                d.or([
+                  d('draft.author_id', '=', viewer.id),
+                  ...(viewer.role === 'tutor' || viewer.role === 'moderator'
+                    ? [
+                        d.exists(
+                          d
+                            .selectFrom('table_participants')
+                            .select('table_participants.user_id')
+                            .whereRef('table_participants.table_id', '=', 'draft.table_id')
+                            .where('table_participants.user_id', '=', viewer.id),
+                        ),
+                      ]
+                    : []),
+                ]),
+              ),
+          ),
+        ]);
+}
+
+/** Threads visible to the viewer: their table's rule and their own (`tables` must be joined). */
+export function threadAndTableVisibleTo(viewer: Viewer) {
+  return (eb: ExpressionBuilder<DB, 'threads' | 'tables'>) =>
+    eb.and([tableVisibleTo(viewer)(eb), threadVisibleTo(viewer)(eb)]);
+}
+
+/** The thread with what permission checks need about its table, in one round trip. */
+export async function findWithAccess(
+  db: Executor,
+  threadId: number,
+  userId: number,
+): Promise<ThreadAccess | undefined> {
+  const row = await db
+    .selectFrom('threads')
+    .innerJoin('tables', 'tables.id', 'threads.table_id')
+    .selectAll('threads')
+    .leftJoin('documents as draft', 'draft.id', 'threads.draft_document_id')
+    .select(['tables.visibility as table_visibility', 'draft.author_id as draft_author_id'])
+    .select(isMemberColumn(userId))
+    .where('threads.id', '=', threadId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { table_visibility, is_member, draft_author_id, ...thread } = row;
+  return { thread, tableVisibility: table_visibility, isMember: is_member, draftAuthorId: draft_author_id };
+}
+
+/** Locks the thread row: the caller's transaction then owns its counters until commit. */
+export function lockById(db: Tx, threadId: number): Promise<ThreadRow | undefined> {
+  return db.selectFrom('threads').selectAll().where('id', '=', threadId).forUpdate().executeTakeFirst();
+}
+
+export function insert(
+  db: Tx,
+  thread: {
+    table_id: number;
+    focus_area: string;
+    dimension: string | null;
+    kind: ThreadKind;
+    title: string;
+    author_id: number;
+    created_at: Date;
+    document_version_id?: number | null;
+    draft_document_id?: number | null;
+  },
+): Promise<ThreadRow> {
+  return db
+    .insertInto('threads')
+    .values({
+      ...thread,
+      last_activity_at: thread.created_at,
+      question_status: thread.kind === 'question' ? 'open' : null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/**
+ * Takes the next post number and bumps the counters in one statement. The row lock it takes
+ * makes concurrent replies queue here, so numbers have no gaps or duplicates.
+ */
+export async function appendPost(db: Tx, threadId: number, authorId: number, at: Date): Promise<number> {
+  const row = await db
+    .updateTable('threads')
+    .set((eb) => ({
+      last_post_number: eb('last_post_number', '+', 1),
+      post_count: eb('post_count', '+', 1),
+      last_poster_id: authorId,
+      last_activity_at: sql<Date>`greatest(last_activity_at, ${at})`,
+    }))
+    .where('id', '=', threadId)
+    .returning('last_post_number')
+    .executeTakeFirstOrThrow();
+  return row.last_post_number;
+}
+
+/** Counts the author as a participant once, however many posts they write. */
+export async function addParticipant(db: Tx, threadId: number, userId: number): Promise<void> {
+  const row = await db
+    .insertInto('thread_participants')
+    .values({ thread_id: threadId, user_id: userId })
+    .onConflict((oc) =>
+      oc
+        .columns(['thread_id', 'user_id'])
+        .doUpdateSet((eb) => ({ post_count: eb('thread_participants.post_count', '+', 1) })),
+    )
+    .returning(sql<boolean>`xmax = 0`.as('inserted'))
+    .executeTakeFirstOrThrow();
+  if (row.inserted) {
+    await db
+      .updateTable('threads')
+      .set((eb) => ({ participant_count: eb('participant_count', '+', 1) }))
+      .where('id', '=', threadId)
+      .execute();
+  }
+}
+
+export async function adjustPostCount(db: Tx, threadId: number, delta: number): Promise<void> {
+  await db
+    .updateTable('threads')
+    .set((eb) => ({ post_count: eb('post_count', '+', delta) }))
+    .where('id', '=', threadId)
+    .execute();
+}
+
+export function update(
+  db: Tx,
+  threadId: number,
+  changes: Partial<Pick<ThreadRow, 'title' | 'pinned' | 'locked' | 'table_id' | 'focus_area' | 'dimension'>>,
+): Promise<ThreadRow> {
+  return db.updateTable('threads').set(changes).where('id', '=', threadId).returningAll().executeTakeFirstOrThrow();
+}
+
+export interface ThreadListFilters {
+  tableId?: number;
+  focusArea?: string;
+  kind?: ThreadKind;
+  dimension?: string;
+  authorId?: number;
+  activeSince?: Date;
+  bookmarkedOnly?: boolean;
+}
+
+export interface ThreadListCursor {
+  pinned: boolean;
+  lastActivityAt: Date;
+  id: number;
+}
+
+/** What a list row adds to the thread: its author and the viewer's own state. */
+export function withViewerState(viewer: Viewer) {
+  return (eb: ExpressionBuilder<DB, 'threads' | 'users'>) => [
+    eb
+      .selectFrom('thread_reads')
+      .select('thread_reads.last_read_post_number')
+      .whereRef('thread_reads.thread_id', '=', 'threads.id')
+      .where('thread_reads.user_id', '=', viewer.id)
+      .as('last_read_post_number'),
+    eb
+      .exists(
+        eb
+          .selectFrom('bookmarks')
+          .select('bookmarks.thread_id')
+          .whereRef('bookmarks.thread_id', '=', 'threads.id')
+          .where('bookmarks.user_id', '=', viewer.id),
+      )
+      .$castTo<boolean>()
+      .as('bookmarked'),
+    eb
+      .selectFrom('thread_subscriptions')
+      .select('thread_subscriptions.level')
+      .whereRef('thread_subscriptions.thread_id', '=', 'threads.id')
+      .where('thread_subscriptions.user_id', '=', viewer.id)
+      .$castTo<WatchLevel | null>()
+      .as('subscription'),
+  ];
+}
+
+const AUTHOR = [
+  'users.display_name as author_name',
+  'users.handle as author_handle',
+  // Who holds a question, by name, so the asker is told.
+  (eb: ExpressionBuilder<DB, 'threads'>) =>
+    eb
+      .selectFrom('users as tutor')
+      .select('tutor.display_name')
+      .whereRef('tutor.id', '=', 'threads.assigned_tutor_id')
+      .as('assigned_tutor_name'),
+] as const;
+
+/** Pinned first, then by last activity; keyset-paginated over (pinned, last_activity_at, id). */
+export function list(
+  db: Executor,
+  viewer: Viewer,
+  filters: ThreadListFilters,
+  cursor: ThreadListCursor | undefined,
+  limit: number,
+) {
+  let query = db
+    .selectFrom('threads')
+    .innerJoin('tables', 'tables.id', 'threads.table_id')
+    .innerJoin('users', 'users.id', 'threads.author_id')
+    .selectAll('threads')
+    .select(AUTHOR)
+    .select(withViewerState(viewer))
+    .where(threadAndTableVisibleTo(viewer))
+    .orderBy('threads.pinned', 'desc')
+    .orderBy('threads.last_activity_at', 'desc')
+    .orderBy('threads.id', 'desc')
+    .limit(limit);
+  if (filters.tableId !== undefined) query = query.where('threads.table_id', '=', filters.tableId);
+  if (filters.focusArea !== undefined) query = query.where('threads.focus_area', '=', filters.focusArea);
+  if (filters.kind !== undefined) query = query.where('threads.kind', '=', filters.kind);
+  if (filters.dimension !== undefined) query = query.where('threads.dimension', '=', filters.dimension);
+  if (filters.authorId !== undefined) query = query.where('threads.author_id', '=', filters.authorId);
+  if (filters.activeSince !== undefined) query = query.where('threads.last_activity_at', '>', filters.activeSince);
+  if (filters.bookmarkedOnly) {
+    query = query.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('bookmarks')
+          .select('bookmarks.thread_id')
+          .whereRef('bookmarks.thread_id', '=', 'threads.id')
+          .where('bookmarks.user_id', '=', viewer.id),
+      ),
+    );
+  }
+  if (cursor) {
+    query = query.where(
+      sql<boolean>`(threads.pinned, threads.last_activity_at, threads.id) < (${cursor.pinned}, ${cursor.lastActivityAt}, ${cursor.id})`,
+    );
+  }
+  return query.execute();
+}
+
+export type ThreadListRow = Awaited<ReturnType<typeof list>>[number];
+
+/** One thread as a list row (author and viewer state), for single-thread answers. */
+export function findListRow(db: Executor, viewer: Viewer, threadId: number): Promise<ThreadListRow | undefined> {
+  return db
+    .selectFrom('threads')
+    .innerJoin('users', 'users.id', 'threads.author_id')
+    .selectAll('threads')
+    .select(AUTHOR)
+    .select(withViewerState(viewer))
+    .where('threads.id', '=', threadId)
+    .executeTakeFirst();
+}
+
+/** `findListRow` and `findWithAccess` in one round trip: what a thread page starts from. */
+export async function findListRowWithAccess(
+  db: Executor,
+  viewer: Viewer,
+  threadId: number,
+): Promise<ThreadAccess<ThreadListRow> | undefined> {
+  const row = await db
+    .selectFrom('threads')
+    .innerJoin('tables', 'tables.id', 'threads.table_id')
+    .innerJoin('users', 'users.id', 'threads.author_id')
+    .selectAll('threads')
+    .select(AUTHOR)
+    .select(withViewerState(viewer))
+    .leftJoin('documents as draft', 'draft.id', 'threads.draft_document_id')
+    .select(['tables.visibility as table_visibility', 'draft.author_id as draft_author_id'])
+    .select(isMemberColumn(viewer.id))
+    .where('threads.id', '=', threadId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { table_visibility, is_member, draft_author_id, ...thread } = row;
+  return { thread, tableVisibility: table_visibility, isMember: is_member, draftAuthorId: draft_author_id };
+}
+
+/**
+ * Unread threads per visible table: threads with posts past the viewer's read mark that were
+ * active since the viewer joined (so a newcomer is not greeted by the whole archive).
+ */
+export async function unreadByTable(db: Executor, viewer: Viewer & { joinedAt: Date }): Promise<Map<number, number>> {
+  const rows = await db
+    .selectFrom('threads')
+    .innerJoin('tables', 'tables.id', 'threads.table_id')
+    .leftJoin('thread_reads', (join) =>
+      join.onRef('thread_reads.thread_id', '=', 'threads.id').on('thread_reads.user_id', '=', viewer.id),
+    )
+    .select(['threads.table_id', (eb) => eb.fn.countAll<number>().as('unread')])
+    .where(threadAndTableVisibleTo(viewer))
+    .where('threads.last_activity_at', '>', viewer.joinedAt)
+    .where((eb) =>
+      eb.or([
+        eb('thread_reads.last_read_post_number', 'is', null),
+        eb('thread_reads.last_read_post_number', '<', eb.ref('threads.last_post_number')),
+      ]),
+    )
+    .groupBy('threads.table_id')
+    .execute();
+  return new Map(rows.map((r) => [r.table_id, Number(r.unread)]));
+}
+
+export function findById(db: Executor, id: number): Promise<ThreadRow | undefined> {
+  return db.selectFrom('threads').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Ties the thread to a document that is not published yet: it stays as private as the draft. */
+export async function bindToDraft(db: Tx, threadId: number, documentId: number): Promise<void> {
+  await db.updateTable('threads').set({ draft_document_id: documentId }).where('id', '=', threadId).execute();
+}
+
+/** The document is published: its threads open to everyone who reads the table. */
+export function releaseDraft(db: Tx, documentId: number): Promise<ThreadRow[]> {
+  return db
+    .updateTable('threads')
+    .set({ draft_document_id: null })
+    .where('draft_document_id', '=', documentId)
+    .returningAll()
+    .execute();
+}
