@@ -107,7 +107,11 @@ describe('the forum with JavaScript', () => {
     await moderator.page.getByRole('button', { name: 'Nascondi il messaggio' }).click();
     await expect.poll(() => moderator.page.getByRole('status').textContent()).toContain('Messaggio nascosto');
     await moderator.page.getByRole('link', { name: 'Registro' }).click();
-    expect(await moderator.page.getByRole('cell', { name: 'Segnalazione accolta' }).count()).toBe(1);
+    expect(
+      await moderator.page
+        .getByRole('cell', { name: 'Marco Moderatore ha accolto una segnalazione in «Calendario degli incontri»' })
+        .count(),
+    ).toBe(1);
     await audit(moderator.page, 'forum-audit-log');
     await moderator.page.goto(`${server.url}/discussioni/${thread.id}`);
     await audit(moderator.page, 'forum-thread-moderator');
