@@ -58,7 +58,7 @@ describe('tutoring notifications', () => {
     });
     await expect
       .poll(() => subjects('tommaso@tutor.example.it'), { timeout: 10_000 })
-      .toEqual(['Nuova domanda per te da Giulia Ferri: «Come si rendiconta una missione?»']);
+      .toEqual(['Giulia Ferri ti ha fatto una domanda: «Come si rendiconta una missione?»']);
 
     await newReply(ctx, tutor.session, thread.id, 'Serve il modulo M1 firmato.');
     await expect
@@ -88,9 +88,9 @@ describe('document notifications', () => {
 
     await expect.poll(() => smtp.to('autore@lecce.example.it').length, { timeout: 10_000 }).toBe(1);
     const mail = smtp.to('autore@lecce.example.it')[0]?.parsed;
-    expect(mail?.subject).toBe('Il documento «Piano 2027» ha bisogno di modifiche');
-    expect(mail?.text).toContain('Il commento: Manca il budget.');
-    expect(mail?.html).toContain('Il commento: Manca il budget.');
+    expect(mail?.subject).toBe('Il documento «Piano 2027» richiede modifiche');
+    expect(mail?.text).toContain('Commento: Manca il budget.');
+    expect(mail?.html).toContain('Commento: Manca il budget.');
     const listed = (await inbox(author.session)).items[0];
     expect(listed).toMatchObject({
       kind: 'document_status',
@@ -142,6 +142,6 @@ describe('moderation notices', () => {
         'Luca Moderatore ha spostato la tua discussione «Fondi per il festival»',
       ]);
     const lockMail = smtp.to('autrice@napoli.example.it').find((m) => m.parsed.subject?.includes('chiuso'));
-    expect(lockMail?.parsed.text).toContain('Il motivo: Discussione conclusa.');
+    expect(lockMail?.parsed.text).toContain('Motivo: Discussione conclusa.');
   });
 });

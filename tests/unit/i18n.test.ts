@@ -1,12 +1,25 @@
+import { IntlMessageFormat } from 'intl-messageformat';
 import { describe, expect, it } from 'vitest';
-import { en } from '../../apps/web/src/i18n/en.js';
-import { translator } from '../../apps/web/src/i18n/index.js';
-import { it as italian } from '../../apps/web/src/i18n/it.js';
-import { fromAcceptLanguage } from '../../apps/web/src/i18n/locale.js';
+import { fromAcceptLanguage } from '../../apps/web/src/locale.js';
 import { safeNext } from '../../apps/web/src/respond.js';
 import { html, raw } from '../../apps/web/src/ui/html.js';
+import { catalogues, describeNotification, translator } from '../../packages/i18n/src/index.js';
 
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+type Element = { type: number; value?: unknown; options?: Record<string, { value: Element[] }> };
+/** The names a message takes, plural arguments included, read from its ICU syntax tree. */
+function placeholders(text: string): string[] {
+  const names = new Set<string>();
+  const walk = (elements: Element[]) => {
+    for (const element of elements) {
+      if (typeof element.value === 'string' && element.type !== 0) names.add(element.value);
+      for (const option of Object.values(element.options ?? {})) walk(option.value);
+    }
+  };
+  walk(new IntlMessageFormat(text, 'it', undefined, { ignoreTag: true }).getAst() as Element[]);
+  return [...names].sort();
+}
+
+const { it: italian, en } = catalogues;
 
 describe('the message catalogues', () => {
   it('have exactly the same keys in Italian and English', () => {
@@ -22,10 +35,39 @@ describe('the message catalogues', () => {
     }
   });
 
-  it('fill placeholders and leave unknown ones visible', () => {
+  it('fill placeholders and show a message whose values are missing as written', () => {
     const t = translator('it');
     expect(t('home.title', { name: 'Maria' })).toBe('Ciao, Maria');
     expect(t('home.title')).toBe('Ciao, {name}');
+  });
+
+  it('say plurals in words, in each language', () => {
+    const it = translator('it');
+    const en = translator('en');
+    expect([0, 1, 2].map((count) => it('threads.replies', { count }))).toEqual([
+      '0 risposte',
+      '1 risposta',
+      '2 risposte',
+    ]);
+    expect([1, 3].map((count) => en('table.membersCount', { count }))).toEqual(['1 member', '3 members']);
+    expect([0, 1, 5].map((count) => it('notifications.unread', { count }))).toEqual([
+      'Hai letto tutte le notifiche.',
+      'Hai 1 notifica da leggere.',
+      'Hai 5 notifiche da leggere.',
+    ]);
+  });
+
+  it('tell a notification in one sentence wherever it is shown, with a plain one for kinds without words', () => {
+    const t = translator('it');
+    const words = { actor: 'Maria Rossi', title: 'Piano 2027' };
+    expect(describeNotification(t, { ...words, kind: 'mention' })).toBe('Maria Rossi ti ha menzionato in «Piano 2027»');
+    expect(describeNotification(t, { ...words, kind: 'document_status', detail: 'published' })).toBe(
+      'Il documento «Piano 2027» è stato pubblicato',
+    );
+    expect(describeNotification(t, { ...words, kind: 'document_status', detail: 'unheard_of' })).toBe(
+      'Aggiornamento sul documento «Piano 2027»',
+    );
+    expect(describeNotification(t, { ...words, kind: 'kind_of_tomorrow' })).toBe('Novità in «Piano 2027»');
   });
 });
 

@@ -21,7 +21,6 @@ import searchRoutes from './routes/search.js';
 import spaceRoutes from './routes/spaces.js';
 import threadRoutes from './routes/threads.js';
 import tutoringRoutes from './routes/tutoring.js';
-import unsubscribeRoutes from './routes/unsubscribe.js';
 
 export interface BuildOptions {
   /** Tests pass a fixed clock; production uses the system clock. */
@@ -105,7 +104,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(notificationRoutes, { prefix: '/api' });
   await app.register(tutoringRoutes, { prefix: '/api' });
   await app.register(documentRoutes, { prefix: '/api' });
-  await app.register(unsubscribeRoutes);
   await app.register(queueBoard);
   await app.register(webPlugin, { deps: app.deps, uploads: uploadParsing(config.uploads.maxBytes) });
   return app;

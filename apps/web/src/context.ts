@@ -1,10 +1,10 @@
 import type { Config } from '@hubspoke/config';
 import type { Locale, UserRow } from '@hubspoke/db';
+import { intlLocale, type Translate, translator } from '@hubspoke/i18n';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type Flash, takeFlash } from './flash.js';
 import { type HeaderState, headerState } from './header-state.js';
-import { type Translate, translator } from './i18n/index.js';
-import { pickLocale } from './i18n/locale.js';
+import { pickLocale } from './locale.js';
 
 /** Everything a page template needs to know about the request it answers. */
 export interface PageContext {
@@ -25,7 +25,7 @@ export interface PageContext {
 
 export function pageContext(request: FastifyRequest, reply: FastifyReply, config: Config): PageContext {
   const locale = pickLocale(request);
-  const tag = locale === 'it' ? 'it-IT' : 'en-GB';
+  const tag = intlLocale[locale];
   const timeZone = request.user?.timezone ?? 'Europe/Rome';
   const dates = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone });
   const times = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short', timeZone });

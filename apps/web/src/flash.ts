@@ -1,6 +1,6 @@
+import { isMessageKey, type MessageKey, type Params } from '@hubspoke/i18n';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { deleteCookie, readCookie, writeCookie } from './cookies.js';
-import { isMessageKey, type MessageKey, type Params } from './i18n/index.js';
 
 const FLASH_COOKIE = 'hs_flash';
 

@@ -22,6 +22,7 @@ import threadTitleRoutes from './forum/thread-title.routes.js';
 import threadRoutes from './forum/threads.routes.js';
 import moderationRoutes from './moderation/moderation.routes.js';
 import notificationRoutes from './notifications/notifications.routes.js';
+import unsubscribeRoutes from './notifications/unsubscribe.routes.js';
 import peopleRoutes from './people/people.routes.js';
 import searchRoutes from './search/search.routes.js';
 import { helmetOptions } from './security.js';
@@ -50,6 +51,7 @@ export const webPlugin: FastifyPluginAsync<WebOptions> = async (app, options) =>
   await app.register(staticAssets);
   await app.register(sessionRoutes, options);
   await app.register(accountRoutes, options);
+  await app.register(unsubscribeRoutes, options);
   await app.register(async (signedIn) => {
     signedIn.addHook('preHandler', requireSignedIn);
     signedIn.addHook('preHandler', loadHeaderState(deps));

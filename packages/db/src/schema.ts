@@ -1,3 +1,4 @@
+import type { Locale } from '@hubspoke/i18n';
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 
 /** Table types of the migrated database, written next to the migrations they mirror. */
@@ -5,7 +6,7 @@ type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Id = Generated<number>;
 
 export type Role = 'participant' | 'tutor' | 'moderator' | 'admin';
-export type Locale = 'it' | 'en';
+export type { Locale };
 export type EnteKind = 'comune' | 'provincia' | 'regione' | 'other';
 export type TableKind = 'lab' | 'regional' | 'interregional';
 export type TableVisibility = 'members' | 'participants';

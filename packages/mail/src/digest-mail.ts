@@ -1,4 +1,5 @@
 import type { Config } from '@hubspoke/config';
+import type { Locale } from '@hubspoke/i18n';
 import { type DigestContent, renderDigestMail } from './templates/digest.js';
 import type { OutgoingMail } from './transport.js';
 import { unsubscribeHeaders, unsubscribeToken } from './unsubscribe.js';
@@ -7,7 +8,7 @@ export interface DigestRecipient {
   id: number;
   email: string;
   display_name: string;
-  locale: 'it' | 'en';
+  locale: Locale;
   digest: string;
 }
 

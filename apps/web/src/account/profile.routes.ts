@@ -1,9 +1,9 @@
 import type { UserRow } from '@hubspoke/db';
 import { changePassword, createApiToken, listApiTokens, revokeApiToken, updatePreferences } from '@hubspoke/domain';
+import { isLocale } from '@hubspoke/i18n';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { pageContext } from '../context.js';
 import { setFlash } from '../flash.js';
-import { isLocale } from '../i18n/index.js';
 import { currentUser, readForm, seeOther, sendPage } from '../respond.js';
 import { type FailedForm, formError, toFormError } from '../ui/form-errors.js';
 import type { WebOptions } from '../web-options.js';

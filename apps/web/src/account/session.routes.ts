@@ -1,10 +1,10 @@
 import { invalidateSession, login, updatePreferences } from '@hubspoke/domain';
+import { isLocale } from '@hubspoke/i18n';
 import type { FastifyPluginAsync } from 'fastify';
 import { pageContext } from '../context.js';
 import { writeCookie } from '../cookies.js';
 import { setFlash } from '../flash.js';
-import { isLocale } from '../i18n/index.js';
-import { LANG_COOKIE } from '../i18n/locale.js';
+import { LANG_COOKIE } from '../locale.js';
 import { readForm, safeNext, seeOther, sendPage } from '../respond.js';
 import { formError, toFormError } from '../ui/form-errors.js';
 import type { WebOptions } from '../web-options.js';

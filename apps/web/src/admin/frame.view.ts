@@ -1,5 +1,5 @@
+import type { MessageKey } from '@hubspoke/i18n';
 import type { PageContext } from '../context.js';
-import type { MessageKey } from '../i18n/index.js';
 import { html, type SafeHtml } from '../ui/html.js';
 
 const SECTIONS: Array<{ href: string; key: MessageKey }> = [

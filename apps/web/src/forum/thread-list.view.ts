@@ -43,7 +43,7 @@ function threadItem(ctx: PageContext, thread: ThreadDto, names: ListNames, level
     <${h} class="h5 mb-1 thread-title"><a href="/discussioni/${thread.id}">${thread.title}</a></${h}>
     <p class="small text-secondary mb-1">
       ${t('threads.startedBy', { name: thread.author.displayName })} ·
-      ${replies === 1 ? t('threads.oneReply') : t('threads.replies', { count: replies })} ·
+      ${t('threads.replies', { count: replies })} ·
       ${t('threads.lastActivity')} ${timeTag(ctx, thread.lastActivityAt)}
     </p>
     ${unread(ctx, thread)}

@@ -8,11 +8,11 @@ import {
   readPost,
   updateThread,
 } from '@hubspoke/domain';
+import type { MessageKey } from '@hubspoke/i18n';
 import { renderMarkdown } from '@hubspoke/markdown';
 import type { FastifyPluginAsync } from 'fastify';
 import { pageContext } from '../context.js';
 import { setFlash } from '../flash.js';
-import type { MessageKey } from '../i18n/index.js';
 import { currentUser, type Form, idParam, readForm, safeNext, seeOther } from '../respond.js';
 import { formError, toFormError } from '../ui/form-errors.js';
 import type { WebOptions } from '../web-options.js';

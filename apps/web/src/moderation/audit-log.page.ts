@@ -1,5 +1,5 @@
+import { isMessageKey } from '@hubspoke/i18n';
 import type { PageContext } from '../context.js';
-import { isMessageKey } from '../i18n/index.js';
 import { html } from '../ui/html.js';
 import { timeTag } from '../ui/time.js';
 import { moderationFrame } from './moderation.page.js';

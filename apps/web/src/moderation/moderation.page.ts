@@ -1,6 +1,6 @@
+import type { MessageKey } from '@hubspoke/i18n';
 import type { PageContext } from '../context.js';
 import { postHref } from '../forum/post-lookup.js';
-import type { MessageKey } from '../i18n/index.js';
 import { html, raw, type SafeHtml } from '../ui/html.js';
 import { timeTag } from '../ui/time.js';
 

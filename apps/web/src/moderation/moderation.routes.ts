@@ -1,10 +1,10 @@
 import { AppError, listAudit, listOpenFlags, resolveFlag, reviewQueue } from '@hubspoke/domain';
+import type { MessageKey } from '@hubspoke/i18n';
 import type { FastifyPluginAsync } from 'fastify';
 import { pageContext } from '../context.js';
 import { reviewQueuePage } from '../documents/review-queue.page.js';
 import { setFlash } from '../flash.js';
 import { focusAreaNames } from '../forum/listing.js';
-import type { MessageKey } from '../i18n/index.js';
 import { currentUser, idParam, readForm, seeOther, sendPage } from '../respond.js';
 import type { WebOptions } from '../web-options.js';
 import { auditLogPage } from './audit-log.page.js';

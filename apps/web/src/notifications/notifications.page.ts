@@ -1,7 +1,7 @@
 import type { NotificationDto } from '@hubspoke/domain';
+import { describeNotification } from '@hubspoke/i18n';
 import type { PageContext } from '../context.js';
 import { postHref } from '../forum/post-lookup.js';
-import { isMessageKey } from '../i18n/index.js';
 import { html } from '../ui/html.js';
 import { timeTag } from '../ui/time.js';
 
@@ -17,15 +17,13 @@ export function notificationTarget(n: NotificationDto): string {
   return n.threadId === null ? '/notifiche' : postHref(n.threadId, n.postNumber ?? 1);
 }
 
-/**
- * One sentence per kind (a document's says which status it reached); kinds added later read as
- * a plain "news in…" until they get their own words.
- */
 function describe(ctx: PageContext, n: NotificationDto) {
-  const params = { actor: n.actor?.displayName ?? ctx.t('notifications.someone'), title: n.threadTitle };
-  const detail = n.documentStatus ?? n.moderation;
-  const key = [`notifications.kind.${n.kind}.${detail}`, `notifications.kind.${n.kind}`].find(isMessageKey);
-  return key ? ctx.t(key, params) : ctx.t('notifications.kind.other', params);
+  return describeNotification(ctx.t, {
+    kind: n.kind,
+    detail: n.documentStatus ?? n.moderation,
+    actor: n.actor?.displayName ?? ctx.t('notifications.someone'),
+    title: n.threadTitle,
+  });
 }
 
 function item(ctx: PageContext, n: NotificationDto) {
@@ -44,13 +42,7 @@ export function notificationsPage(ctx: PageContext, view: NotificationsView) {
   const { t } = ctx;
   return html`<h1 class="mb-2">${t('notifications.title')}</h1>
     <div class="d-flex flex-wrap gap-3 align-items-center mb-4">
-      <p class="lead mb-0">${
-        view.unread === 0
-          ? t('notifications.allRead')
-          : view.unread === 1
-            ? t('notifications.unreadOne')
-            : t('notifications.unreadCount', { count: view.unread })
-      }</p>
+      <p class="lead mb-0">${t('notifications.unread', { count: view.unread })}</p>
       ${
         view.unread
           ? html`<form method="post" action="/notifiche/lette"><button type="submit" class="btn btn-outline-primary btn-sm">${t('notifications.markAll')}</button></form>`

@@ -23,7 +23,7 @@ export function tableCard(ctx: PageContext, table: ListedTable, options: CardOpt
         <div class="d-flex flex-wrap gap-2 mb-2">
           <span class="badge bg-primary">${t(`tableKind.${table.kind}`)}</span>
           ${options.showMembership && table.is_member ? html`<span class="badge bg-success">${t('tables.member')}</span>` : ''}
-          ${unread ? html`<span class="badge bg-danger">${unread === 1 ? t('home.unreadOne') : t('home.unread', { count: unread })}</span>` : ''}
+          ${unread ? html`<span class="badge bg-danger">${t('home.unread', { count: unread })}</span>` : ''}
         </div>
         <${h} class="card-title h5 mb-2"><a href="/tavoli/${table.id}" class="stretched-link">${table.name}</a></${h}>
         ${table.description ? html`<p class="card-text">${table.description}</p>` : ''}

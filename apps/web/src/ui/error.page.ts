@@ -1,5 +1,5 @@
+import type { MessageKey } from '@hubspoke/i18n';
 import type { PageContext } from '../context.js';
-import type { MessageKey } from '../i18n/index.js';
 import { html } from './html.js';
 
 export const ERROR_STATUSES = [400, 401, 403, 404, 429, 500, 503] as const;

@@ -1,6 +1,6 @@
 import { AppError } from '@hubspoke/domain';
+import { isMessageKey } from '@hubspoke/i18n';
 import type { PageContext } from '../context.js';
-import { isMessageKey } from '../i18n/index.js';
 import type { FormError } from './form.js';
 
 /** A form's failure, with the status its re-rendered page answers with. */

@@ -1,3 +1,5 @@
+import { escapeHtml } from '@hubspoke/markdown';
+
 /**
  * A tiny HTML templating helper: every interpolated value is escaped unless it is already
  * `SafeHtml` (built by `html` itself, or wrapped by `raw()` after passing our sanitizer).
@@ -7,12 +9,6 @@ export class SafeHtml {
   toString(): string {
     return this.value;
   }
-}
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 }
 
 /** Marks trusted HTML (sanitized post bodies, say). Never pass user input here unsanitized. */

@@ -1,6 +1,6 @@
 import { isStaff } from '@hubspoke/domain';
+import type { MessageKey } from '@hubspoke/i18n';
 import type { PageContext } from '../context.js';
-import type { MessageKey } from '../i18n/index.js';
 import { flashMessage } from './alerts.js';
 import { html, type SafeHtml } from './html.js';
 import { icon } from './icon.js';

@@ -16,23 +16,9 @@ export interface DigestData {
   }>;
   questions: Array<{ id: number; title: string; url: string; tableName: string; assignedToYou: boolean }>;
   documents: Array<{ title: string; url: string }>;
-  notifications: Array<{ text: string; url: string }>;
+  /** Kinds and names: the mail says them in the reader's language. */
+  notifications: Array<{ kind: string; detail: string | null; actor: string; title: string; url: string }>;
 }
-
-const NOTIFICATION_TEXT = {
-  it: (kind: string, actor: string, title: string) =>
-    ({
-      mention: `${actor} ti ha menzionato in «${title}»`,
-      reply: `${actor} ti ha risposto in «${title}»`,
-      new_thread: `Nuova discussione «${title}»`,
-    })[kind] ?? `Nuova attività in «${title}»`,
-  en: (kind: string, actor: string, title: string) =>
-    ({
-      mention: `${actor} mentioned you in “${title}”`,
-      reply: `${actor} replied to you in “${title}”`,
-      new_thread: `New thread “${title}”`,
-    })[kind] ?? `New activity in “${title}”`,
-};
 
 /**
  * What one person's digest holds for (from, to]: only what they can read and follow, grouped
@@ -80,7 +66,6 @@ export async function buildDigest(
       kind: t.kind,
     });
   }
-  const text = NOTIFICATION_TEXT[user.locale];
   const digest: DigestData = {
     groups,
     questions: questions.map((q) => ({
@@ -94,7 +79,10 @@ export async function buildDigest(
     notifications: notifications
       .filter((n) => n.thread_id !== null)
       .map((n) => ({
-        text: text(n.kind, String(n.data.actorName ?? ''), String(n.data.threadTitle ?? '')),
+        kind: n.kind,
+        detail: detailOf(n.data),
+        actor: String(n.data.actorName ?? ''),
+        title: String(n.data.threadTitle ?? ''),
         url:
           base +
           paths.thread(n.thread_id as number, typeof n.data.postNumber === 'number' ? n.data.postNumber : undefined),
@@ -103,4 +91,10 @@ export async function buildDigest(
   const empty =
     digest.groups.length + digest.questions.length + digest.documents.length + digest.notifications.length === 0;
   return empty ? undefined : digest;
+}
+
+/** A document's new status or a moderator's act, for the kinds whose sentence says which. */
+function detailOf(data: Record<string, unknown>): string | null {
+  const detail = data.status ?? data.moderation;
+  return typeof detail === 'string' ? detail : null;
 }

@@ -1,4 +1,5 @@
 import { searchRepo, type ThreadKind, type UserRow } from '@hubspoke/db';
+import { escapeHtml } from '@hubspoke/markdown';
 import { decodeCursor, encodeCursor, pageSize } from '../shared/cursor.js';
 import type { Deps } from '../shared/deps.js';
 import { AppError, invalid } from '../shared/errors.js';
@@ -18,9 +19,6 @@ export interface SearchInput {
   cursor?: string;
   limit?: number;
 }
-
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
 /**
  * Snippets come from the Markdown source: they read as plain text, so the syntax goes (emphasis,

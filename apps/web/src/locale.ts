@@ -1,7 +1,6 @@
-import type { Locale } from '@hubspoke/db';
+import { isLocale, type Locale } from '@hubspoke/i18n';
 import type { FastifyRequest } from 'fastify';
-import { readCookie } from '../cookies.js';
-import { isLocale } from './index.js';
+import { readCookie } from './cookies.js';
 
 export const LANG_COOKIE = 'lang';
 

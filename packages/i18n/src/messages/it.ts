@@ -1,6 +1,7 @@
 import { activityIt } from './activity.it.js';
 import { documentsIt } from './documents.it.js';
 import { forumIt } from './forum.it.js';
+import { mailIt } from './mail.it.js';
 import { tutoringIt } from './tutoring.it.js';
 
 /**
@@ -13,6 +14,7 @@ export const it = {
   ...activityIt,
   ...tutoringIt,
   ...documentsIt,
+  ...mailIt,
   'app.name': 'Hub&Spoke Community',
   'app.tagline': 'La comunità professionale del programma Hub&Spoke',
   'app.programme': 'Programma Hub&Spoke',
@@ -125,8 +127,7 @@ export const it = {
   'home.myTables': 'I miei tavoli',
   'home.noTables': 'Non fai ancora parte di nessun tavolo. Puoi consultare i tavoli aperti a tutti i partecipanti.',
   'home.allTables': 'Vedi tutti i tavoli',
-  'home.unread': 'Novità in {count} discussioni',
-  'home.unreadOne': 'Novità in 1 discussione',
+  'home.unread': '{count, plural, one {Novità in # discussione} other {Novità in # discussioni}}',
   'home.activity': 'Ultime attività',
   'home.activityEmpty': 'Ancora nessuna attività nei tavoli che puoi consultare.',
   'home.activityOpened': '{name} ha aperto la discussione',
@@ -157,7 +158,7 @@ export const it = {
   'table.regions': 'Regioni',
   'table.visibility': 'Visibilità',
   'table.members': 'Membri',
-  'table.membersCount': '{count} membri',
+  'table.membersCount': '{count, plural, one {# membro} other {# membri}}',
   'table.noMembers': 'Questo tavolo non ha ancora membri.',
   'table.memberName': 'Nome',
   'table.memberRole': 'Ruolo',

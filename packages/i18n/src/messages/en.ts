@@ -2,6 +2,7 @@ import { activityEn } from './activity.en.js';
 import { documentsEn } from './documents.en.js';
 import { forumEn } from './forum.en.js';
 import type { Catalogue } from './it.js';
+import { mailEn } from './mail.en.js';
 import { tutoringEn } from './tutoring.en.js';
 
 /** The English catalogue; its type makes a missing or extra key a compile error. */
@@ -10,6 +11,7 @@ export const en: Catalogue = {
   ...activityEn,
   ...tutoringEn,
   ...documentsEn,
+  ...mailEn,
   'app.name': 'Hub&Spoke Community',
   'app.tagline': 'The professional community of the Hub&Spoke programme',
   'app.programme': 'Hub&Spoke programme',
@@ -121,8 +123,7 @@ export const en: Catalogue = {
   'home.myTables': 'My tables',
   'home.noTables': 'You are not a member of any table yet. You can browse the tables open to every participant.',
   'home.allTables': 'See all tables',
-  'home.unread': 'News in {count} threads',
-  'home.unreadOne': 'News in 1 thread',
+  'home.unread': '{count, plural, one {News in # thread} other {News in # threads}}',
   'home.activity': 'Latest activity',
   'home.activityEmpty': 'No activity yet in the tables you can read.',
   'home.activityOpened': '{name} started the thread',
@@ -153,7 +154,7 @@ export const en: Catalogue = {
   'table.regions': 'Regions',
   'table.visibility': 'Visibility',
   'table.members': 'Members',
-  'table.membersCount': '{count} members',
+  'table.membersCount': '{count, plural, one {# member} other {# members}}',
   'table.noMembers': 'This table has no members yet.',
   'table.memberName': 'Name',
   'table.memberRole': 'Role',
