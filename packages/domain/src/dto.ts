@@ -1,7 +1,62 @@
 import type { EnteRow, TableRow, UserRow } from '@hubspoke/db';
+import { type Static, Type } from 'typebox';
+import { literals, Nullable } from './shared/schema.js';
+
+export const RoleSchema = literals(['participant', 'tutor', 'moderator', 'admin']);
+export const LocaleSchema = literals(['it', 'en']);
+
+export const UserSchema = Type.Object({
+  id: Type.Integer(),
+  email: Type.String(),
+  handle: Type.String(),
+  displayName: Type.String(),
+  role: RoleSchema,
+  enteId: Nullable(Type.Integer()),
+  locale: LocaleSchema,
+});
+export type UserDto = Static<typeof UserSchema>;
+
+export const EmailChoiceSchema = literals(['immediately', 'digest', 'never']);
+export const PreferencesSchema = Type.Object({
+  locale: LocaleSchema,
+  digest: literals(['off', 'daily', 'weekly']),
+  digestHour: Type.Integer(),
+  digestWeekday: Type.Integer(),
+  timezone: Type.String(),
+  digestSkipIfActive: Type.Boolean(),
+  emailOn: Type.Object({
+    mentions: EmailChoiceSchema,
+    replies: EmailChoiceSchema,
+    watched: EmailChoiceSchema,
+    tutoring: EmailChoiceSchema,
+  }),
+});
+
+export const EnteSchema = Type.Object({
+  id: Type.Integer(),
+  name: Type.String(),
+  kind: literals(['comune', 'provincia', 'regione', 'other']),
+  region: Nullable(Type.String()),
+});
+
+export const TableSchema = Type.Object({
+  id: Type.Integer(),
+  name: Type.String(),
+  description: Type.String(),
+  kind: literals(['lab', 'regional', 'interregional']),
+  regions: Type.Array(Type.String()),
+  visibility: literals(['members', 'participants']),
+  enteId: Nullable(Type.Integer()),
+  isMember: Type.Boolean(),
+});
+export type TableDto = Static<typeof TableSchema>;
+
+const Names = Type.Object({ it: Type.String(), en: Type.String() });
+export const FocusAreaSchema = Type.Object({ slug: Type.String(), name: Names, description: Names });
+export const DimensionSchema = Type.Object({ slug: Type.String(), name: Names });
 
 /** Row → public shape, one function per entity, so a new column never leaks by accident. */
-export const userToDto = (u: UserRow) => ({
+export const userToDto = (u: UserRow): UserDto => ({
   id: u.id,
   email: u.email,
   handle: u.handle,
@@ -11,7 +66,7 @@ export const userToDto = (u: UserRow) => ({
   locale: u.locale,
 });
 
-export const preferencesToDto = (u: UserRow) => ({
+export const preferencesToDto = (u: UserRow): Static<typeof PreferencesSchema> => ({
   locale: u.locale,
   digest: u.digest,
   digestHour: u.digest_hour,
@@ -26,9 +81,14 @@ export const preferencesToDto = (u: UserRow) => ({
   },
 });
 
-export const enteToDto = (e: EnteRow) => ({ id: e.id, name: e.name, kind: e.kind, region: e.region });
+export const enteToDto = (e: EnteRow): Static<typeof EnteSchema> => ({
+  id: e.id,
+  name: e.name,
+  kind: e.kind,
+  region: e.region,
+});
 
-export const tableToDto = (t: TableRow & { is_member?: boolean }) => ({
+export const tableToDto = (t: TableRow & { is_member?: boolean }): TableDto => ({
   id: t.id,
   name: t.name,
   description: t.description,
@@ -39,21 +99,23 @@ export const tableToDto = (t: TableRow & { is_member?: boolean }) => ({
   isMember: t.is_member ?? false,
 });
 
-export type UserDto = ReturnType<typeof userToDto>;
-
 export const focusAreaToDto = (f: {
   slug: string;
   name_it: string;
   name_en: string;
   description_it: string;
   description_en: string;
-}) => ({
+}): Static<typeof FocusAreaSchema> => ({
   slug: f.slug,
   name: { it: f.name_it, en: f.name_en },
   description: { it: f.description_it, en: f.description_en },
 });
 
-export const dimensionToDto = (d: { slug: string; name_it: string; name_en: string }) => ({
+export const dimensionToDto = (d: {
+  slug: string;
+  name_it: string;
+  name_en: string;
+}): Static<typeof DimensionSchema> => ({
   slug: d.slug,
   name: { it: d.name_it, en: d.name_en },
 });

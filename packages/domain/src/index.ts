@@ -11,10 +11,11 @@ export { digestJobId, dueDigests, firstDigestFrom } from './digests/plan.js';
 export { type DeliverDigest, type DigestOutcome, runDigest } from './digests/run.js';
 export * from './documents/index.js';
 export * from './dto.js';
+export { DateTime, literals, Nullable } from './shared/schema.js';
 export * from './forum/index.js';
 export { latestEventId } from './live/position.js';
 export { authorizeRoom, readersOfTable } from './live/rooms.js';
-export { type NotificationDto, notificationToDto } from './notifications/dto.js';
+export { type NotificationDto, NotificationSchema, notificationToDto } from './notifications/dto.js';
 export { type FanOut, fanOutEvent, type SourceEvent } from './notifications/fanout.js';
 export { listNotifications, markNotificationsRead } from './notifications/inbox.js';
 export {

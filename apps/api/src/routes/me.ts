@@ -2,7 +2,9 @@ import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typ
 import {
   changePassword,
   createApiToken,
+  EmailChoiceSchema as EmailChoice,
   listApiTokens,
+  PreferencesSchema,
   preferencesToDto,
   revokeApiToken,
   updatePreferences,
@@ -10,17 +12,6 @@ import {
 } from '@hubspoke/domain';
 import { requireUser } from '../plugins/auth.js';
 import { errors, IdParams, LocaleSchema, literals, Password, UserSchema } from '../schemas.js';
-
-const EmailChoice = literals(['immediately', 'digest', 'never']);
-const PreferencesSchema = Type.Object({
-  locale: LocaleSchema,
-  digest: literals(['off', 'daily', 'weekly']),
-  digestHour: Type.Integer(),
-  digestWeekday: Type.Integer(),
-  timezone: Type.String(),
-  digestSkipIfActive: Type.Boolean(),
-  emailOn: Type.Object({ mentions: EmailChoice, replies: EmailChoice, watched: EmailChoice, tutoring: EmailChoice }),
-});
 
 const TokenSchema = Type.Object({
   id: Type.Integer(),

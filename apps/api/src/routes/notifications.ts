@@ -1,36 +1,8 @@
 import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox';
-import { listNotifications, markNotificationsRead } from '@hubspoke/domain';
+import { listNotifications, markNotificationsRead, NotificationSchema } from '@hubspoke/domain';
 import { Cursor, Limit } from '../forum-schemas.js';
 import { requireUser } from '../plugins/auth.js';
 import { errors, Id, literals, Nullable } from '../schemas.js';
-
-const NotificationSchema = Type.Object({
-  id: Type.Integer(),
-  kind: literals([
-    'mention',
-    'reply',
-    'watched_reply',
-    'new_thread',
-    'document_status',
-    'question_assigned',
-    'question_reminder',
-    'question_escalated',
-    'tutor_answer',
-    'answer_accepted',
-    'asker_followup',
-    'moderated',
-  ]),
-  threadId: Nullable(Type.Integer()),
-  postId: Nullable(Type.Integer()),
-  postNumber: Nullable(Type.Integer()),
-  threadTitle: Type.String(),
-  actor: Nullable(Type.Object({ id: Type.Integer(), displayName: Type.String() })),
-  documentStatus: Nullable(Type.String()),
-  comment: Nullable(Type.String()),
-  moderation: Nullable(literals(['lock', 'move', 'hide'])),
-  createdAt: Type.String({ format: 'date-time' }),
-  read: Type.Boolean(),
-});
 
 const notificationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(

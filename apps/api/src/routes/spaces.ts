@@ -3,8 +3,10 @@ import {
   addMember,
   createEnte,
   createTable,
+  DimensionSchema,
   dimensionToDto,
   enteToDto,
+  FocusAreaSchema,
   focusAreaToDto,
   getReadableTable,
   listDimensions,
@@ -21,9 +23,6 @@ import { FocusAreaSlug, WatchLevel } from '../forum-schemas.js';
 import { requireUser } from '../plugins/auth.js';
 import { EnteSchema, errors, Id, IdParams, literals, Nullable, RoleSchema, TableSchema } from '../schemas.js';
 
-const Names = Type.Object({ it: Type.String(), en: Type.String() });
-const FocusAreaSchema = Type.Object({ slug: Type.String(), name: Names, description: Names });
-const DimensionSchema = Type.Object({ slug: Type.String(), name: Names });
 const MemberSchema = Type.Object({
   id: Type.Integer(),
   displayName: Type.String(),

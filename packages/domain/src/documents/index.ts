@@ -1,6 +1,15 @@
 export { addVersion, createDocument, type NewDocumentInput } from './create.js';
 export { openVersionFile } from './download.js';
-export { type DocumentDto, documentPath } from './dto.js';
+export {
+  type DocumentDto,
+  DocumentKindSchema,
+  DocumentLanguageSchema,
+  DocumentSchema,
+  DocumentStatusSchema,
+  documentPath,
+  TransitionSchema,
+  VersionSchema,
+} from './dto.js';
 export { contentDisposition, safeFilename } from './filenames.js';
 export {
   getDocument,

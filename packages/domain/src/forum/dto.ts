@@ -1,7 +1,63 @@
 import type { PostRow, Role, ThreadListRow, ThreadRow, WatchLevel } from '@hubspoke/db';
+import { type Static, Type } from 'typebox';
+import { RoleSchema } from '../dto.js';
+import { DateTime, literals, Nullable } from '../shared/schema.js';
+
+export const ThreadKindSchema = literals(['discussion', 'question', 'announcement']);
+export const WatchLevelSchema = literals(['watching', 'normal', 'muted']);
+const Person = Type.Object({ id: Type.Integer(), displayName: Type.String(), handle: Type.String() });
+
+export const ThreadSchema = Type.Object({
+  id: Type.Integer(),
+  tableId: Type.Integer(),
+  focusArea: Type.String(),
+  dimension: Nullable(Type.String()),
+  kind: ThreadKindSchema,
+  title: Type.String(),
+  author: Person,
+  pinned: Type.Boolean(),
+  locked: Type.Boolean(),
+  postCount: Type.Integer(),
+  participantCount: Type.Integer(),
+  lastPostNumber: Type.Integer(),
+  lastActivityAt: DateTime,
+  createdAt: DateTime,
+  lastReadPostNumber: Nullable(Type.Integer()),
+  unreadCount: Type.Integer(),
+  newSinceLastVisit: Type.Boolean(),
+  bookmarked: Type.Boolean(),
+  subscription: WatchLevelSchema,
+  question: Nullable(
+    Type.Object({
+      status: literals(['open', 'answered', 'resolved']),
+      assignedTutorId: Nullable(Type.Integer()),
+      assignedTutor: Nullable(Type.Object({ id: Type.Integer(), displayName: Type.String() })),
+      acceptedPostId: Nullable(Type.Integer()),
+      documentVersionId: Nullable(Type.Integer()),
+    }),
+  ),
+});
+export type ThreadDto = Static<typeof ThreadSchema>;
+
+export const PostSchema = Type.Object({
+  id: Type.Integer(),
+  threadId: Type.Integer(),
+  number: Type.Integer(),
+  author: Type.Object({ ...Person.properties, role: RoleSchema }),
+  body: Type.String(),
+  bodyHtml: Type.String(),
+  createdAt: DateTime,
+  editedAt: Nullable(DateTime),
+  deleted: Type.Boolean(),
+  hidden: Type.Boolean(),
+  reactions: Type.Object({ like: Type.Integer() }),
+  likedByMe: Type.Boolean(),
+  replyTo: Nullable(Type.Integer()),
+});
+export type PostDto = Static<typeof PostSchema>;
 
 /** Row → public shape for threads and posts; the only place these shapes are built. */
-export function threadToDto(t: ThreadListRow, previousVisitAt: Date | null = null) {
+export function threadToDto(t: ThreadListRow, previousVisitAt: Date | null = null): ThreadDto {
   const lastRead = t.last_read_post_number ?? 0;
   return {
     id: t.id,
@@ -39,8 +95,6 @@ export function threadToDto(t: ThreadListRow, previousVisitAt: Date | null = nul
   };
 }
 
-export type ThreadDto = ReturnType<typeof threadToDto>;
-
 type PostWithAuthor = PostRow & {
   author_name: string;
   author_handle: string;
@@ -52,7 +106,7 @@ type PostWithAuthor = PostRow & {
  * Deleted posts keep their number but lose their content (a tombstone). Hidden posts show
  * their content only to those allowed to see it (`revealHidden`).
  */
-export function postToDto(p: PostWithAuthor, revealHidden = false) {
+export function postToDto(p: PostWithAuthor, revealHidden = false): PostDto {
   const withheld = p.deleted_at !== null || (p.hidden_at !== null && !revealHidden);
   return {
     id: p.id,
@@ -71,10 +125,8 @@ export function postToDto(p: PostWithAuthor, revealHidden = false) {
   };
 }
 
-export type PostDto = ReturnType<typeof postToDto>;
-
 /** What live events carry: the same shape without anything specific to one viewer. */
-export const postEventData = (p: PostWithAuthor) => ({ ...postToDto(p), likedByMe: false });
+export const postEventData = (p: PostWithAuthor): PostDto => ({ ...postToDto(p), likedByMe: false });
 
 export const threadEventData = (t: ThreadRow) => ({
   id: t.id,

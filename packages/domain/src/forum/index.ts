@@ -1,7 +1,16 @@
 export { readableThread, type ThreadContext } from './access.js';
 export { type ActivityDto, latestActivity } from './activity.js';
 export { prepareBody, prepareTitle } from './content.js';
-export { type PostDto, postToDto, type ThreadDto, threadToDto } from './dto.js';
+export {
+  type PostDto,
+  PostSchema,
+  postToDto,
+  type ThreadDto,
+  ThreadKindSchema,
+  ThreadSchema,
+  threadToDto,
+  WatchLevelSchema,
+} from './dto.js';
 export { countOpenFlags, flagPost, listOpenFlags, resolveFlag } from './flags.js';
 export { locatePost, readPost } from './locate.js';
 export { deletePost, editPost, listRevisions, quotePost, reply, setLike, setPostHidden } from './posts.js';

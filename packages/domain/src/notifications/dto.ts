@@ -1,6 +1,41 @@
 import type { NotificationRow } from '@hubspoke/db';
+import { type Static, Type } from 'typebox';
+import { DateTime, literals, Nullable } from '../shared/schema.js';
 
-export const notificationToDto = (n: NotificationRow) => ({
+const MODERATIONS = ['lock', 'move', 'hide'] as const;
+const isModeration = (value: unknown): value is (typeof MODERATIONS)[number] =>
+  MODERATIONS.includes(value as (typeof MODERATIONS)[number]);
+
+export const NotificationSchema = Type.Object({
+  id: Type.Integer(),
+  kind: literals([
+    'mention',
+    'reply',
+    'watched_reply',
+    'new_thread',
+    'document_status',
+    'question_assigned',
+    'question_reminder',
+    'question_escalated',
+    'tutor_answer',
+    'answer_accepted',
+    'asker_followup',
+    'moderated',
+  ]),
+  threadId: Nullable(Type.Integer()),
+  postId: Nullable(Type.Integer()),
+  postNumber: Nullable(Type.Integer()),
+  threadTitle: Type.String(),
+  actor: Nullable(Type.Object({ id: Type.Integer(), displayName: Type.String() })),
+  documentStatus: Nullable(Type.String()),
+  comment: Nullable(Type.String()),
+  moderation: Nullable(literals([...MODERATIONS])),
+  createdAt: DateTime,
+  read: Type.Boolean(),
+});
+export type NotificationDto = Static<typeof NotificationSchema>;
+
+export const notificationToDto = (n: NotificationRow): NotificationDto => ({
   id: n.id,
   kind: n.kind,
   threadId: n.thread_id,
@@ -12,12 +47,7 @@ export const notificationToDto = (n: NotificationRow) => ({
   documentStatus: typeof n.data.status === 'string' ? n.data.status : null,
   comment: typeof n.data.comment === 'string' ? n.data.comment : null,
   /** For a moderator's act on the person's thread or post: what was done (the comment says why). */
-  moderation:
-    n.data.moderation === 'lock' || n.data.moderation === 'move' || n.data.moderation === 'hide'
-      ? (n.data.moderation as 'lock' | 'move' | 'hide')
-      : null,
+  moderation: isModeration(n.data.moderation) ? n.data.moderation : null,
   createdAt: n.created_at.toISOString(),
   read: n.read_at !== null,
 });
-
-export type NotificationDto = ReturnType<typeof notificationToDto>;
