@@ -1,18 +1,8 @@
+import type { Insertable } from 'kysely';
 import type { Executor, Tx } from '../../connection.js';
-import type { DocumentStatus } from '../../schema.js';
+import type { DocumentTransitionsTable } from '../../schema.js';
 
-export async function insert(
-  db: Tx,
-  transition: {
-    document_id: number;
-    from_status: DocumentStatus;
-    to_status: DocumentStatus;
-    version_number: number;
-    comment: string | null;
-    actor_id: number;
-    created_at: Date;
-  },
-): Promise<void> {
+export async function insert(db: Tx, transition: Insertable<DocumentTransitionsTable>): Promise<void> {
   await db.insertInto('document_transitions').values(transition).execute();
 }
 

@@ -1,21 +1,8 @@
+import type { Insertable } from 'kysely';
 import type { Executor, Tx } from '../../connection.js';
-import type { DocumentVersionRow } from '../../schema.js';
+import type { DocumentVersionRow, DocumentVersionsTable } from '../../schema.js';
 
-export function insert(
-  db: Tx,
-  version: {
-    document_id: number;
-    number: number;
-    storage_key: string;
-    sha256: string;
-    size: number;
-    media_type: string;
-    original_name: string;
-    note: string;
-    uploaded_by: number;
-    created_at: Date;
-  },
-): Promise<DocumentVersionRow> {
+export function insert(db: Tx, version: Insertable<DocumentVersionsTable>): Promise<DocumentVersionRow> {
   return db.insertInto('document_versions').values(version).returningAll().executeTakeFirstOrThrow();
 }
 

@@ -1,6 +1,7 @@
+import type { Insertable } from 'kysely';
 import { sql } from 'kysely';
 import type { Executor, Tx } from '../../connection.js';
-import type { DocumentKind, DocumentLanguage, DocumentRow, TableVisibility } from '../../schema.js';
+import type { DocumentRow, DocumentsTable, TableVisibility } from '../../schema.js';
 import { isMemberColumn } from '../spaces/tables.js';
 
 /** Every column but the search vector, which only queries need. */
@@ -69,22 +70,7 @@ export function lockById(db: Tx, documentId: number): Promise<LockedDocument | u
     .executeTakeFirst();
 }
 
-export function insert(
-  db: Tx,
-  document: {
-    table_id: number;
-    thread_id: number;
-    author_id: number;
-    title: string;
-    description: string;
-    kind: DocumentKind;
-    focus_area: string;
-    dimension: string | null;
-    language: DocumentLanguage;
-    tags: string[];
-    created_at: Date;
-  },
-): Promise<DocumentRow> {
+export function insert(db: Tx, document: Insertable<DocumentsTable>): Promise<DocumentRow> {
   return db
     .insertInto('documents')
     .values({ ...document, updated_at: document.created_at })

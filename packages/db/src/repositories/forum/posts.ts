@@ -1,4 +1,4 @@
-import { type ExpressionBuilder, type RawBuilder, sql } from 'kysely';
+import { type ExpressionBuilder, type InsertObject, type RawBuilder, sql } from 'kysely';
 import type { Executor, Tx } from '../../connection.js';
 import type { DB, PostRow } from '../../schema.js';
 
@@ -29,19 +29,7 @@ const POST_COLUMNS = [
   'posts.hidden_by',
 ] as const;
 
-export function insert(
-  db: Tx,
-  post: {
-    thread_id: number;
-    number: number;
-    author_id: number;
-    reply_to_post_id: number | null;
-    body: string;
-    body_html: string;
-    created_at: Date;
-    search_vector: RawBuilder<string>;
-  },
-): Promise<PostRow> {
+export function insert(db: Tx, post: InsertObject<DB, 'posts'>): Promise<PostRow> {
   return db.insertInto('posts').values(post).returning(POST_COLUMNS).executeTakeFirstOrThrow();
 }
 

@@ -1,6 +1,7 @@
+import type { Insertable } from 'kysely';
 import { type ExpressionBuilder, sql } from 'kysely';
 import type { Executor, Tx } from '../../connection.js';
-import type { DB, ThreadKind, ThreadRow, WatchLevel } from '../../schema.js';
+import type { DB, ThreadKind, ThreadRow, ThreadsTable, WatchLevel } from '../../schema.js';
 import { isMemberColumn, tableVisibleTo, type Viewer } from '../spaces/tables.js';
 
 export interface ThreadAccess<T extends ThreadRow = ThreadRow> {
@@ -77,20 +78,7 @@ export function lockById(db: Tx, threadId: number): Promise<ThreadRow | undefine
   return db.selectFrom('threads').selectAll().where('id', '=', threadId).forUpdate().executeTakeFirst();
 }
 
-export function insert(
-  db: Tx,
-  thread: {
-    table_id: number;
-    focus_area: string;
-    dimension: string | null;
-    kind: ThreadKind;
-    title: string;
-    author_id: number;
-    created_at: Date;
-    document_version_id?: number | null;
-    draft_document_id?: number | null;
-  },
-): Promise<ThreadRow> {
+export function insert(db: Tx, thread: Insertable<ThreadsTable>): Promise<ThreadRow> {
   return db
     .insertInto('threads')
     .values({

@@ -1,6 +1,6 @@
-import type { ExpressionBuilder } from 'kysely';
+import type { ExpressionBuilder, Insertable } from 'kysely';
 import type { Executor } from '../../connection.js';
-import type { DB, Role, TableKind, TableRow, TableVisibility } from '../../schema.js';
+import type { DB, Role, TableRow, TablesTable } from '../../schema.js';
 
 export interface Viewer {
   id: number;
@@ -44,17 +44,7 @@ export function userMayRead(tableId: number) {
     ]);
 }
 
-export function insert(
-  db: Executor,
-  table: {
-    name: string;
-    description: string;
-    kind: TableKind;
-    regions: string[];
-    visibility: TableVisibility;
-    ente_id: number | null;
-  },
-): Promise<TableRow> {
+export function insert(db: Executor, table: Insertable<TablesTable>): Promise<TableRow> {
   return db.insertInto('tables').values(table).returningAll().executeTakeFirstOrThrow();
 }
 
