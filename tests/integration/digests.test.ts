@@ -1,23 +1,26 @@
 import { type DigestData, runDigest, systemClock } from '@hubspoke/domain';
+import type { JobQueue } from '@hubspoke/jobs';
 import { type RunningWorker, startWorker } from '@hubspoke/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type Session, type TestContext } from '../support/context.js';
 import { newTable, newThread, signedIn } from '../support/factories.js';
+import { untilNoJobsPending } from '../support/jobs.js';
 import { TestSmtp } from '../support/smtp.js';
 
 let ctx: TestContext;
 let smtp: TestSmtp;
 let workers: RunningWorker[];
+/** The one queue both workers take their jobs from. */
+let queue: JobQueue;
 type Person = { user: { id: number; email: string }; session: Session };
 let author: Person;
 
 beforeAll(async () => {
   smtp = new TestSmtp();
   ctx = await createTestContext({ SMTP_URL: await smtp.start(), POST_MAX_PER_WINDOW: '10000' });
-  workers = [
-    await startWorker(ctx.config, { log: () => {}, schedules: false }),
-    await startWorker(ctx.config, { log: () => {}, schedules: false }),
-  ];
+  const first = await startWorker(ctx.config, { log: () => {}, schedules: false });
+  workers = [first, await startWorker(ctx.config, { log: () => {}, schedules: false })];
+  queue = first.queue;
   author = await signedIn(ctx);
 });
 afterAll(async () => {
@@ -102,7 +105,8 @@ describe('digests', () => {
     expect(sends[0]).toMatchObject({ status: 'sent', message_id: expect.stringMatching(/^<digest-/) });
 
     await plan();
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    // Both plans, and every digest they sent for, have run: a second digest would be here by now.
+    await untilNoJobsPending(queue, (job) => job.name === 'digests.plan' || job.name === 'digest.send');
     expect(smtp.to(reader.user.email)).toHaveLength(1);
   });
 
@@ -176,14 +180,23 @@ describe('digests', () => {
     await newThread(ctx, author.session, { tableId: table.id, title: 'Corsa tra due worker' });
     const deps = { db: ctx.db, config: ctx.config, clock: systemClock };
     let delivered = 0;
+    // The send that delivers holds its claim until the other send of the period has finished
+    // (or a second delivery shows both got through; the deadline only keeps a hang from lasting).
+    let letGo = () => {};
+    const otherFinished = new Promise<void>((resolve) => {
+      letGo = resolve;
+    });
+    const deadline = setTimeout(letGo, 10_000);
     const slowDeliver = async () => {
       delivered++;
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      if (delivered > 1) letGo();
+      await otherFinished;
       return '<race@test>';
     };
-    const results = await Promise.allSettled(
-      [1, 2].map(() => runDigest(deps, { userId: reader.user.id, period: 'd-race' }, slowDeliver)),
-    );
+    const sends = [1, 2].map(() => runDigest(deps, { userId: reader.user.id, period: 'd-race' }, slowDeliver));
+    for (const send of sends) send.then(letGo, letGo);
+    const results = await Promise.allSettled(sends);
+    clearTimeout(deadline);
     expect(delivered).toBe(1);
     expect(results.map((r) => (r.status === 'fulfilled' ? r.value : 'busy')).sort()).toEqual(['busy', 'sent']);
     expect(await runDigest(deps, { userId: reader.user.id, period: 'd-race' }, slowDeliver)).toBe('already_done');

@@ -1,7 +1,10 @@
+import { eventJobId } from '@hubspoke/jobs';
 import { type RunningWorker, startWorker } from '@hubspoke/worker';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type Session, type TestContext } from '../support/context.js';
 import { newTable, newThread, newUser, signedIn } from '../support/factories.js';
+import { completedJob, untilNoJobsPending } from '../support/jobs.js';
 import { TestSmtp } from '../support/smtp.js';
 
 let ctx: TestContext;
@@ -63,7 +66,21 @@ describe('account mails', () => {
       payload: { email, role: 'participant' },
     });
     await expect.poll(() => smtp.to(email).length, { timeout: 20_000, interval: 250 }).toBe(1);
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    // The job that sent it has completed, and no other is left to send anything: a second copy
+    // could only have come from one of them.
+    const mail = await ctx.db
+      .selectFrom('mail_outbox')
+      .select('id')
+      .where('recipient', '=', email)
+      .executeTakeFirstOrThrow();
+    const queued = await ctx.db
+      .selectFrom('events')
+      .select('id')
+      .where('name', '=', 'mail.queued')
+      .where(sql<number>`(data->>'mailId')::bigint`, '=', mail.id)
+      .executeTakeFirstOrThrow();
+    await completedJob(worker.queue, eventJobId(queued.id));
+    await untilNoJobsPending(worker.queue, (job) => job.name === 'mail.send');
     expect(smtp.to(email)).toHaveLength(1);
   });
 });
@@ -115,14 +132,18 @@ describe('notification mails', () => {
       payload: { postNumber: post.number },
     });
     // Wait past the grace period and the job that would have sent it.
-    await expect
-      .poll(
-        async () =>
-          (await ctx.db.selectFrom('notifications').select('id').where('post_id', '=', post.id).execute()).length,
-        { timeout: 10_000 },
-      )
-      .toBe(1);
-    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    const notifications = () =>
+      ctx.db.selectFrom('notifications').select(['id', 'event_id']).where('post_id', '=', post.id).execute();
+    await expect.poll(async () => (await notifications()).length, { timeout: 10_000 }).toBe(1);
+    const [mention] = await notifications();
+    if (!mention) throw new Error('no notification');
+    // The fan-out schedules the mail's job before it completes; once that job has run too,
+    // nothing is left that could send it.
+    await completedJob(worker.queue, eventJobId(mention.event_id));
+    await untilNoJobsPending(
+      worker.queue,
+      (job) => job.name === 'notification.email' && job.data.notificationId === mention.id,
+    );
     expect(smtp.to(reader.user.email).length).toBe(before);
   });
 });

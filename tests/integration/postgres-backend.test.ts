@@ -4,7 +4,6 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../support/context.js';
 import { newTable, newThread, signedIn } from '../support/factories.js';
-import { sleep } from '../support/live.js';
 
 /** The pieces Redis provides, done by PostgreSQL alone (`REDIS_URL=none`). */
 let ctx: TestContext;
@@ -19,6 +18,15 @@ afterAll(async () => {
   await backend.close();
   await ctx.close();
 });
+
+const windowEnded = async (key: string) =>
+  (
+    await ctx.db
+      .selectFrom('rate_limit_counters')
+      .select(sql<boolean>`window_ends_at <= now()`.as('ended'))
+      .where('key', '=', key)
+      .executeTakeFirstOrThrow()
+  ).ended;
 
 describe('the PostgreSQL-only backend', () => {
   it('is what the configuration chose, and /readyz reports it with PostgreSQL as its only dependency', async () => {
@@ -48,8 +56,17 @@ describe('the PostgreSQL-only backend', () => {
     } finally {
       await stop();
     }
-    backend.events.publish([44]);
-    await sleep(300);
+    // A listener started now hears the next announcement; by then the stopped one would have too.
+    let heard = 0;
+    const stopLater = await backend.events.listen(() => {
+      heard++;
+    });
+    try {
+      backend.events.publish([44]);
+      await expect.poll(() => heard, { timeout: 2_000 }).toBe(1);
+    } finally {
+      await stopLater();
+    }
     expect(wakes).toBe(3);
     // The lost connection was reported, not thrown.
     expect(errors.map((e) => (e as Error & { code?: string }).code)).toEqual(['57P01']);
@@ -69,8 +86,15 @@ describe('the PostgreSQL-only backend', () => {
     try {
       long.events.publish([7]);
       await expect.poll(() => wakes, { timeout: 2_000 }).toBe(1);
-      await sleep(200);
+      // Once a later announcement on the same channel is heard, the first would have reached
+      // `others` too, were both deployments on one channel.
+      long.events.publish([8]);
+      await expect.poll(() => wakes, { timeout: 2_000 }).toBe(2);
       expect(others).toBe(0);
+      // `others` does hear its own deployment, and only it does.
+      backend.events.publish([9]);
+      await expect.poll(() => others, { timeout: 2_000 }).toBe(1);
+      expect(wakes).toBe(2);
     } finally {
       await stop();
       await stopOthers();
@@ -87,7 +111,8 @@ describe('the PostgreSQL-only backend', () => {
 
     expect((await backend.rateLimits.hit('post:7', 1)).count).toBe(1);
     expect((await backend.rateLimits.hit('post:7', 1)).count).toBe(2);
-    await sleep(1_100);
+    // About time: the window ends by PostgreSQL's clock (now()), which a test cannot move; wait for that moment.
+    await expect.poll(() => windowEnded('post:7'), { timeout: 3_000, interval: 50 }).toBe(true);
     expect((await backend.rateLimits.hit('post:7', 1)).count).toBe(1);
 
     await backend.rateLimits.reset('login:a@example.it');

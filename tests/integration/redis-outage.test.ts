@@ -1,7 +1,9 @@
+import { eventJobId } from '@hubspoke/jobs';
 import { type RunningWorker, startWorker } from '@hubspoke/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../support/context.js';
 import { newReply, newTable, newThread, signedIn } from '../support/factories.js';
+import { completedJob, untilNoJobsPending } from '../support/jobs.js';
 import { RedisProcess } from '../support/redis-process.js';
 import { TestSmtp } from '../support/smtp.js';
 
@@ -62,7 +64,10 @@ describe('a Redis outage', () => {
       .poll(async () => (await notified()).sort(), { timeout: 30_000, interval: 250 })
       .toEqual([...posted].sort());
     await expect.poll(() => smtp.to(reader.user.email).length, { timeout: 30_000, interval: 250 }).toBe(3);
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    // Every copy would come from the replies' fan-out jobs or the mail jobs they scheduled: once
+    // those have all run, nothing more can arrive.
+    for (const { id } of waiting) await completedJob(worker.queue, eventJobId(id));
+    await untilNoJobsPending(worker.queue, (job) => job.name === 'event.fanout' || job.name === 'notification.email');
     expect(await notified()).toHaveLength(3);
     expect(smtp.to(reader.user.email)).toHaveLength(3);
   }, 90_000);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../support/context.js';
 import { signedIn } from '../support/factories.js';
-import { LiveClient, listen, sleep } from '../support/live.js';
+import { LiveClient, listen } from '../support/live.js';
 
 /** Every line the server logs, as pino writes it. */
 const lines: string[] = [];
@@ -25,8 +25,10 @@ describe('request logs', () => {
     const url = await listen(ctx.app);
     const client = await LiveClient.connect(url, { token });
     expect((await client.subscribe(['user:me']))[0]?.type).toBe('subscribed');
+    expect(ctx.app.websocketServer.clients.size).toBe(1);
     client.close();
-    await sleep(50);
+    // Once the server has let go of the connection, everything it logs about it has been written.
+    await expect.poll(() => ctx.app.websocketServer.clients.size).toBe(0);
 
     expect(loggedUrls()).toContain('/ws?token=[redacted]');
     expect(lines.join('\n')).not.toContain(token);

@@ -1,7 +1,10 @@
+import { eventJobId } from '@hubspoke/jobs';
 import { type RunningWorker, startWorker } from '@hubspoke/worker';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type Session, type TestContext } from '../support/context.js';
 import { newReply, newTable, newThread, signedIn } from '../support/factories.js';
+import { completedJob, untilNoJobsPending } from '../support/jobs.js';
 
 let ctx: TestContext;
 let worker: RunningWorker;
@@ -139,11 +142,27 @@ describe('reminders and escalation', () => {
         { timeout: 15_000 },
       )
       .toEqual([waiting]);
-    // About time itself: both targets have passed, and a second reminder would come from a job
-    // firing again later, which no event announces; two seconds cover both targets again.
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
-    expect((await kinds(tutor)).filter((n) => n.kind === 'question_reminder')).toHaveLength(1);
-    expect((await kinds(moderator)).filter((n) => n.kind === 'question_escalated')).toHaveLength(1);
+    // Every reminder or escalation these questions could get comes from a job their assignment
+    // scheduled: once those jobs have all run, nothing more can arrive.
+    const questions = [waiting, answered];
+    const assignments = await ctx.db
+      .selectFrom('events')
+      .select('id')
+      .where('name', '=', 'question.assigned')
+      .where(sql<number>`(data->>'threadId')::bigint`, 'in', questions)
+      .execute();
+    expect(assignments).toHaveLength(2);
+    for (const { id } of assignments) await completedJob(worker.queue, eventJobId(id));
+    await untilNoJobsPending(
+      worker.queue,
+      (job) => job.name === 'tutoring.nudge' && questions.includes(job.data.threadId),
+    );
+    expect((await kinds(tutor)).filter((n) => n.kind === 'question_reminder').map((n) => n.threadId)).toEqual([
+      waiting,
+    ]);
+    expect((await kinds(moderator)).filter((n) => n.kind === 'question_escalated').map((n) => n.threadId)).toEqual([
+      waiting,
+    ]);
   });
 });
 
