@@ -11,6 +11,7 @@ import * as notificationsByEvent from './20261129_2000_notifications_by_event.js
 import * as tableParticipants from './20261206_1000_table_participants.js';
 import * as draftThreads from './20261206_1100_draft_threads.js';
 import * as mailQueuedEvents from './20261206_1200_mail_queued_events.js';
+import * as consents from './20261207_1000_consents.js';
 
 /**
  * Every migration, by name. Kysely runs them in name order, so names start with a timestamp.
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   '20261206_1000_table_participants': tableParticipants,
   '20261206_1100_draft_threads': draftThreads,
   '20261206_1200_mail_queued_events': mailQueuedEvents,
+  '20261207_1000_consents': consents,
 };

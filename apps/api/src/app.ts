@@ -11,6 +11,7 @@ import queueBoard from './plugins/queue-board.js';
 import realtime, { type RealtimeOptions } from './plugins/realtime.js';
 import adminRoutes from './routes/admin.js';
 import authRoutes from './routes/auth.js';
+import consentRoutes from './routes/consents.js';
 import documentRoutes from './routes/documents.js';
 import healthRoutes from './routes/health.js';
 import meRoutes from './routes/me.js';
@@ -104,6 +105,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(notificationRoutes, { prefix: '/api' });
   await app.register(tutoringRoutes, { prefix: '/api' });
   await app.register(documentRoutes, { prefix: '/api' });
+  await app.register(consentRoutes, { prefix: '/api' });
   await app.register(queueBoard);
   await app.register(webPlugin, { deps: app.deps, uploads: uploadParsing(config.uploads.maxBytes) });
   return app;

@@ -7,10 +7,13 @@ import './request-types.js';
 import accountRoutes from './account/account.routes.js';
 import profileRoutes from './account/profile.routes.js';
 import sessionRoutes from './account/session.routes.js';
+import adminConsentRoutes from './admin/consents.routes.js';
 import adminMemberRoutes from './admin/members.routes.js';
 import adminPeopleRoutes from './admin/people.routes.js';
 import adminSpaceRoutes from './admin/spaces.routes.js';
 import adminTutoringRoutes from './admin/tutoring.routes.js';
+import { askForConsents } from './consents/ask.js';
+import consentRoutes from './consents/consents.routes.js';
 import documentRoutes from './documents/documents.routes.js';
 import documentUploadRoutes from './documents/uploads.routes.js';
 import followingRoutes from './forum/following.routes.js';
@@ -55,6 +58,7 @@ export const webPlugin: FastifyPluginAsync<WebOptions> = async (app, options) =>
   await app.register(async (signedIn) => {
     signedIn.addHook('preHandler', requireSignedIn);
     signedIn.addHook('preHandler', loadHeaderState(deps));
+    signedIn.addHook('preHandler', askForConsents(options));
     for (const routes of [
       spaceRoutes,
       focusAreaRoutes,
@@ -71,6 +75,7 @@ export const webPlugin: FastifyPluginAsync<WebOptions> = async (app, options) =>
       documentRoutes,
       documentUploadRoutes,
       peopleRoutes,
+      consentRoutes,
     ]) {
       await signedIn.register(routes, options);
     }
@@ -88,6 +93,7 @@ export const webPlugin: FastifyPluginAsync<WebOptions> = async (app, options) =>
       await admin.register(adminMemberRoutes, options);
       await admin.register(adminPeopleRoutes, options);
       await admin.register(adminTutoringRoutes, options);
+      await admin.register(adminConsentRoutes, options);
     });
   });
 };

@@ -6,17 +6,19 @@ export * from './auth/password-reset.js';
 export { checkPasswordPolicy, hashPassword, verifyPassword } from './auth/passwords.js';
 export * from './auth/sessions.js';
 export * from './auth/users.js';
+export { loadDemo } from './demo/seed.js';
 export { buildDigest, type DigestData } from './digests/content.js';
-export { digestJobId, dueDigests, firstDigestFrom } from './digests/plan.js';
+export { dueDigests, firstDigestFrom } from './digests/plan.js';
 export { type DeliverDigest, type DigestOutcome, runDigest } from './digests/run.js';
+export * from './consents/index.js';
 export * from './documents/index.js';
 export * from './dto.js';
-export { DateTime, literals, Nullable } from './shared/schema.js';
 export * from './forum/index.js';
-export { latestEventId } from './live/position.js';
-export { authorizeRoom, readersOfTable } from './live/rooms.js';
+export { eventsAfter, latestEventId, transactionBounds } from './live/position.js';
+export { missedEvents, REPLAY_WINDOW_MS, removeExpiredEvents } from './live/replay.js';
+export { authorizeRoom, liveListener, readersOfTable } from './live/rooms.js';
 export { type NotificationDto, NotificationSchema, notificationToDto } from './notifications/dto.js';
-export { type FanOut, fanOutEvent, type SourceEvent } from './notifications/fanout.js';
+export { type FanOut, fanOutEvent, notificationsOfEvent, type SourceEvent } from './notifications/fanout.js';
 export { listNotifications, markNotificationsRead } from './notifications/inbox.js';
 export {
   emailChoiceFor,
@@ -25,6 +27,13 @@ export {
   notificationsToMail,
   prepareNotificationMail,
 } from './notifications/mail.js';
+export {
+  type DeliverQueuedMail,
+  type QueuedMail,
+  type QueuedMailOutcome,
+  sendQueuedMail,
+  unsentMails,
+} from './notifications/mail-outbox.js';
 export * from './permissions.js';
 export * from './shared/clock.js';
 export * from './shared/crypto.js';
@@ -33,8 +42,11 @@ export type { Deps } from './shared/deps.js';
 export * from './shared/errors.js';
 export * from './shared/events.js';
 export { queueMail } from './shared/mail-queue.js';
+export { findOutboxEvent, type OutboxEvent, relayOutbox } from './shared/outbox.js';
 export * from './shared/rate-limit.js';
+export { DateTime, literals, Nullable } from './shared/schema.js';
 export { paths } from './shared/urls.js';
+export { removeStaleWorkerHeartbeats } from './shared/workers.js';
 export * from './spaces/audit.js';
 export * from './spaces/enti.js';
 export * from './spaces/preferences.js';
@@ -44,7 +56,7 @@ export * from './spaces/vocabularies.js';
 export { acceptAnswer, handBackQuestion, reassignQuestion } from './tutoring/answers.js';
 export { requestDocumentReview } from './tutoring/document-review.js';
 export { tutoringMetrics } from './tutoring/metrics.js';
-export { type Nudge, nudgeTimes, sendNudge } from './tutoring/nudges.js';
+export { nudgesForAssignment, nudgeTimes, sendNudge } from './tutoring/nudges.js';
 export { listTutorPools, type PoolTarget, setTutorPool } from './tutoring/pools.js';
 export { tutorQueue } from './tutoring/queue.js';
 export { addWorkingTime, type WorkingTime, workingMsBetween } from './tutoring/working-time.js';

@@ -9,6 +9,7 @@ const SECTIONS: Array<{ href: string; key: MessageKey }> = [
   { href: '/admin/inviti', key: 'admin.invitations' },
   { href: '/admin/utenti', key: 'admin.users' },
   { href: '/admin/tutor', key: 'admin.pools' },
+  { href: '/admin/consensi', key: 'admin.consents' },
 ];
 
 /** Every admin page: its title, the admin sections as tabs-looking links, then its content. */
@@ -43,6 +44,7 @@ export const adminOverview = (ctx: PageContext, counts: { enti: number; tables: 
           ['/admin/inviti', 'admin.invitations', 'admin.invitationsIntro', null],
           ['/admin/utenti', 'admin.users', 'admin.usersIntro', null],
           ['/admin/tutor', 'admin.pools', 'admin.poolsIntro', null],
+          ['/admin/consensi', 'admin.consents', 'admin.consentsIntro', null],
         ] as const
       ).map(
         ([href, key, intro, count]) => html`<li class="col-12 col-md-6 mb-4">

@@ -17,10 +17,18 @@ export interface CsrfOrigins {
   received: string | undefined;
 }
 
-export function errorPage(ctx: PageContext, status: ErrorStatus, options: { csrf?: CsrfOrigins } = {}) {
+export function errorPage(
+  ctx: PageContext,
+  status: ErrorStatus,
+  options: { csrf?: CsrfOrigins | undefined; pattoRequired?: boolean } = {},
+) {
   const { t } = ctx;
-  const { csrf } = options;
-  const body: MessageKey = csrf ? 'errorPage.csrf' : `errorPage.body.${status}`;
+  const { csrf, pattoRequired } = options;
+  const body: MessageKey = csrf
+    ? 'errorPage.csrf'
+    : pattoRequired
+      ? 'error.patto_required'
+      : `errorPage.body.${status}`;
   return html`<div class="row justify-content-center"><div class="col-12 col-lg-8 text-center py-lg-5">
     <p class="display-1 fw-bold text-primary mb-0" aria-hidden="true">${status}</p>
     <h1 class="mb-3">${t(`errorPage.title.${status}`)}</h1>
@@ -32,6 +40,7 @@ export function errorPage(ctx: PageContext, status: ErrorStatus, options: { csrf
         : ''
     }
     ${status >= 500 ? html`<p class="small text-secondary">${t('errorPage.requestId', { id: ctx.requestId })}</p>` : ''}
-    <p><a class="btn btn-primary" href="/">${t('errorPage.home')}</a></p>
+    ${pattoRequired ? html`<p><a class="btn btn-primary" href="/consensi/patto">${t('errorPage.pattoLink')}</a></p>` : ''}
+    <p><a class="btn ${pattoRequired ? 'btn-outline-primary' : 'btn-primary'}" href="/">${t('errorPage.home')}</a></p>
   </div></div>`;
 }

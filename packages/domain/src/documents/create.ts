@@ -10,6 +10,7 @@ import {
   threadRepo,
   type UserRow,
 } from '@hubspoke/db';
+import { assertPattoAccepted } from '../consents/consents.js';
 import { prepareTitle } from '../forum/content.js';
 import { enforcePostingLimit } from '../forum/threads.js';
 import { canAuthorDocument, canPostInTable, canReadTable } from '../permissions.js';
@@ -59,6 +60,7 @@ export async function createDocument(deps: DocumentDeps, actor: UserRow, input: 
   const isMember = table ? await tableRepo.isMember(deps.db, table.id, actor.id) : false;
   if (!table || !canReadTable(actor, table, isMember)) throw notFound('table');
   if (!canPostInTable(actor, isMember)) throw forbidden('Only members of this table can share documents here');
+  await assertPattoAccepted(deps, actor);
   const title = prepareTitle(input.title);
   const description = prepareDescription(input.description);
   const tags = prepareTags(input.tags);
@@ -113,6 +115,7 @@ export async function addVersion(
 ) {
   const context = await readableDocument(deps.db, actor, documentId);
   if (!canAuthorDocument(actor, context.document, context.isMember)) throw forbidden('Only the author adds versions');
+  await assertPattoAccepted(deps, actor);
   if (context.document.status === 'archived') throw conflict('document_archived', 'This document is archived');
   const cleanNote = prepareNote(note);
   const file = await storeUpload(deps, upload);

@@ -12,6 +12,7 @@ import {
   type UserRow,
 } from '@hubspoke/db';
 import { quoteMarkdown } from '@hubspoke/markdown';
+import { assertPattoAccepted } from '../consents/consents.js';
 import { canEditPost, canSeeHiddenPost, isAnsweringTutor } from '../permissions.js';
 import type { Deps } from '../shared/deps.js';
 import { AppError, forbidden, invalid, notFound } from '../shared/errors.js';
@@ -39,6 +40,7 @@ export async function reply(
 ) {
   const context = await readableThread(deps.db, actor, threadId);
   assertCanReply(actor, context);
+  await assertPattoAccepted(deps, actor);
   if (input.replyTo != null && !(await postRepo.belongsToThread(deps.db, input.replyTo, threadId))) {
     throw invalid('invalid_reply_to', 'The post you reply to is not in this thread');
   }
@@ -108,6 +110,7 @@ export async function editPost(deps: Deps, actor: UserRow, postId: number, input
   const { post, context } = await readablePost(deps, actor, postId);
   if (!canEditPost(actor, post, context.moderates)) throw forbidden('You can edit only your own posts');
   if (context.thread.locked && !context.moderates) throw forbidden('This thread is locked');
+  await assertPattoAccepted(deps, actor);
   const prepared = await prepareBody(deps, deps.db, context.thread.table_id, input.body);
   const now = deps.clock.now();
 
@@ -186,6 +189,7 @@ export async function setLike(deps: Deps, actor: UserRow, postId: number, liked:
   const { post } = await readablePost(deps, actor, postId);
   if (post.deleted_at) throw notFound('post');
   if (post.author_id === actor.id) throw new AppError(403, 'own_post', 'You cannot like your own post');
+  await assertPattoAccepted(deps, actor);
   const { count, eventId } = await deps.db.transaction().execute(async (tx) => {
     const count = await postRepo.setLike(tx, postId, actor.id, liked);
     const eventId = await eventRepo.insert(tx, {

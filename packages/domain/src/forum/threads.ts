@@ -11,6 +11,7 @@ import {
   type UserRow,
 } from '@hubspoke/db';
 import { toPlainText } from '@hubspoke/markdown';
+import { assertPattoAccepted } from '../consents/consents.js';
 import {
   type Actor,
   canAcceptAnswer,
@@ -55,6 +56,7 @@ export async function createThread(deps: Deps, actor: UserRow, input: NewThreadI
   const isMember = table ? await tableRepo.isMember(deps.db, table.id, actor.id) : false;
   if (!table || !canReadTable(actor, table, isMember)) throw notFound('table');
   if (!canPostInTable(actor, isMember)) throw forbidden('Only members of this table can start threads here');
+  await assertPattoAccepted(deps, actor);
   if (input.kind === 'announcement' && !canCreateAnnouncement(actor)) {
     throw forbidden('Only moderators and admins publish announcements');
   }

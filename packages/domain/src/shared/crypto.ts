@@ -10,5 +10,8 @@ export function generateToken(bytes = 20): string {
 
 /** What we store instead of a token: its SHA-256, so a database leak reveals no usable secret. */
 export function hashToken(token: string): string {
-  return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
+  return hashText(token);
 }
+
+/** The SHA-256 of a text, in hex: what a consent record keeps of the exact words shown. */
+export const hashText = (text: string): string => encodeHexLowerCase(sha256(new TextEncoder().encode(text)));

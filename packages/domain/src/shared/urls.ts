@@ -4,5 +4,6 @@ export const paths = {
   table: (id: number) => `/tavoli/${id}`,
   document: (id: number) => `/documenti/${id}`,
   preferences: () => '/profilo',
+  consent: (kind: string) => `/consensi/${kind}`,
   unsubscribe: (token: string) => `/email/unsubscribe/${token}`,
 };

@@ -1,4 +1,5 @@
 import { activityEn } from './activity.en.js';
+import { consentsEn } from './consents.en.js';
 import { documentsEn } from './documents.en.js';
 import { forumEn } from './forum.en.js';
 import type { Catalogue } from './it.js';
@@ -12,6 +13,7 @@ export const en: Catalogue = {
   ...tutoringEn,
   ...documentsEn,
   ...mailEn,
+  ...consentsEn,
   'app.name': 'Hub&Spoke Community',
   'app.tagline': 'The professional community of the Hub&Spoke programme',
   'app.programme': 'Hub&Spoke programme',

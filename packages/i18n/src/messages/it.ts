@@ -1,4 +1,5 @@
 import { activityIt } from './activity.it.js';
+import { consentsIt } from './consents.it.js';
 import { documentsIt } from './documents.it.js';
 import { forumIt } from './forum.it.js';
 import { mailIt } from './mail.it.js';
@@ -15,6 +16,7 @@ export const it = {
   ...tutoringIt,
   ...documentsIt,
   ...mailIt,
+  ...consentsIt,
   'app.name': 'Hub&Spoke Community',
   'app.tagline': 'La comunità professionale del programma Hub&Spoke',
   'app.programme': 'Programma Hub&Spoke',

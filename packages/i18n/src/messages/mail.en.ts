@@ -11,6 +11,14 @@ export const mailEn: { readonly [K in keyof typeof mailIt]: string } = {
   'mail.password_reset.subject': 'Reset your password',
   'mail.password_reset.intro': 'You asked to reset your password. If it was not you, ignore this email.',
   'mail.password_reset.action': 'Choose a new password',
+  'mail.consent_patto.subject': 'A new version of the Patto is available',
+  'mail.consent_patto.intro':
+    'The Patto of the Hub&Spoke programme has been updated. Read and accept it to keep writing in the community.',
+  'mail.consent_patto.action': 'Read the Patto',
+  'mail.consent_liberatoria.subject': 'A new version of the Liberatoria is available',
+  'mail.consent_liberatoria.intro':
+    'The Liberatoria for the use of your CV data has been updated. Until you accept it again, your profile is not shown in the competence directory.',
+  'mail.consent_liberatoria.action': 'Read the Liberatoria',
   'mail.notification.by': 'By {name}.',
   'mail.notification.openThread': 'Open the thread',
   'mail.notification.openDocument': 'Open the document',

@@ -10,6 +10,14 @@ export const mailIt = {
   'mail.password_reset.subject': 'Reimposta la password',
   'mail.password_reset.intro': 'Hai chiesto di reimpostare la password. Se non sei stato tu, ignora questa email.',
   'mail.password_reset.action': 'Scegli una nuova password',
+  'mail.consent_patto.subject': 'È disponibile una nuova versione del Patto',
+  'mail.consent_patto.intro':
+    'Il Patto di partecipazione al programma Hub&Spoke è stato aggiornato. Leggilo e accettalo per continuare a scrivere nella comunità.',
+  'mail.consent_patto.action': 'Leggi il Patto',
+  'mail.consent_liberatoria.subject': 'È disponibile una nuova versione della Liberatoria',
+  'mail.consent_liberatoria.intro':
+    'La Liberatoria per l’uso dei dati del tuo CV è stata aggiornata. Finché non la accetti di nuovo, il tuo profilo non compare nell’elenco delle competenze.',
+  'mail.consent_liberatoria.action': 'Leggi la Liberatoria',
   'mail.notification.by': 'Da {name}.',
   'mail.notification.openThread': 'Apri la discussione',
   'mail.notification.openDocument': 'Apri il documento',
