@@ -29,6 +29,7 @@ import unsubscribeRoutes from './notifications/unsubscribe.routes.js';
 import peopleRoutes from './people/people.routes.js';
 import searchRoutes from './search/search.routes.js';
 import { helmetOptions } from './security.js';
+import enteRoutes from './spaces/enti.routes.js';
 import focusAreaRoutes from './spaces/focus-areas.routes.js';
 import spaceRoutes from './spaces/spaces.routes.js';
 import { staticAssets } from './static-assets.js';
@@ -76,6 +77,7 @@ export const webPlugin: FastifyPluginAsync<WebOptions> = async (app, options) =>
       documentUploadRoutes,
       peopleRoutes,
       consentRoutes,
+      enteRoutes,
     ]) {
       await signedIn.register(routes, options);
     }

@@ -37,6 +37,7 @@ export * as threadRepo from './repositories/forum/threads.js';
 export * as mailOutboxRepo from './repositories/notifications/mail-outbox.js';
 export type { NewNotification } from './repositories/notifications/notifications.js';
 export * as notificationRepo from './repositories/notifications/notifications.js';
+export type { EnteSummaryRow } from './repositories/spaces/enti.js';
 export * as enteRepo from './repositories/spaces/enti.js';
 export type { Viewer } from './repositories/spaces/tables.js';
 export * as tableRepo from './repositories/spaces/tables.js';

@@ -7,7 +7,7 @@ type Id = Generated<number>;
 
 export type Role = 'participant' | 'tutor' | 'moderator' | 'admin';
 export type { Locale };
-export type EnteKind = 'comune' | 'provincia' | 'regione' | 'other';
+export type EnteKind = 'comune' | 'provincia' | 'citta_metropolitana' | 'regione' | 'altro';
 export type TableKind = 'lab' | 'regional' | 'interregional';
 export type TableVisibility = 'members' | 'participants';
 

@@ -1,4 +1,4 @@
-import type { EnteRow, TableRow, UserRow } from '@hubspoke/db';
+import type { EnteKind, EnteRow, EnteSummaryRow, TableRow, UserRow } from '@hubspoke/db';
 import { type Static, Type } from 'typebox';
 import { literals, Nullable } from './shared/schema.js';
 
@@ -32,11 +32,39 @@ export const PreferencesSchema = Type.Object({
   }),
 });
 
+/** The programme's kinds of ente, in display order. */
+export const ENTE_KINDS = [
+  'comune',
+  'provincia',
+  'citta_metropolitana',
+  'regione',
+  'altro',
+] as const satisfies readonly EnteKind[];
+export const EnteKindSchema = literals([...ENTE_KINDS]);
+
 export const EnteSchema = Type.Object({
   id: Type.Integer(),
   name: Type.String(),
-  kind: literals(['comune', 'provincia', 'regione', 'other']),
+  kind: EnteKindSchema,
   region: Nullable(Type.String()),
+});
+
+export const EnteSummarySchema = Type.Object({
+  ...EnteSchema.properties,
+  participantCount: Type.Integer({ description: 'people of this ente in the community' }),
+  tables: Type.Array(
+    Type.Object({ id: Type.Integer(), name: Type.String(), kind: literals(['lab', 'regional', 'interregional']) }),
+    {
+      description: 'its tables that you may see',
+    },
+  ),
+});
+export type EnteSummaryDto = Static<typeof EnteSummarySchema>;
+
+export const enteSummaryToDto = (e: EnteSummaryRow): EnteSummaryDto => ({
+  ...enteToDto(e),
+  participantCount: e.participant_count,
+  tables: e.tables,
 });
 
 export const TableSchema = Type.Object({

@@ -4,13 +4,17 @@ import {
   createEnte,
   createTable,
   DimensionSchema,
+  DocumentSchema,
   dimensionToDto,
+  EnteKindSchema,
+  EnteSummarySchema,
   enteToDto,
   FocusAreaSchema,
   focusAreaToDto,
+  getEnte,
   getReadableTable,
   listDimensions,
-  listEnti,
+  listEnteSummaries,
   listFocusAreas,
   listMembers,
   listTablesWithUnread,
@@ -18,6 +22,7 @@ import {
   setFocusAreaSubscription,
   setTableSubscription,
   tableToDto,
+  updateEnte,
 } from '@hubspoke/domain';
 import { FocusAreaSlug, WatchLevel } from '../forum-schemas.js';
 import { requireUser } from '../plugins/auth.js';
@@ -54,11 +59,60 @@ const spaceRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/enti',
-    { schema: { tags: ['spaces'], response: { 200: Type.Object({ items: Type.Array(EnteSchema) }), ...errors(401) } } },
-    async (request) => {
-      requireUser(request);
-      return { items: (await listEnti(deps)).map(enteToDto) };
+    {
+      schema: {
+        tags: ['spaces'],
+        response: { 200: Type.Object({ items: Type.Array(EnteSummarySchema) }), ...errors(401) },
+      },
     },
+    async (request) => ({ items: await listEnteSummaries(deps, requireUser(request)) }),
+  );
+
+  app.get(
+    '/enti/:id',
+    {
+      schema: {
+        tags: ['spaces'],
+        params: IdParams,
+        response: {
+          200: Type.Object({
+            ente: EnteSummarySchema,
+            people: Type.Array(
+              Type.Object({ id: Type.Integer(), displayName: Type.String(), handle: Type.String(), role: RoleSchema }),
+            ),
+            products: Type.Array(
+              Type.Object({ dimension: Nullable(Type.String()), documents: Type.Array(DocumentSchema) }),
+              { description: 'the documents of its tables you may see, by dimension' },
+            ),
+            profile: Type.Null({ description: 'the latest ente profile questionnaire answer, once there is one' }),
+          }),
+          ...errors(400, 401, 404),
+        },
+      },
+    },
+    async (request) => getEnte(deps, requireUser(request), request.params.id),
+  );
+
+  app.patch(
+    '/enti/:id',
+    {
+      schema: {
+        tags: ['spaces'],
+        params: IdParams,
+        body: Type.Object(
+          {
+            name: Type.Optional(Type.String({ minLength: 2, maxLength: 120 })),
+            kind: Type.Optional(EnteKindSchema),
+            region: Type.Optional(Nullable(Type.String({ maxLength: 80 }))),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Object({ ente: EnteSchema }), ...errors(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => ({
+      ente: enteToDto(await updateEnte(deps, requireUser(request), request.params.id, request.body)),
+    }),
   );
 
   app.post(
@@ -69,7 +123,7 @@ const spaceRoutes: FastifyPluginAsyncTypebox = async (app) => {
         body: Type.Object(
           {
             name: Type.String({ minLength: 2, maxLength: 120 }),
-            kind: literals(['comune', 'provincia', 'regione', 'other']),
+            kind: EnteKindSchema,
             region: Type.Optional(Nullable(Type.String({ maxLength: 80 }))),
           },
           { additionalProperties: false },

@@ -1,13 +1,21 @@
 import type { EnteKind, TableKind, TableVisibility } from '@hubspoke/db';
-import { createEnte, createTable, listEnti, listVisibleTables } from '@hubspoke/domain';
+import {
+  createEnte,
+  createTable,
+  ENTE_KINDS,
+  findEnte,
+  listEnti,
+  listVisibleTables,
+  updateEnte,
+} from '@hubspoke/domain';
 import type { FastifyPluginAsync } from 'fastify';
 import { pageContext } from '../context.js';
 import { setFlash } from '../flash.js';
-import { currentUser, type Form, readForm, seeOther, sendPage } from '../respond.js';
+import { currentUser, type Form, idParam, readForm, seeOther, sendPage } from '../respond.js';
 import { TABLE_KINDS } from '../spaces/tables.view.js';
 import { attempt, formError } from '../ui/form-errors.js';
 import type { WebOptions } from '../web-options.js';
-import { ENTE_KINDS, entiPage } from './enti.page.js';
+import { enteEditPage, entiPage } from './enti.page.js';
 import { adminOverview } from './frame.view.js';
 import { adminTablesPage } from './tables.page.js';
 
@@ -29,6 +37,10 @@ const tableInput = (form: Form) => ({
 /** Admin: the overview, enti and tables. */
 const adminSpaceRoutes: FastifyPluginAsync<WebOptions> = async (app, { deps }) => {
   const { config } = deps;
+  const enteById = async (param: string) => {
+    const id = idParam(param);
+    return id ? findEnte(deps, id) : undefined;
+  };
   const secure = config.secureCookies;
 
   app.get('/admin', async (request, reply) => {
@@ -46,7 +58,7 @@ const adminSpaceRoutes: FastifyPluginAsync<WebOptions> = async (app, { deps }) =
     const ctx = pageContext(request, reply, config);
     const form = readForm(request.body);
     const input = { name: form.text('name'), kind: form.text('kind'), region: form.text('region') };
-    const kind: EnteKind = oneOf(ENTE_KINDS, input.kind) ?? 'other';
+    const kind: EnteKind = oneOf(ENTE_KINDS, input.kind) ?? 'altro';
     const error =
       (input.name ? null : formError(ctx, 'error.required', ['name'])) ??
       (await attempt(ctx, async () => {
@@ -56,6 +68,30 @@ const adminSpaceRoutes: FastifyPluginAsync<WebOptions> = async (app, { deps }) =
     if (!error) return seeOther(reply, '/admin/enti');
     const page = entiPage(ctx, await listEnti(deps), input, error);
     return sendPage(reply, ctx, ctx.t('admin.enti'), page, error.status);
+  });
+
+  app.get<{ Params: { id: string } }>('/admin/enti/:id', async (request, reply) => {
+    const ctx = pageContext(request, reply, config);
+    const ente = await enteById(request.params.id);
+    if (!ente) return reply.callNotFound();
+    return sendPage(reply, ctx, ctx.t('enti.edit'), enteEditPage(ctx, ente));
+  });
+
+  app.post<{ Params: { id: string } }>('/admin/enti/:id', async (request, reply) => {
+    const ctx = pageContext(request, reply, config);
+    const ente = await enteById(request.params.id);
+    if (!ente) return reply.callNotFound();
+    const form = readForm(request.body);
+    const input = { name: form.text('name'), kind: form.text('kind'), region: form.text('region') };
+    const kind = oneOf(ENTE_KINDS, input.kind) ?? ente.kind;
+    const error =
+      (input.name ? null : formError(ctx, 'error.required', ['name'])) ??
+      (await attempt(ctx, () => updateEnte(deps, currentUser(request), ente.id, { ...input, kind }), ['name']));
+    if (!error) {
+      setFlash(reply, { key: 'flash.enteSaved' }, secure);
+      return seeOther(reply, `/enti/${ente.id}`);
+    }
+    return sendPage(reply, ctx, ctx.t('enti.edit'), enteEditPage(ctx, ente, input, error), error.status);
   });
 
   app.get('/admin/tavoli', async (request, reply) => {

@@ -13,6 +13,7 @@ export interface PageOptions {
 const NAV: Array<{ href: string; key: MessageKey; icon: string; only?: 'staff' | 'admin' | 'tutoring' }> = [
   { href: '/', key: 'nav.home', icon: 'pa' },
   { href: '/tavoli', key: 'nav.tables', icon: 'comment' },
+  { href: '/enti', key: 'nav.enti', icon: 'pa' },
   { href: '/documenti', key: 'nav.documents', icon: 'files' },
   { href: '/cerca', key: 'nav.search', icon: 'search' },
   { href: '/notifiche', key: 'nav.notifications', icon: 'inbox' },

@@ -1,6 +1,7 @@
 import { activityEn } from './activity.en.js';
 import { consentsEn } from './consents.en.js';
 import { documentsEn } from './documents.en.js';
+import { entiEn } from './enti.en.js';
 import { forumEn } from './forum.en.js';
 import type { Catalogue } from './it.js';
 import { mailEn } from './mail.en.js';
@@ -14,6 +15,7 @@ export const en: Catalogue = {
   ...documentsEn,
   ...mailEn,
   ...consentsEn,
+  ...entiEn,
   'app.name': 'Hub&Spoke Community',
   'app.tagline': 'The professional community of the Hub&Spoke programme',
   'app.programme': 'Hub&Spoke programme',
@@ -146,7 +148,8 @@ export const en: Catalogue = {
   'enteKind.comune': 'Municipality',
   'enteKind.provincia': 'Province',
   'enteKind.regione': 'Region',
-  'enteKind.other': 'Other',
+  'enteKind.citta_metropolitana': 'Metropolitan city',
+  'enteKind.altro': 'Other',
   'tables.title': 'Tables',
   'tables.intro': 'The tables you can read: your labs and the tables open to every participant.',
   'tables.empty': 'No tables to show.',

@@ -1,6 +1,7 @@
 import { activityIt } from './activity.it.js';
 import { consentsIt } from './consents.it.js';
 import { documentsIt } from './documents.it.js';
+import { entiIt } from './enti.it.js';
 import { forumIt } from './forum.it.js';
 import { mailIt } from './mail.it.js';
 import { tutoringIt } from './tutoring.it.js';
@@ -17,6 +18,7 @@ export const it = {
   ...documentsIt,
   ...mailIt,
   ...consentsIt,
+  ...entiIt,
   'app.name': 'Hub&Spoke Community',
   'app.tagline': 'La comunità professionale del programma Hub&Spoke',
   'app.programme': 'Programma Hub&Spoke',
@@ -150,7 +152,8 @@ export const it = {
   'enteKind.comune': 'Comune',
   'enteKind.provincia': 'Provincia',
   'enteKind.regione': 'Regione',
-  'enteKind.other': 'Altro',
+  'enteKind.citta_metropolitana': 'Città metropolitana',
+  'enteKind.altro': 'Altro',
   'tables.title': 'Tavoli',
   'tables.intro': 'I tavoli che puoi consultare: i tuoi laboratori e i tavoli aperti a tutti i partecipanti.',
   'tables.empty': 'Nessun tavolo da mostrare.',

@@ -32,6 +32,8 @@ export interface DocumentListFilters {
   focusArea?: string;
   dimension?: string;
   tableId?: number;
+  /** Only documents of the tables of this ente. */
+  enteId?: number;
   statuses: DocumentStatus[];
   language?: DocumentLanguage;
   text?: string;
@@ -91,6 +93,12 @@ export function list(
   if (filters.dimension !== undefined) query = query.where('documents.dimension', '=', filters.dimension);
   if (filters.tableId !== undefined) query = query.where('documents.table_id', '=', filters.tableId);
   if (filters.language !== undefined) query = query.where('documents.language', '=', filters.language);
+  if (filters.enteId !== undefined) {
+    const enteId = filters.enteId;
+    query = query.where((eb) =>
+      eb('documents.table_id', 'in', eb.selectFrom('tables').select('tables.id').where('tables.ente_id', '=', enteId)),
+    );
+  }
   if (filters.moderatedBy !== undefined) {
     const moderator = filters.moderatedBy;
     query = query.where((eb) =>

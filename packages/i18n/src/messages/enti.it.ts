@@ -1,0 +1,20 @@
+/** The enti: their list, their page, and the admin's edit form. */
+export const entiIt = {
+  'nav.enti': 'Enti',
+  'enti.title': 'Enti del programma',
+  'enti.intro': 'I comuni, le province, le città metropolitane e le regioni che partecipano al programma.',
+  'enti.empty': 'Nessun ente per ora.',
+  'enti.people': '{count, plural, =0 {nessun partecipante} one {# partecipante} other {# partecipanti}}',
+  'enti.tables': 'Tavoli',
+  'enti.noTables': 'Nessun tavolo che puoi vedere.',
+  'enti.members': 'Persone',
+  'enti.noMembers': 'Nessuna persona di questo ente nella comunità.',
+  'enti.products': 'Prodotti per dimensione',
+  'enti.noProducts': 'Nessun documento che puoi vedere.',
+  'enti.noDimension': 'Senza dimensione',
+  'enti.profile': 'Profilo dell’ente',
+  'enti.noProfile': 'Il profilo arriverà con il questionario dell’ente.',
+  'enti.edit': 'Modifica l’ente',
+  'flash.enteSaved': 'Ente salvato.',
+  'error.invalid_name': 'Il nome deve avere tra 2 e 120 caratteri.',
+} as const;
