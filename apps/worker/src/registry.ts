@@ -1,15 +1,10 @@
-import type { Config } from '@hubspoke/config';
-import type { Database } from '@hubspoke/db';
-import type { Clock, EventPublisher } from '@hubspoke/domain';
+import type { Deps } from '@hubspoke/domain';
 import { JOB_NAMES, type JobName, type JobPayloads } from '@hubspoke/jobs';
 import type { Mailer } from '@hubspoke/mail';
 import type { JobsOptions } from 'bullmq';
 
-export interface WorkerDeps {
-  db: Database;
-  config: Config;
-  clock: Clock;
-  events: EventPublisher;
+/** What handlers get: the services' dependencies (jobs answer to no rate limit), the mailer, and the queue. */
+export interface WorkerDeps extends Omit<Deps, 'rateLimits'> {
   mailer: Mailer;
   enqueue<N extends JobName>(name: N, data: JobPayloads[N], options: JobsOptions & { jobId: string }): Promise<void>;
   enqueueMany<N extends JobName>(

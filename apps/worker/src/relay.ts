@@ -1,4 +1,5 @@
-import { type Database, eventRepo } from '@hubspoke/db';
+import type { Database } from '@hubspoke/db';
+import { type OutboxEvent, relayOutbox } from '@hubspoke/domain';
 import { defaultJobOptions, eventJobId, type JobQueue, RELAYED_EVENTS } from '@hubspoke/jobs';
 
 const BATCH = 200;
@@ -13,6 +14,8 @@ export class OutboxRelay {
   private timer: NodeJS.Timeout | undefined;
   private running = false;
   private stopped = false;
+  /** The message of the last round's failure, while rounds keep failing. */
+  private failure: string | undefined;
 
   constructor(
     private readonly db: Database,
@@ -32,28 +35,10 @@ export class OutboxRelay {
   }
 
   /** Relays one batch; returns how many events it handled. */
-  async relayOnce(): Promise<number> {
-    return this.db.transaction().execute(async (tx) => {
-      const events = await eventRepo.lockUnrelayed(tx, BATCH);
-      const jobs = events.flatMap((event) => {
-        const name = RELAYED_EVENTS[event.name];
-        return name
-          ? [
-              {
-                name,
-                data: { eventId: event.id },
-                opts: { ...defaultJobOptions, jobId: eventJobId(event.id), removeOnComplete: { age: 86_400 } },
-              },
-            ]
-          : [];
-      });
+  relayOnce(): Promise<number> {
+    return relayOutbox({ db: this.db }, BATCH, async (events) => {
+      const jobs = events.flatMap(toJob);
       if (jobs.length) await this.queue.addBulk(jobs);
-      await eventRepo.markRelayed(
-        tx,
-        events.map((e) => e.id),
-        new Date(),
-      );
-      return events.length;
     });
   }
 
@@ -67,11 +52,30 @@ export class OutboxRelay {
     let handled = 0;
     try {
       handled = await this.relayOnce();
+      if (this.failure !== undefined) this.log('outbox relay: relaying again');
+      this.failure = undefined;
     } catch (error) {
-      this.log(`outbox relay: ${(error as Error).message}; retrying`);
+      // The queue's store fails fast while it is away: said once, not every round until it is back.
+      const { message } = error as Error;
+      if (message !== this.failure) this.log(`outbox relay: ${message}; retrying`);
+      this.failure = message;
     } finally {
       this.running = false;
     }
     this.schedule(handled === BATCH ? 0 : this.intervalMs);
   }
+}
+
+/** The job an event is handed to, if any, under an id derived from the event's. */
+function toJob(event: OutboxEvent) {
+  const name = RELAYED_EVENTS[event.name];
+  return name
+    ? [
+        {
+          name,
+          data: { eventId: event.id },
+          opts: { ...defaultJobOptions, jobId: eventJobId(event.id), removeOnComplete: { age: 86_400 } },
+        },
+      ]
+    : [];
 }

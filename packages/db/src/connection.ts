@@ -1,6 +1,7 @@
 import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.js';
+import { asUnavailable } from './unavailable.js';
 
 // bigint ids and counts come back as strings by default; every id we issue fits in a JS number.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
@@ -51,11 +52,28 @@ const isStaleStatement = (error: unknown) =>
  * say, while the relay waits on the queue) whose server goes away would emit an 'error' with
  * no listener and take the process down. Every client listens for its whole life; the query
  * in flight fails with the error, and the pool drops the dead client when it is released.
+ * Once the connection is gone, what its statements fail with says so (DatabaseUnavailableError).
  */
 class ListeningClient extends pg.Client {
+  private lost = false;
+
   constructor(config?: string | pg.ClientConfig) {
     super(config);
-    this.on('error', () => {});
+    // Both come from the connection, never from a statement (those fail their own query).
+    this.on('error', () => {
+      this.lost = true;
+    });
+    this.on('end', () => {
+      this.lost = true;
+    });
+  }
+
+  override query(...args: unknown[]): any {
+    const result = (super.query as (...a: unknown[]) => unknown)(...args);
+    if (!(result instanceof Promise)) return result;
+    return result.catch((error: unknown) => {
+      throw this.lost ? asUnavailable(error) : error;
+    });
   }
 }
 
@@ -95,5 +113,11 @@ export function createDb(databaseUrl: string, options: DbOptions = {}): Database
   });
   // An idle client that loses its server must not crash the process; the pool replaces it.
   pool.on('error', () => {});
-  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  // Failing to get a connection, other than by the server's refusal (a wrong password, a missing
+  // database), means PostgreSQL is not there for us right now.
+  const connecting = {
+    connect: () => pool.connect().catch((error: unknown) => Promise.reject(asUnavailable(error))),
+    end: () => pool.end(),
+  };
+  return new Kysely<DB>({ dialect: new PostgresDialect({ pool: connecting }) });
 }

@@ -1,15 +1,4 @@
-export * from './backend/index.js';
-export {
-  defaultJobOptions,
-  eventJobId,
-  JOB_NAMES,
-  type JobName,
-  type JobPayloads,
-  notificationMailJobId,
-  QUEUE_NAME,
-  RELAYED_EVENTS,
-  RETRY_BACKOFF,
-  type RetryPolicy,
-  retryDelay,
-} from './jobs.js';
-export { resolveServices, type Services } from './services.js';
+export { openBackend } from './backends/index.js';
+export * from './contracts/index.js';
+export { resolveServices, type Services } from './discovery.js';
+export { isOutage, RedisUnavailableError } from './outage.js';

@@ -1,4 +1,5 @@
 import { AppError } from '@hubspoke/domain';
+import { isOutage } from '@hubspoke/jobs';
 import { sendErrorPage, wantsHtmlPage } from '@hubspoke/web';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
@@ -11,11 +12,6 @@ const FASTIFY_CODES: Record<string, [number, string]> = {
   FST_ERR_CTP_EMPTY_JSON_BODY: [400, 'invalid_json'],
   FST_ERR_CTP_INVALID_JSON_BODY: [400, 'invalid_json'],
 };
-
-const isDependencyDown = (error: Error) =>
-  /ECONNREFUSED|Connection is closed|Stream isn't writeable|enableOfflineQueue|connect ETIMEDOUT|Connection terminated/.test(
-    error.message,
-  );
 
 interface PublicError {
   status: number;
@@ -38,7 +34,8 @@ function toPublicError(error: FastifyError, request: FastifyRequest): PublicErro
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
     return { status: error.statusCode, code: 'bad_request', message: error.message };
   }
-  if (isDependencyDown(error)) {
+  // PostgreSQL or Redis unreachable: the request may well succeed if retried shortly.
+  if (isOutage(error)) {
     request.log.error({ err: error }, 'dependency unavailable');
     const message = 'A service we depend on is unavailable; retry shortly';
     return { status: 503, code: 'service_unavailable', message };

@@ -1,11 +1,14 @@
-import { eventRepo, userRepo } from '@hubspoke/db';
-import { ACCESS_CHANGED, authorizeRoom, type Deps, readersOfTable, rooms } from '@hubspoke/domain';
+import {
+  ACCESS_CHANGED,
+  authorizeRoom,
+  type Deps,
+  liveListener,
+  missedEvents,
+  readersOfTable,
+  rooms,
+} from '@hubspoke/domain';
 import { type Client, type Hub, LIMITS } from './hub.js';
 import type { LiveEvent, Sequencer } from './sequencer.js';
-
-/** Events are kept (and replayed) for a week. */
-const REPLAY_WINDOW_MS = 7 * 86_400_000;
-const REPLAY_PAGE = 500;
 
 interface Context {
   deps: Deps;
@@ -48,8 +51,7 @@ export async function handleMessage(ctx: Context, text: string | null): Promise<
     return client.send({ type: 'unsubscribed', rooms: message.rooms });
   }
 
-  // Read afresh: a role changed since the connection opened counts from now on.
-  const user = await userRepo.findById(ctx.deps.db, client.userId);
+  const user = await liveListener(ctx.deps, client.userId);
   if (!user) return client.socket.close(1008, 'account removed');
   const allowed: string[] = [];
   for (const room of new Set(message.rooms)) {
@@ -88,7 +90,7 @@ export function recheckAfter(deps: Deps, hub: Hub, event: LiveEvent): Promise<vo
   if (event.name === ACCESS_CHANGED) {
     const userId = Number(event.data.userId);
     return holding(hub.clientsOf(userId), async (clients) => {
-      const user = await userRepo.findById(deps.db, userId);
+      const user = await liveListener(deps, userId);
       for (const client of clients) {
         for (const room of [...client.rooms]) {
           if (user && (room === rooms.user(user.id) || (await authorizeRoom(deps, user, room)))) continue;
@@ -128,14 +130,6 @@ function refuse(hub: Hub, client: Client, room: string): void {
 
 /** Everything in these rooms after `lastEventId` up to what the sequencer has delivered live. */
 async function replay(ctx: Context, rooms: string[], lastEventId: number): Promise<void> {
-  const upTo = ctx.sequencer.watermark;
-  const since = new Date(Date.now() - REPLAY_WINDOW_MS);
-  let after = lastEventId;
-  for (;;) {
-    const rows = await eventRepo.listForRooms(ctx.deps.db, rooms, after, upTo, since, REPLAY_PAGE);
-    for (const row of rows)
-      ctx.client.sendEvent({ id: row.id, name: row.name, rooms: row.rooms, data: row.data }, true);
-    if (rows.length < REPLAY_PAGE) return;
-    after = rows.at(-1)?.id ?? upTo;
-  }
+  for await (const row of missedEvents(ctx.deps, rooms, lastEventId, ctx.sequencer.watermark))
+    ctx.client.sendEvent({ id: row.id, name: row.name, rooms: row.rooms, data: row.data }, true);
 }

@@ -1,4 +1,5 @@
-import { type Database, eventRepo } from '@hubspoke/db';
+import type { Database } from '@hubspoke/db';
+import { eventsAfter, latestEventId, transactionBounds } from '@hubspoke/domain';
 
 export interface LiveEvent {
   id: number;
@@ -25,16 +26,19 @@ export class Sequencer {
   private gap: { xmax: bigint; since: number; closed: boolean } | undefined;
   private timer: NodeJS.Timeout | undefined;
   private poller: NodeJS.Timeout | undefined;
+  private readonly deps: { db: Database };
 
   constructor(
-    private readonly db: Database,
+    db: Database,
     private readonly deliver: (event: LiveEvent) => void,
     private readonly onError: (error: Error) => void,
-  ) {}
+  ) {
+    this.deps = { db };
+  }
 
   /** Starts after the newest event; polls as a safety net for lost wake-ups. */
   async start(pollMs = 1_000): Promise<void> {
-    this.watermark = await eventRepo.latestId(this.db);
+    this.watermark = await latestEventId(this.deps);
     this.poller = setInterval(() => this.wake(), pollMs);
     this.poller.unref();
   }
@@ -63,7 +67,7 @@ export class Sequencer {
 
   private async pump(): Promise<void> {
     read: for (;;) {
-      const rows = await eventRepo.listAfter(this.db, this.watermark, BATCH);
+      const rows = await eventsAfter(this.deps, this.watermark, BATCH);
       for (const row of rows) {
         if (row.id !== this.watermark + 1 && !this.gap?.closed) {
           if (!(await this.closeGap())) {
@@ -86,11 +90,11 @@ export class Sequencer {
   private async closeGap(): Promise<boolean> {
     const now = Date.now();
     if (!this.gap) {
-      this.gap = { xmax: (await eventRepo.snapshotBounds(this.db)).xmax, since: now, closed: false };
+      this.gap = { xmax: (await transactionBounds(this.deps)).xmax, since: now, closed: false };
       return false;
     }
     this.gap.closed =
-      now - this.gap.since > MAX_GAP_WAIT_MS || (await eventRepo.snapshotBounds(this.db)).xmin >= this.gap.xmax;
+      now - this.gap.since > MAX_GAP_WAIT_MS || (await transactionBounds(this.deps)).xmin >= this.gap.xmax;
     return this.gap.closed;
   }
 

@@ -1,5 +1,5 @@
-import { digestJobId, dueDigests } from '@hubspoke/domain';
-import { defaultJobOptions } from '@hubspoke/jobs';
+import { dueDigests } from '@hubspoke/domain';
+import { defaultJobOptions, digestJobId } from '@hubspoke/jobs';
 import type { Handler, WorkerDeps } from '../registry.js';
 
 const CHUNK = 1_000;

@@ -1,5 +1,4 @@
-import { eventRepo } from '@hubspoke/db';
-import { fanOutEvent } from '@hubspoke/domain';
+import { fanOutEvent, findOutboxEvent } from '@hubspoke/domain';
 import { UnrecoverableError } from 'bullmq';
 import { scheduleNotificationMails } from '../notification-mails.js';
 import type { Handler } from '../registry.js';
@@ -9,7 +8,7 @@ import type { Handler } from '../registry.js';
  * immediate mails are scheduled after the grace period (a re-run schedules nothing twice).
  */
 export const eventFanout: Handler<'event.fanout'> = async (deps, { eventId }) => {
-  const event = await eventRepo.findById(deps.db, eventId);
+  const event = await findOutboxEvent(deps, eventId);
   if (!event) throw new UnrecoverableError(`event ${eventId} does not exist`);
   const { eventIds, notifications } = await fanOutEvent(deps, event);
   deps.events.publish(eventIds);

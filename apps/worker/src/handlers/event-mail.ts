@@ -1,4 +1,4 @@
-import { notificationRepo } from '@hubspoke/db';
+import { notificationsOfEvent } from '@hubspoke/domain';
 import { scheduleNotificationMails } from '../notification-mails.js';
 import type { Handler } from '../registry.js';
 
@@ -7,7 +7,7 @@ import type { Handler } from '../registry.js';
  * status notifies its author and followers there), after the usual grace period.
  */
 export const eventMail: Handler<'event.mail'> = async (deps, { eventId }) => {
-  const notifications = await notificationRepo.listByEvent(deps.db, eventId);
+  const notifications = await notificationsOfEvent(deps, eventId);
   const mails = await scheduleNotificationMails(deps, notifications, deps.config.mail.notifyDelaySeconds * 1000);
   return { notifications: notifications.length, mails };
 };

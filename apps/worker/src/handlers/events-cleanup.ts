@@ -1,9 +1,5 @@
-import { eventRepo } from '@hubspoke/db';
+import { removeExpiredEvents } from '@hubspoke/domain';
 import type { Handler } from '../registry.js';
 
-/** Resuming clients get a week of history; a day more is kept for safety. */
-const KEEP_MS = 8 * 86_400_000;
-
-export const eventsCleanup: Handler<'events.cleanup'> = async ({ db, clock }) => ({
-  removed: await eventRepo.removeOlderThan(db, new Date(clock.now().getTime() - KEEP_MS)),
-});
+/** Daily: outbox events older than any client may replay. */
+export const eventsCleanup: Handler<'events.cleanup'> = async (deps) => ({ removed: await removeExpiredEvents(deps) });

@@ -1,4 +1,4 @@
-import { mailOutboxRepo } from '@hubspoke/db';
+import { unsentMails } from '@hubspoke/domain';
 import { defaultJobOptions, eventJobId } from '@hubspoke/jobs';
 import type { Handler } from '../registry.js';
 import { planDigests } from './digests-plan.js';
@@ -12,7 +12,7 @@ const BATCH = 1_000;
  * and the digest's claim keep each to one delivery.
  */
 export const mailSweep: Handler<'mail.sweep'> = async (deps) => {
-  const unsent = await mailOutboxRepo.listUnsent(deps.db, BATCH);
+  const unsent = await unsentMails(deps, BATCH);
   const mails = await deps.revive(
     unsent.map((mail) => ({
       name: 'mail.send' as const,

@@ -51,3 +51,7 @@ export async function validateSession(deps: Deps, token: string): Promise<ValidS
 export async function invalidateSession(deps: Pick<Deps, 'db'>, token: string): Promise<void> {
   await sessionRepo.remove(deps.db, hashToken(token));
 }
+
+/** Expired sessions are refused anyway; removing them keeps the table from growing forever. */
+export const removeExpiredSessions = (deps: Pick<Deps, 'db' | 'clock'>) =>
+  sessionRepo.removeExpired(deps.db, deps.clock.now());

@@ -9,9 +9,6 @@ export const staleClaimBefore = (deps: Pick<Deps, 'config'>, now: Date) =>
 export const dueDigests = (deps: Pick<Deps, 'db' | 'config'>, now: Date) =>
   digestRepo.due(deps.db, now, staleClaimBefore(deps, now));
 
-/** Deterministic job id for one person and period: a second enqueue of the same digest is a no-op. */
-export const digestJobId = (userId: number, period: string) => `digest-${userId}-${period}`;
-
 /**
  * A digest covers everything since the previous one ended; a first digest looks one period
  * back. Both starts are given, as the person's frequency is read in the claiming statement.

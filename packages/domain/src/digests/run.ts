@@ -1,4 +1,5 @@
 import { digestRepo, type UserRow } from '@hubspoke/db';
+import type { JobPayloads } from '@hubspoke/jobs';
 import type { Deps } from '../shared/deps.js';
 import { DigestInProgressError } from '../shared/errors.js';
 import { buildDigest, type DigestData } from './content.js';
@@ -17,7 +18,7 @@ export type DeliverDigest = (user: UserRow, digest: DigestData, period: string) 
  */
 export async function runDigest(
   deps: Pick<Deps, 'db' | 'config' | 'clock'>,
-  job: { userId: number; period: string },
+  job: JobPayloads['digest.send'],
   deliver: DeliverDigest,
 ): Promise<DigestOutcome> {
   const now = deps.clock.now();

@@ -1,4 +1,4 @@
-import { notificationRepo } from '@hubspoke/db';
+import { notificationRepo, userRepo } from '@hubspoke/db';
 import { readableThread } from '../forum/access.js';
 import type { Actor } from '../permissions.js';
 import type { Deps } from '../shared/deps.js';
@@ -6,6 +6,12 @@ import { rooms } from '../shared/events.js';
 import { getReadableTable } from '../spaces/tables.js';
 
 const FOCUS_AREAS = new Set(['cultura', 'innovazione']);
+
+/**
+ * The person behind a live connection as they are now: a role changed since the connection
+ * opened counts from now on. Undefined once the account is gone.
+ */
+export const liveListener = (deps: Pick<Deps, 'db'>, userId: number) => userRepo.findById(deps.db, userId);
 
 /**
  * Checks that the actor may listen to a room, with the same rules as reading it, and returns

@@ -26,6 +26,13 @@ export interface FanOut {
 
 const NOTHING: FanOut = { eventIds: [], notifications: [] };
 
+/**
+ * The notifications an event's own transaction wrote (a document changing status notifies its
+ * author and followers there), for the mails they call for.
+ */
+export const notificationsOfEvent = (deps: Pick<Deps, 'db'>, eventId: number) =>
+  notificationRepo.listByEvent(deps.db, eventId);
+
 /** When several reasons apply to one person, they get the most specific one. */
 const PRIORITY: NotificationKind[] = [
   'question_assigned',

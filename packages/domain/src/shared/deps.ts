@@ -1,8 +1,7 @@
 import type { Config } from '@hubspoke/config';
 import type { Database } from '@hubspoke/db';
+import type { EventPublisher, RateLimitStore } from '@hubspoke/jobs';
 import type { Clock } from './clock.js';
-import type { EventPublisher } from './events.js';
-import type { RateLimitStore } from './rate-limit.js';
 
 /** What services need from the outside world, passed explicitly so the api and worker share them. */
 export interface Deps {

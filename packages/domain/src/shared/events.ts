@@ -1,12 +1,7 @@
 import { eventRepo, type Tx } from '@hubspoke/db';
+import type { EventPublisher } from '@hubspoke/jobs';
 
-/**
- * Tells the live-update layer which outbox events just committed. The api wires a real
- * publisher; elsewhere the relay picks events up from the outbox table.
- */
-export interface EventPublisher {
-  publish(eventIds: readonly number[]): void;
-}
+export type { EventPublisher };
 
 export const noPublisher: EventPublisher = { publish: () => {} };
 

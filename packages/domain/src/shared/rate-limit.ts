@@ -1,13 +1,9 @@
+import { rateLimitRepo } from '@hubspoke/db';
+import type { RateLimitStore } from '@hubspoke/jobs';
+import type { Deps } from './deps.js';
 import { AppError } from './errors.js';
 
-/**
- * Fixed-window counters shared by every api process (Redis in production). `hit` counts one
- * attempt and tells how many were made in the current window.
- */
-export interface RateLimitStore {
-  hit(key: string, windowSeconds: number): Promise<{ count: number; retryAfterSeconds: number }>;
-  reset(key: string): Promise<void>;
-}
+export type { RateLimitStore };
 
 /**
  * Counts an attempt and throws 429 with `Retry-After` once `max` is passed. With `failOpen`, an
@@ -38,3 +34,9 @@ export function rateLimited(retryAfterSeconds: number): AppError {
     'retry-after': String(retryAfterSeconds),
   });
 }
+
+/**
+ * Removes the counters kept in PostgreSQL (sign-in's always, every limit's without Redis)
+ * whose window has ended; returns how many went.
+ */
+export const removeExpiredRateLimits = (deps: Pick<Deps, 'db'>) => rateLimitRepo.removeExpired(deps.db);

@@ -1,13 +1,14 @@
 import { eventRepo, notificationRepo, threadRepo, tutoringRepo } from '@hubspoke/db';
+import type { JobPayloads, NudgeKind } from '@hubspoke/jobs';
 import { notify } from '../notifications/notify.js';
 import type { Deps } from '../shared/deps.js';
 import { rooms } from '../shared/events.js';
 import { addWorkingTime } from './working-time.js';
 
-export type Nudge = 'reminder' | 'escalation';
+type Nudge = JobPayloads['tutoring.nudge'];
 
 /** When the reminder and the escalation of an assignment are due. */
-export function nudgeTimes(deps: Pick<Deps, 'config'>, assignedAt: Date): Record<Nudge, Date> {
+export function nudgeTimes(deps: Pick<Deps, 'config'>, assignedAt: Date): Record<NudgeKind, Date> {
   const t = deps.config.tutoring;
   return {
     reminder: addWorkingTime(assignedAt, t.reminderHours, t),
@@ -16,14 +17,35 @@ export function nudgeTimes(deps: Pick<Deps, 'config'>, assignedAt: Date): Record
 }
 
 /**
+ * The reminder and the escalation an assignment (its `question.assigned` outbox event) calls
+ * for, each with the time it is due: none when the question was left without a tutor.
+ * Undefined when the event does not exist.
+ */
+export async function nudgesForAssignment(
+  deps: Pick<Deps, 'db' | 'config'>,
+  eventId: number,
+): Promise<Array<{ nudge: Nudge; dueAt: Date }> | undefined> {
+  const event = await eventRepo.findById(deps.db, eventId);
+  if (!event) return undefined;
+  const { threadId, tutorId, assignedAt } = event.data as {
+    threadId: number;
+    tutorId: number | null;
+    assignedAt: string;
+  };
+  if (tutorId === null) return [];
+  const times = nudgeTimes(deps, new Date(assignedAt));
+  return (['reminder', 'escalation'] as const).map((which) => ({
+    nudge: { threadId, assignedAt, which },
+    dueAt: times[which],
+  }));
+}
+
+/**
  * Reminds the tutor, or tells the table's moderators, that a question is still unanswered.
  * Fires only for the assignment it was scheduled for, only while nobody answered, and only once
  * (the thread row records it), however often the job runs.
  */
-export async function sendNudge(
-  deps: Pick<Deps, 'db' | 'clock'>,
-  job: { threadId: number; assignedAt: string; which: Nudge },
-) {
+export async function sendNudge(deps: Pick<Deps, 'db' | 'clock'>, job: Nudge) {
   const thread = await threadRepo.findById(deps.db, job.threadId);
   if (!thread || thread.assigned_tutor_id === null) return { eventIds: [], notifications: [] };
   const column = job.which === 'reminder' ? 'reminded_at' : 'escalated_at';

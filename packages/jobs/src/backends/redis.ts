@@ -1,22 +1,35 @@
 import { Queue, Worker } from 'bullmq';
-import { Redis } from 'ioredis';
-import { QUEUE_NAME } from '../jobs.js';
-import type { Backend, EventBus, RateLimitCounters, WorkerPresence } from './types.js';
+import { Redis, type RedisOptions, ReplyError } from 'ioredis';
+import type { Backend, EventBus, RateLimitStore, WorkerPresence } from '../contracts/backend.js';
+import { QUEUE_NAME } from '../contracts/jobs.js';
+import { RedisUnavailableError } from '../outage.js';
+
+const reconnect = { retryStrategy: (attempt: number) => Math.min(attempt * 200, 2_000) };
 
 /**
- * Commands fail fast: with the server down, one errors at once (the request answers 503, a
- * rate limit fails open or closed as its caller chose) instead of queueing until a reconnect.
+ * For whoever must not wait (an api request, the relay's transaction, a rate limit): with the
+ * server down a command errors at once instead of queueing until a reconnect, so the request
+ * answers 503, the transaction rolls back, the limit fails open or closed as its caller chose.
+ * BullMQ's advice for queues that add jobs.
  */
-function commandConnection(url: string, onError: (error: Error) => void): Redis {
-  const redis = new Redis(url, {
-    enableOfflineQueue: false,
-    maxRetriesPerRequest: 1,
-    connectTimeout: 2_000,
-    retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
-  });
+const FAIL_FAST: RedisOptions = {
+  enableOfflineQueue: false,
+  maxRetriesPerRequest: 1,
+  connectTimeout: 2_000,
+  ...reconnect,
+};
+
+/** For BullMQ workers, whose blocking commands wait for Redis to come back (BullMQ requires it). */
+const WAIT: RedisOptions = { maxRetriesPerRequest: null, ...reconnect };
+
+function connect(url: string, options: RedisOptions, onError: (error: Error) => void): Redis {
+  const redis = new Redis(url, options);
   redis.on('error', onError);
   return redis;
 }
+
+/** An answer from Redis passes through; anything else means the command never got one. */
+const unavailable = (error: unknown) => (error instanceof ReplyError ? error : new RedisUnavailableError(error));
 
 /**
  * Gives Redis a moment to connect before the first command, which would otherwise fail while
@@ -75,19 +88,21 @@ local ttl = redis.call('TTL', KEYS[1])
 if ttl < 0 then redis.call('EXPIRE', KEYS[1], ARGV[1]); ttl = tonumber(ARGV[1]) end
 return {count, ttl}`;
 
-class RedisRateLimits implements RateLimitCounters {
+class RedisRateLimits implements RateLimitStore {
   constructor(
     private readonly redis: Redis,
     private readonly prefix: string,
   ) {}
 
   async hit(key: string, windowSeconds: number) {
-    const [count, ttl] = (await this.redis.eval(HIT, 1, `${this.prefix}:rl:${key}`, windowSeconds)) as [number, number];
+    const [count, ttl] = (await this.redis
+      .eval(HIT, 1, `${this.prefix}:rl:${key}`, windowSeconds)
+      .catch((error) => Promise.reject(unavailable(error)))) as [number, number];
     return { count, retryAfterSeconds: Math.max(1, ttl) };
   }
 
   async reset(key: string) {
-    await this.redis.del(`${this.prefix}:rl:${key}`);
+    await this.redis.del(`${this.prefix}:rl:${key}`).catch((error) => Promise.reject(unavailable(error)));
   }
 }
 
@@ -119,23 +134,28 @@ class RedisWorkerPresence implements WorkerPresence {
 }
 
 export async function openRedisBackend(url: string, prefix: string, onError: (error: Error) => void): Promise<Backend> {
-  const redis = commandConnection(url, onError);
+  const redis = connect(url, FAIL_FAST, onError);
   await firstContact(redis);
-  // Queues and workers wait for Redis to come back rather than failing their blocking commands.
-  let queueConnection: Redis | undefined;
+  // One connection for the queues (producers), one for the workers, each made when first needed.
+  let producers: Redis | undefined;
+  let consumers: Redis | undefined;
   const reconnectListeners: Array<() => void> = [];
-  const forQueues = () => {
-    if (!queueConnection) {
-      const connection = new Redis(url, { maxRetriesPerRequest: null });
-      connection.on('error', onError);
+  const forProducers = () => {
+    if (!producers) {
+      const connection = connect(url, FAIL_FAST, onError);
+      // Schedules are upserted through a queue: once its connection is back, they can be.
       let readyBefore = false;
       connection.on('ready', () => {
         if (readyBefore) for (const listener of reconnectListeners) listener();
         readyBefore = true;
       });
-      queueConnection = connection;
+      producers = connection;
     }
-    return queueConnection;
+    return producers;
+  };
+  const forConsumers = () => {
+    consumers ??= connect(url, WAIT, onError);
+    return consumers;
   };
   return {
     kind: 'redis',
@@ -143,21 +163,22 @@ export async function openRedisBackend(url: string, prefix: string, onError: (er
     rateLimits: new RedisRateLimits(redis, prefix),
     workers: new RedisWorkerPresence(redis, prefix),
     checks: { redis: () => redis.ping() },
-    createQueue: (options = {}) => new Queue(QUEUE_NAME, { connection: forQueues(), prefix, ...options }),
+    createQueue: (options = {}) => new Queue(QUEUE_NAME, { connection: forProducers(), prefix, ...options }),
     createWorker: (processor, { concurrency, backoffStrategy }) =>
       new Worker(QUEUE_NAME, processor, {
-        connection: forQueues(),
+        connection: forConsumers(),
         prefix,
         concurrency,
         ...(backoffStrategy ? { settings: { backoffStrategy } } : {}),
       }),
     onReconnect(listener) {
-      forQueues();
+      forProducers();
       reconnectListeners.push(listener);
     },
     async close() {
       redis.disconnect();
-      queueConnection?.disconnect();
+      producers?.disconnect();
+      consumers?.disconnect();
     },
   };
 }

@@ -3,8 +3,8 @@ import { type Database, rateLimitRepo, workerHeartbeatRepo } from '@hubspoke/db'
 import { createPostgresBackend, withBackend } from 'bullmq';
 import { sql } from 'kysely';
 import pg from 'pg';
-import { QUEUE_NAME } from '../jobs.js';
-import type { Backend, EventBus, RateLimitCounters, WorkerPresence } from './types.js';
+import type { Backend, EventBus, RateLimitStore, WorkerPresence } from '../contracts/backend.js';
+import { QUEUE_NAME } from '../contracts/jobs.js';
 
 const RECONNECT_MS = 1_000;
 
@@ -71,7 +71,7 @@ class PostgresEventBus implements EventBus {
   }
 }
 
-class PostgresRateLimits implements RateLimitCounters {
+class PostgresRateLimits implements RateLimitStore {
   constructor(private readonly db: Database) {}
 
   hit(key: string, windowSeconds: number) {

@@ -1,18 +1,8 @@
 import type { Config } from '@hubspoke/config';
 import type { Database } from '@hubspoke/db';
+import type { Backend } from '../contracts/backend.js';
 import { openPostgresBackend } from './postgres.js';
 import { openRedisBackend } from './redis.js';
-import type { Backend } from './types.js';
-
-export type {
-  Backend,
-  EventBus,
-  JobProcessor,
-  JobQueue,
-  JobWorker,
-  RateLimitCounters,
-  WorkerPresence,
-} from './types.js';
 
 /** Redis when the configuration names one, PostgreSQL alone otherwise. The one place that chooses. */
 export function openBackend(config: Config, db: Database, onError: (error: Error) => void): Promise<Backend> {

@@ -1,0 +1,108 @@
+import { enteRepo, type Role, tableRepo, tutoringRepo, type UserRow, userRepo } from '@hubspoke/db';
+import { createUser } from '../auth/users.js';
+import { reply } from '../forum/posts.js';
+import { createThread } from '../forum/threads.js';
+import { systemClock } from '../shared/clock.js';
+import type { Deps } from '../shared/deps.js';
+import { noPublisher } from '../shared/events.js';
+import type { RateLimitStore } from '../shared/rate-limit.js';
+import { DEMO_PASSWORD, DEMO_POOLS, ENTI, PEOPLE, THREADS } from './data.js';
+
+/**
+ * A small Italian demo: four enti with a lab each, two regional tables, one interregional
+ * table, one account per role and a tutor for each focus area. Running it again changes nothing
+ * (`loaded` is then false). Returns the accounts and their shared password, to show.
+ */
+export async function loadDemo(deps: Pick<Deps, 'db' | 'config'>) {
+  const { db, config } = deps;
+  const accounts = PEOPLE.map(({ email, name, role }) => ({ email, name, role }));
+  const existing = await userRepo.findByEmail(db, PEOPLE[0]?.email ?? '');
+  if (existing) return { loaded: false, password: DEMO_PASSWORD, accounts };
+  await db.transaction().execute(async (tx) => {
+    const enteIds = new Map<string, number>();
+    for (const ente of ENTI) enteIds.set(ente.name, (await enteRepo.insert(tx, ente)).id);
+
+    const users = new Map<string, { id: number; role: Role; ente?: string }>();
+    for (const p of PEOPLE) {
+      const user = await createUser(tx, {
+        email: p.email,
+        displayName: p.name,
+        role: p.role,
+        password: DEMO_PASSWORD,
+        enteId: p.ente ? (enteIds.get(p.ente) ?? null) : null,
+      });
+      users.set(p.email, { id: user.id, role: p.role, ...(p.ente ? { ente: p.ente } : {}) });
+    }
+    const staff = [...users.values()].filter((u) => u.role !== 'participant').map((u) => u.id);
+
+    for (const ente of ENTI) {
+      const lab = await tableRepo.insert(tx, {
+        name: `Laboratorio ${ente.name.replace(/^(Comune|Provincia) di /, '')}`,
+        description: `Il laboratorio dell'ente: ${ente.name}`,
+        kind: 'lab',
+        regions: [ente.region],
+        visibility: 'members',
+        ente_id: enteIds.get(ente.name) ?? null,
+      });
+      const members = [...users.values()].filter((u) => u.ente === ente.name).map((u) => u.id);
+      for (const id of [...members, ...staff]) await tableRepo.addMembers(tx, [lab.id], id);
+    }
+    for (const region of ['Puglia', 'Sicilia']) {
+      const table = await tableRepo.insert(tx, {
+        name: `Tavolo regionale ${region}`,
+        description: `Gli enti della ${region} a confronto`,
+        kind: 'regional',
+        regions: [region],
+        visibility: 'participants',
+        ente_id: null,
+      });
+      const regionEnti = ENTI.filter((e) => e.region === region).map((e) => e.name);
+      const locals = [...users.values()].filter((u) => u.ente && regionEnti.includes(u.ente)).map((u) => u.id);
+      for (const id of [...locals, ...staff]) await tableRepo.addMembers(tx, [table.id], id);
+    }
+    const inter = await tableRepo.insert(tx, {
+      name: 'Tavolo interregionale Mezzogiorno',
+      description: 'Puglia, Sicilia e Campania insieme',
+      kind: 'interregional',
+      regions: ['Puglia', 'Sicilia', 'Campania'],
+      visibility: 'participants',
+      ente_id: null,
+    });
+    for (const id of [...users.values()].map((u) => u.id)) await tableRepo.addMembers(tx, [inter.id], id);
+    // Each tutor answers one focus area wherever they may read, so questions reach them.
+    for (const [email, focusArea] of DEMO_POOLS) {
+      const tutor = users.get(email);
+      if (tutor) await tutoringRepo.addToPool(tx, { tutorId: tutor.id, tableId: null, focusArea });
+    }
+  });
+  await seedThreads({ db, config, clock: systemClock, rateLimits: unlimited, events: noPublisher });
+  return { loaded: true, password: DEMO_PASSWORD, accounts };
+}
+
+/** The demo writes as its people would, through the same services, without the posting limits. */
+const unlimited: RateLimitStore = { hit: async () => ({ count: 0, retryAfterSeconds: 0 }), reset: async () => {} };
+
+async function seedThreads(deps: Deps): Promise<void> {
+  const people = new Map<string, UserRow>();
+  for (const p of PEOPLE) {
+    const user = await userRepo.findByEmail(deps.db, p.email);
+    if (user) people.set(p.email, user);
+  }
+  const tables = new Map((await tableRepo.listVisible(deps.db, { id: 0, role: 'admin' })).map((t) => [t.name, t.id]));
+  for (const t of THREADS) {
+    const author = people.get(t.by);
+    const tableId = tables.get(t.table);
+    if (!author || tableId === undefined) continue;
+    const { thread } = await createThread(deps, author, {
+      tableId,
+      focusArea: t.focusArea,
+      kind: t.kind,
+      title: t.title,
+      body: t.body,
+    });
+    for (const [by, body] of t.replies) {
+      const person = people.get(by);
+      if (person) await reply(deps, person, thread.id, { body });
+    }
+  }
+}

@@ -1,0 +1,18 @@
+import type { JobPayloads } from './jobs.js';
+
+/**
+ * Deterministic job ids: enqueueing the same work twice is a no-op. None contains ':' and none
+ * is all digits (BullMQ reserves both).
+ */
+
+/** The job an outbox event was relayed to (the mail sweep re-enqueues account mails under the same id). */
+export const eventJobId = (eventId: number) => `event-${eventId}`;
+
+export const notificationMailJobId = (notificationId: number) => `notification-mail-${notificationId}`;
+
+/** One person's digest for one period. */
+export const digestJobId = (userId: number, period: string) => `digest-${userId}-${period}`;
+
+/** One nudge of one assignment: a question assigned again gets nudges of its own. */
+export const nudgeJobId = ({ which, threadId, assignedAt }: JobPayloads['tutoring.nudge']) =>
+  `nudge-${which}-${threadId}-${new Date(assignedAt).getTime()}`;
