@@ -13,6 +13,7 @@ import * as draftThreads from './20261206_1100_draft_threads.js';
 import * as mailQueuedEvents from './20261206_1200_mail_queued_events.js';
 import * as consents from './20261207_1000_consents.js';
 import * as enteKinds from './20261207_1200_ente_kinds.js';
+import * as accountStates from './20261207_1300_account_states.js';
 
 /**
  * Every migration, by name. Kysely runs them in name order, so names start with a timestamp.
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   '20261206_1200_mail_queued_events': mailQueuedEvents,
   '20261207_1000_consents': consents,
   '20261207_1200_ente_kinds': enteKinds,
+  '20261207_1300_account_states': accountStates,
 };

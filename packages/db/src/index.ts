@@ -3,6 +3,7 @@ export { type EmbeddedDatabase, startEmbeddedPostgres } from './embedded.js';
 export { ensureDatabase, migrateToLatest } from './migrate.js';
 export { serverAnswers } from './probe.js';
 export * as apiTokenRepo from './repositories/auth/api-tokens.js';
+export * as erasureRepo from './repositories/auth/erasure.js';
 export * as invitationRepo from './repositories/auth/invitations.js';
 export * as passwordResetRepo from './repositories/auth/password-resets.js';
 export * as sessionRepo from './repositories/auth/sessions.js';

@@ -41,6 +41,10 @@ export interface UsersTable {
   email_replies: ColumnType<EmailChoice, EmailChoice | undefined, EmailChoice>;
   email_watched: ColumnType<EmailChoice, EmailChoice | undefined, EmailChoice>;
   email_tutoring: ColumnType<EmailChoice, EmailChoice | undefined, EmailChoice>;
+  /** Set by an admin: no sign-in, no sessions or tokens; content kept; reversible. */
+  deactivated_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** The person's data is gone; the row stays pseudonymised ("ex partecipante N"). */
+  erased_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export type DigestFrequency = 'off' | 'daily' | 'weekly';

@@ -13,6 +13,7 @@ export const UserSchema = Type.Object({
   role: RoleSchema,
   enteId: Nullable(Type.Integer()),
   locale: LocaleSchema,
+  deactivated: Type.Boolean({ description: 'an admin turned this account off: it cannot sign in' }),
 });
 export type UserDto = Static<typeof UserSchema>;
 
@@ -92,6 +93,7 @@ export const userToDto = (u: UserRow): UserDto => ({
   role: u.role,
   enteId: u.ente_id,
   locale: u.locale,
+  deactivated: u.deactivated_at !== null,
 });
 
 export const preferencesToDto = (u: UserRow): Static<typeof PreferencesSchema> => ({

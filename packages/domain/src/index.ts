@@ -1,3 +1,4 @@
+export * from './auth/accounts.js';
 export * from './auth/api-tokens.js';
 export * from './auth/change-password.js';
 export * from './auth/invitations.js';

@@ -1,5 +1,5 @@
 import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox';
-import { changeRole, invite, listUsers, userToDto } from '@hubspoke/domain';
+import { changeRole, eraseAccount, invite, listUsers, setAccountActive, userToDto } from '@hubspoke/domain';
 import { requireUser } from '../plugins/auth.js';
 import { Email, errors, Id, IdParams, Nullable, RoleSchema, UserSchema } from '../schemas.js';
 
@@ -80,6 +80,46 @@ const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => ({
       user: userToDto(await changeRole(deps, requireUser(request), request.params.id, request.body.role)),
     }),
+  );
+
+  for (const [path, active] of [
+    ['/admin/users/:id/deactivate', false],
+    ['/admin/users/:id/reactivate', true],
+  ] as const) {
+    app.post(
+      path,
+      {
+        schema: {
+          tags: ['admin'],
+          description: active
+            ? 'Lets a deactivated person sign in again.'
+            : 'The person can no longer sign in; their sessions and tokens end; their content stays.',
+          params: IdParams,
+          response: { 200: Type.Object({ user: UserSchema }), ...errors(400, 401, 403, 404, 409) },
+        },
+      },
+      async (request) => ({
+        user: userToDto(await setAccountActive(deps, requireUser(request), request.params.id, active)),
+      }),
+    );
+  }
+
+  app.delete(
+    '/admin/users/:id',
+    {
+      schema: {
+        tags: ['admin'],
+        description:
+          'Erases someone else’s account, as `DELETE /api/me` does for one’s own (`?deletePosts=true` removes their posts too); recorded in the audit log.',
+        params: IdParams,
+        querystring: Type.Object({ deletePosts: Type.Optional(Type.Boolean()) }, { additionalProperties: false }),
+        response: { 202: Type.Object({ erased: Type.Literal(true) }), ...errors(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      await eraseAccount(deps, requireUser(request), request.params.id, request.query);
+      return reply.status(202).send({ erased: true });
+    },
   );
 };
 

@@ -3,6 +3,7 @@ import {
   changePassword,
   createApiToken,
   EmailChoiceSchema as EmailChoice,
+  eraseOwnAccount,
   listApiTokens,
   PreferencesSchema,
   preferencesToDto,
@@ -120,6 +121,26 @@ const meRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const created = await createApiToken(deps, requireUser(request).id, request.body.name.trim());
       return reply.status(201).send({ id: created.id, name: created.name, token: created.token });
+    },
+  );
+
+  app.delete(
+    '',
+    {
+      schema: {
+        tags: ['me'],
+        description:
+          'Erases your account: name, email, CV, tokens and sessions go; your posts stay under "ex partecipante N" unless `deletePosts`; consent records stay pseudonymised.',
+        body: Type.Object(
+          { password: Password, deletePosts: Type.Optional(Type.Boolean()) },
+          { additionalProperties: false },
+        ),
+        response: { 202: Type.Object({ erased: Type.Literal(true) }), ...errors(400, 401, 403) },
+      },
+    },
+    async (request, reply) => {
+      await eraseOwnAccount(deps, requireUser(request), request.body);
+      return reply.clearSessionCookie().status(202).send({ erased: true });
     },
   );
 

@@ -2,6 +2,7 @@ import { rateLimitRepo, type UserRow, userRepo } from '@hubspoke/db';
 import type { Deps } from '../shared/deps.js';
 import { AppError } from '../shared/errors.js';
 import { rateLimited } from '../shared/rate-limit.js';
+import { accountDeactivated } from './accounts.js';
 import { dummyPasswordHash, verifyPassword } from './passwords.js';
 import { createSession, type IssuedSession } from './sessions.js';
 
@@ -44,6 +45,7 @@ export async function login(
   const user = await userRepo.findByEmail(deps.db, email);
   const ok = await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), input.password);
   if (!user || !ok) throw invalidCredentials();
+  if (user.deactivated_at) throw accountDeactivated();
 
   await rateLimitRepo.release(deps.db, ipKey);
   await rateLimitRepo.reset(deps.db, pairKey);

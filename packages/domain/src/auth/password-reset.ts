@@ -27,7 +27,8 @@ export async function requestPasswordReset(deps: Deps, rawEmail: string, ip: str
   const sent = await deps.rateLimits.hit(`reset:email:${email}`, 3600);
   if (sent.count > RESET_MAILS_PER_HOUR) return;
   const user = await userRepo.findByEmail(deps.db, email);
-  if (!user) return;
+  // A deactivated account gets no link: it could not sign in with the new password anyway.
+  if (!user || user.deactivated_at) return;
   const token = generateToken();
   const expiresAt = addSeconds(deps.clock.now(), deps.config.passwordResetMinutes * 60);
   await deps.db.transaction().execute(async (tx) => {

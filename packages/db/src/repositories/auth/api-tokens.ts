@@ -39,7 +39,12 @@ export async function useToken(db: Executor, tokenHash: string): Promise<UserRow
     .returning('user_id')
     .executeTakeFirst();
   if (!token) return undefined;
-  return db.selectFrom('users').selectAll().where('id', '=', token.user_id).executeTakeFirst();
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where('id', '=', token.user_id)
+    .where('deactivated_at', 'is', null)
+    .executeTakeFirst();
 }
 
 export async function revoke(db: Executor, id: number, userId: number): Promise<boolean> {

@@ -16,6 +16,7 @@ export async function findWithUser(db: Executor, id: string): Promise<{ expiresA
     .selectAll('users')
     .select('sessions.expires_at as session_expires_at')
     .where('sessions.id', '=', id)
+    .where('users.deactivated_at', 'is', null)
     .executeTakeFirst();
   if (!row) return undefined;
   const { session_expires_at, ...user } = row;
