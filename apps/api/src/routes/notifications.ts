@@ -2,7 +2,7 @@ import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typ
 import { listNotifications, markNotificationsRead, NotificationSchema } from '@hubspoke/domain';
 import { Cursor, Limit } from '../forum-schemas.js';
 import { requireUser } from '../plugins/auth.js';
-import { errors, Id, literals, Nullable } from '../schemas.js';
+import { errors, Id, Nullable } from '../schemas.js';
 
 const notificationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(

@@ -16,7 +16,7 @@ export function askedOf(role: string, consents: readonly ConsentDto[]): ConsentD
   const order = ['patto', 'privacy', 'liberatoria'] as const;
   return order
     .map((kind) => consents.find((c) => c.kind === kind))
-    .filter((c): c is ConsentDto => c !== undefined && c.pending)
+    .filter((c): c is ConsentDto => c?.pending === true)
     .filter((c) =>
       role === 'participant' ? c.kind !== 'liberatoria' || c.acceptedVersion !== null : c.kind === 'privacy',
     );
