@@ -97,7 +97,7 @@ describe('npm run admin', () => {
     expect(weak.stderr).toMatch(/password must have between/);
   });
 
-  it('seed-demo loads the demo once and is idempotent, its questions routed to the focus areas’ tutors', async () => {
+  it('seed-demo loads the demo once and is idempotent, its questions routed to the focus areas’ tutors, its consents published', async () => {
     const first = admin(['seed-demo']);
     expect(first.status).toBe(0);
     expect(first.stdout).toMatch(/Demo loaded/);
@@ -110,7 +110,28 @@ describe('npm run admin', () => {
       .where('threads.kind', '=', 'question')
       .orderBy('threads.focus_area')
       .execute();
+    const versions = await db.selectFrom('consent_versions').select(['kind', 'version']).orderBy('kind').execute();
+    const signed = await db
+      .selectFrom('consent_records')
+      .innerJoin('users', 'users.id', 'consent_records.user_id')
+      .select(['users.email', 'consent_records.kind'])
+      .where('consent_records.kind', '=', 'liberatoria')
+      .orderBy('users.email')
+      .execute();
+    const mails = await db
+      .selectFrom('mail_outbox')
+      .select('template')
+      .where('template', 'like', 'consent_%')
+      .execute();
     await db.destroy();
+    // The programme's texts are published, some demo people have consented, and nobody was mailed about it.
+    expect(versions).toEqual([
+      { kind: 'liberatoria', version: 1 },
+      { kind: 'patto', version: 1 },
+      { kind: 'privacy', version: 1 },
+    ]);
+    expect(signed.map((s) => s.email)).toEqual(['giulia.bari@demo.hubspoke.it', 'luca.lecce@demo.hubspoke.it']);
+    expect(mails).toEqual([]);
     expect(questions).toEqual([
       { focus_area: 'cultura', email: 'tutor.cultura@demo.hubspoke.it', role: 'tutor' },
       { focus_area: 'innovazione', email: 'tutor.innovazione@demo.hubspoke.it', role: 'tutor' },

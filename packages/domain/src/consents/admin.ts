@@ -34,6 +34,7 @@ export async function publishConsentVersion(
   actor: UserRow,
   kindName: string,
   input: { textIt: string; textEn: string },
+  options: { mail?: boolean } = {},
 ): Promise<{ kind: ConsentKind; version: number; mailed: number }> {
   const kind = adminKind(actor, kindName);
   const it = prepareText(deps, 'textIt', input.textIt);
@@ -56,7 +57,7 @@ export async function publishConsentVersion(
       data: { version: saved.version },
     });
     let mailed = 0;
-    if (kind !== 'privacy') {
+    if (kind !== 'privacy' && options.mail !== false) {
       for (const person of await consentRepo.recipientsOfNewVersion(tx, kind, saved.version)) {
         if (person.id === actor.id) continue;
         await queueMail(tx, {

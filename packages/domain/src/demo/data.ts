@@ -8,6 +8,7 @@ export const ENTI: Array<{ name: string; kind: EnteKind; region: string }> = [
   { name: 'Comune di Lecce', kind: 'comune', region: 'Puglia' },
   { name: 'Provincia di Palermo', kind: 'provincia', region: 'Sicilia' },
   { name: 'Comune di Napoli', kind: 'comune', region: 'Campania' },
+  { name: 'Città metropolitana di Bari', kind: 'citta_metropolitana', region: 'Puglia' },
 ];
 
 export const PEOPLE: Array<{ email: string; name: string; role: Role; ente?: string }> = [
@@ -81,4 +82,65 @@ export const THREADS: Array<{
     body: 'Condivido alcune esperienze della Provincia di Palermo con le città della sponda sud del Mediterraneo.',
     replies: [],
   },
+];
+
+/** The programme's texts, as an admin would publish them; who accepted what shows every state. */
+export const CONSENT_TEXTS = {
+  patto: {
+    it: `## Patto di partecipazione al programma Hub&Spoke
+
+L'ente e la persona che lo rappresenta si impegnano a:
+
+1. seguire **tutto il percorso**: i laboratori in presenza per ciascuna dimensione e le attività a distanza;
+2. partecipare ai tavoli regionali e interregionali con le esperienze e i materiali dell'ente;
+3. condividere nella comunità i prodotti del percorso (piano strategico, analisi, schede di esperienza);
+4. rispondere ai questionari del programma nei tempi indicati dai tutor.
+
+Il Patto vale per tutta la durata del programma.`,
+    en: `## Participation agreement of the Hub&Spoke programme
+
+The ente and the person representing it commit to:
+
+1. follow **the whole path**: the lab sessions for each dimension and the remote activities;
+2. take part in the regional and interregional tables with the ente's experiences and materials;
+3. share the products of the path in the community (strategic plan, analyses, experience sheets);
+4. answer the programme's questionnaires within the times the tutors set.
+
+The agreement holds for the whole programme.`,
+  },
+  liberatoria: {
+    it: `## Liberatoria per l'uso dei dati del CV
+
+Acconsento a che i dati del mio CV (profilo, lingue, competenze, esperienze di cooperazione) siano mostrati
+alle persone iscritte alla comunità nell'**elenco delle competenze**, per favorire lo scambio tra enti.
+Posso revocare il consenso in qualsiasi momento dalla pagina *Patto e consensi*: il mio profilo sparisce subito dall'elenco.`,
+    en: `## Consent to the use of CV data
+
+I agree that the data of my CV (profile, languages, competences, cooperation experiences) be shown to the
+community's members in the **competence directory**, to help enti learn from one another.
+I can withdraw it at any time from the *Patto and consents* page: my profile leaves the directory at once.`,
+  },
+  privacy: {
+    it: `## Informativa sul trattamento dei dati personali (art. 13 GDPR)
+
+Titolare del trattamento è il soggetto attuatore del programma Hub&Spoke. I dati (nome, email, ente, messaggi,
+documenti, CV) sono trattati per gestire la comunità e il percorso del programma, per la durata del programma.
+Puoi scaricare i tuoi dati o chiedere la cancellazione dell'account dal tuo profilo.`,
+    en: `## Privacy notice (GDPR art. 13)
+
+The controller is the body running the Hub&Spoke programme. Your data (name, email, ente, posts, documents, CV)
+is processed to run the community and the programme's path, for the duration of the programme.
+You can download your data or ask for your account to be erased from your profile.`,
+  },
+} as const;
+
+/** Who has accepted what in the demo: Paolo has signed nothing yet, so he can only read. */
+export const DEMO_CONSENTS: Array<[email: string, kinds: Array<keyof typeof CONSENT_TEXTS>]> = [
+  ['giulia.bari@demo.hubspoke.it', ['patto', 'privacy', 'liberatoria']],
+  ['luca.lecce@demo.hubspoke.it', ['patto', 'privacy', 'liberatoria']],
+  ['sara.palermo@demo.hubspoke.it', ['patto']],
+  ['admin@demo.hubspoke.it', ['privacy']],
+  ['moderatore@demo.hubspoke.it', ['privacy']],
+  ['tutor.cultura@demo.hubspoke.it', ['privacy']],
+  ['tutor.innovazione@demo.hubspoke.it', ['privacy']],
 ];

@@ -1,12 +1,14 @@
 import { enteRepo, type Role, tableRepo, tutoringRepo, type UserRow, userRepo } from '@hubspoke/db';
 import { createUser } from '../auth/users.js';
+import { publishConsentVersion } from '../consents/admin.js';
+import { acceptConsent } from '../consents/consents.js';
 import { reply } from '../forum/posts.js';
 import { createThread } from '../forum/threads.js';
 import { systemClock } from '../shared/clock.js';
 import type { Deps } from '../shared/deps.js';
 import { noPublisher } from '../shared/events.js';
 import type { RateLimitStore } from '../shared/rate-limit.js';
-import { DEMO_PASSWORD, DEMO_POOLS, ENTI, PEOPLE, THREADS } from './data.js';
+import { CONSENT_TEXTS, DEMO_CONSENTS, DEMO_PASSWORD, DEMO_POOLS, ENTI, PEOPLE, THREADS } from './data.js';
 
 /**
  * A small Italian demo: four enti with a lab each, two regional tables, one interregional
@@ -76,6 +78,7 @@ export async function loadDemo(deps: Pick<Deps, 'db' | 'config'>) {
     }
   });
   await seedThreads({ db, config, clock: systemClock, rateLimits: unlimited, events: noPublisher });
+  await seedConsents({ db, config, clock: systemClock });
   return { loaded: true, password: DEMO_PASSWORD, accounts };
 }
 
@@ -104,5 +107,27 @@ async function seedThreads(deps: Deps): Promise<void> {
       const person = people.get(by);
       if (person) await reply(deps, person, thread.id, { body });
     }
+  }
+}
+
+/** The Patto, the Liberatoria and the privacy notice, published once the threads are written; no mail goes out. */
+async function seedConsents(deps: Pick<Deps, 'db' | 'config' | 'clock'>): Promise<void> {
+  const admin = await userRepo.findByEmail(deps.db, PEOPLE[0]?.email ?? '');
+  if (!admin) return;
+  const versions = new Map<string, number>();
+  for (const [kind, text] of Object.entries(CONSENT_TEXTS)) {
+    const published = await publishConsentVersion(
+      deps,
+      admin,
+      kind,
+      { textIt: text.it, textEn: text.en },
+      { mail: false },
+    );
+    versions.set(kind, published.version);
+  }
+  for (const [email, kinds] of DEMO_CONSENTS) {
+    const person = await userRepo.findByEmail(deps.db, email);
+    if (!person) continue;
+    for (const kind of kinds) await acceptConsent(deps, person, kind, { version: versions.get(kind) ?? 1, ip: null });
   }
 }
