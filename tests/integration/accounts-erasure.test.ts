@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type Session, type TestContext } from '../support/context.js';
 import { DEFAULT_PASSWORD, newReply, newTable, newThread, signedIn, signIn } from '../support/factories.js';
+import { browserOf } from '../support/web-forms.js';
 
 let ctx: TestContext;
 let admin: Awaited<ReturnType<typeof signedIn>>;
@@ -200,5 +201,49 @@ describe('an admin erasing an account', () => {
       .execute();
     expect(audit).toHaveLength(1);
     expect(audit[0]?.actor_id).toBe(admin.user.id);
+  });
+});
+
+/** Accepts whatever consent is pending, so the pages do not ask first. */
+async function consentToAll(as: Session) {
+  const items = (await ctx.request({ method: 'GET', url: '/api/consents', as })).json().items;
+  for (const c of items.filter((i: { pending: boolean }) => i.pending)) {
+    await ctx.request({ method: 'POST', url: `/api/consents/${c.kind}/accept`, as, payload: { version: c.version } });
+  }
+}
+
+describe('the pages', () => {
+  it('let a person erase their own account with their password, and end up signed out', async () => {
+    const web = browserOf(ctx);
+    const person = await signedIn(ctx);
+    await consentToAll(person.session);
+    expect((await web.page('/profilo', person.session)).body).toContain('href="/profilo/elimina"');
+    const wrong = await web.post('/profilo/elimina', { password: 'not my password' }, person.session);
+    expect(wrong.statusCode).toBe(403);
+    expect(wrong.body).toContain('La password attuale non è corretta.');
+    const empty = await web.post('/profilo/elimina', { password: '' }, person.session);
+    expect(empty.statusCode).toBe(400);
+    const done = await web.post('/profilo/elimina', { password: DEFAULT_PASSWORD, deletePosts: '1' }, person.session);
+    expect([done.statusCode, done.headers.location]).toEqual([303, '/accedi']);
+    expect((await me(person.session)).statusCode).toBe(401);
+  });
+
+  it('let an admin deactivate, reactivate and erase someone, asking before erasing', async () => {
+    const web = browserOf(ctx);
+    const person = await signedIn(ctx, { displayName: 'Franco Rinaldi' });
+    await consentToAll(admin.session);
+    const off = await web.post(`/admin/utenti/${person.user.id}/disattiva`, {}, admin.session);
+    expect(off.statusCode).toBe(303);
+    expect((await me(person.session)).statusCode).toBe(401);
+    expect((await web.page('/admin/utenti', admin.session)).body).toContain('disattivato');
+    expect((await web.post(`/admin/utenti/${person.user.id}/riattiva`, {}, admin.session)).statusCode).toBe(303);
+    const ask = await web.page(`/admin/utenti/${person.user.id}/elimina`, admin.session);
+    expect(ask.body).toContain('Eliminare l’account di Franco Rinaldi?');
+    expect((await web.post(`/admin/utenti/${person.user.id}/elimina`, {}, admin.session)).statusCode).toBe(303);
+    expect((await web.page(`/admin/utenti/${person.user.id}/elimina`, admin.session)).statusCode).toBe(404);
+    const participant = await signedIn(ctx);
+    expect((await web.post(`/admin/utenti/${participant.user.id}/disattiva`, {}, participant.session)).statusCode).toBe(
+      403,
+    );
   });
 });

@@ -5,6 +5,7 @@ import { requireAdmin, requireSignedIn, requireStaff, requireTutoringStaff } fro
 import { loadHeaderState } from './header-state.js';
 import './request-types.js';
 import accountRoutes from './account/account.routes.js';
+import eraseRoutes from './account/erase.routes.js';
 import profileRoutes from './account/profile.routes.js';
 import sessionRoutes from './account/session.routes.js';
 import adminConsentRoutes from './admin/consents.routes.js';
@@ -77,6 +78,7 @@ export const webPlugin: FastifyPluginAsync<WebOptions> = async (app, options) =>
       documentUploadRoutes,
       peopleRoutes,
       consentRoutes,
+      eraseRoutes,
       enteRoutes,
     ]) {
       await signedIn.register(routes, options);

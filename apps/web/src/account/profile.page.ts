@@ -22,7 +22,8 @@ function account(ctx: PageContext, user: UserRow) {
     <dt class="col-sm-3">${t('profile.name')}</dt><dd class="col-sm-9">${user.display_name} (@${user.handle})</dd>
     <dt class="col-sm-3">${t('profile.email')}</dt><dd class="col-sm-9">${user.email}</dd>
     <dt class="col-sm-3">${t('profile.role')}</dt><dd class="col-sm-9">${t(`role.${user.role}`)}</dd>
-  </dl>`;
+  </dl>
+  <p class="small mt-2 mb-0"><a href="/profilo/elimina" class="text-danger">${t('erase.link')}</a></p>`;
 }
 
 function languageForm(ctx: PageContext, user: UserRow, error: FormError | undefined) {

@@ -1,5 +1,16 @@
 import type { Role } from '@hubspoke/db';
-import { AppError, changeRole, invite, listEnti, listUsers, listVisibleTables, ROLES } from '@hubspoke/domain';
+import {
+  AppError,
+  changeRole,
+  eraseAccount,
+  findUser,
+  invite,
+  listEnti,
+  listUsers,
+  listVisibleTables,
+  ROLES,
+  setAccountActive,
+} from '@hubspoke/domain';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { pageContext } from '../context.js';
 import { setFlash } from '../flash.js';
@@ -9,7 +20,7 @@ import { formError, toFormError } from '../ui/form-errors.js';
 import type { WebOptions } from '../web-options.js';
 import { type InvitationInput, invitationsPage } from './invitations.page.js';
 import { type IdParams, idParam } from './support.js';
-import { usersPage } from './users.page.js';
+import { eraseUserPage, usersPage } from './users.page.js';
 
 const PAGE_SIZE = 50;
 const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);
@@ -79,6 +90,37 @@ const adminPeopleRoutes: FastifyPluginAsync<WebOptions> = async (app, { deps }) 
     if (!isRole(role)) throw new AppError(400, 'invalid_role', 'Unknown role');
     const user = await changeRole(deps, currentUser(request), id, role);
     setFlash(reply, { key: 'flash.roleChanged', params: { name: user.display_name } }, secure);
+    return seeOther(reply, '/admin/utenti');
+  });
+
+  for (const [path, active] of [
+    ['/admin/utenti/:id/disattiva', false],
+    ['/admin/utenti/:id/riattiva', true],
+  ] as const) {
+    app.post<IdParams>(path, async (request, reply) => {
+      const id = idParam(request.params.id);
+      if (!id) return reply.callNotFound();
+      const user = await setAccountActive(deps, currentUser(request), id, active);
+      const key = active ? 'flash.accountReactivated' : 'flash.accountDeactivated';
+      setFlash(reply, { key, params: { name: user.display_name } }, secure);
+      return seeOther(reply, '/admin/utenti');
+    });
+  }
+
+  app.get<IdParams>('/admin/utenti/:id/elimina', async (request, reply) => {
+    const ctx = pageContext(request, reply, config);
+    const id = idParam(request.params.id);
+    const user = id ? await findUser(deps, currentUser(request), id) : undefined;
+    if (!user || user.erased_at) return reply.callNotFound();
+    return sendPage(reply, ctx, ctx.t('admin.eraseTitle', { name: user.display_name }), eraseUserPage(ctx, user));
+  });
+
+  app.post<IdParams>('/admin/utenti/:id/elimina', async (request, reply) => {
+    const id = idParam(request.params.id);
+    if (!id) return reply.callNotFound();
+    const deletePosts = readForm(request.body).text('deletePosts') === '1';
+    await eraseAccount(deps, currentUser(request), id, { deletePosts });
+    setFlash(reply, { key: 'flash.accountErasedByAdmin' }, secure);
     return seeOther(reply, '/admin/utenti');
   });
 };

@@ -25,6 +25,35 @@ function roleForm(ctx: PageContext, user: UserRow) {
   </form>`;
 }
 
+/** Turning an account off or on, and the way to erase it (a page that asks first). */
+function accountActions(ctx: PageContext, user: UserRow) {
+  const { t } = ctx;
+  const action = user.deactivated_at ? 'riattiva' : 'disattiva';
+  return html`<div class="d-flex gap-2 align-items-center">
+    <form method="post" action="/admin/utenti/${user.id}/${action}">
+      <button type="submit" class="btn btn-outline-secondary btn-xs">${t(user.deactivated_at ? 'admin.reactivate' : 'admin.deactivate')}<span class="visually-hidden"> ${user.display_name}</span></button>
+    </form>
+    <a class="btn btn-outline-danger btn-xs" href="/admin/utenti/${user.id}/elimina">${t('admin.erase')}<span class="visually-hidden"> ${user.display_name}</span></a>
+  </div>`;
+}
+
+export function eraseUserPage(ctx: PageContext, user: UserRow) {
+  const { t } = ctx;
+  return adminFrame(
+    ctx,
+    t('admin.eraseTitle', { name: user.display_name }),
+    t('admin.eraseIntro'),
+    html`<form method="post" action="/admin/utenti/${user.id}/elimina">
+      <div class="form-check mb-4">
+        <input class="form-check-input" type="checkbox" id="erase-posts" name="deletePosts" value="1">
+        <label class="form-check-label" for="erase-posts">${t('admin.eraseDeletePosts')}</label>
+      </div>
+      <button type="submit" class="btn btn-danger">${t('admin.eraseSubmit')}</button>
+      <a class="btn btn-link" href="/admin/utenti">${t('common.cancel')}</a>
+    </form>`,
+  );
+}
+
 export function usersPage(ctx: PageContext, view: UsersView) {
   const { t } = ctx;
   const enteName = new Map(view.enti.map((e) => [e.id, e.name]));
@@ -34,6 +63,7 @@ export function usersPage(ctx: PageContext, view: UsersView) {
       <td>${user.email}</td>
       <td>${user.ente_id ? (enteName.get(user.ente_id) ?? '—') : '—'}</td>
       <td>${user.id === ctx.user?.id ? t(`role.${user.role}`) : roleForm(ctx, user)}</td>
+      <td>${user.deactivated_at ? html`<span class="badge bg-secondary me-2">${t('admin.deactivated')}</span>` : ''}${user.id === ctx.user?.id ? '' : accountActions(ctx, user)}</td>
     </tr>`,
   );
   return adminFrame(
@@ -45,7 +75,7 @@ export function usersPage(ctx: PageContext, view: UsersView) {
       <caption class="visually-hidden">${t('admin.usersCaption')}</caption>
       <thead><tr>
         <th scope="col">${t('admin.name')}</th><th scope="col">${t('admin.email')}</th>
-        <th scope="col">${t('admin.ente')}</th><th scope="col">${t('admin.role')}</th>
+        <th scope="col">${t('admin.ente')}</th><th scope="col">${t('admin.role')}</th><th scope="col">${t('admin.actions')}</th>
       </tr></thead>
       <tbody>${rows}</tbody>
     </table></div>

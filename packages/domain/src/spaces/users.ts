@@ -31,6 +31,12 @@ const isUserCursor = (value: unknown): value is { before: number } =>
   Number.isSafeInteger((value as { before: number }).before);
 
 /** Everyone, newest first, a page at a time (admins only), with an opaque cursor like every list. */
+/** One account for an admin's page (an admin sees everyone). */
+export async function findUser(deps: Pick<Deps, 'db'>, actor: Actor, userId: number) {
+  if (!canChangeRoles(actor)) throw forbidden('Only admins look people up by id');
+  return userRepo.findById(deps.db, userId);
+}
+
 export async function listUsers(deps: Pick<Deps, 'db'>, actor: Actor, page: { limit?: number; cursor?: string }) {
   if (!canChangeRoles(actor)) throw forbidden('Only admins list every user');
   const limit = pageSize(page.limit);

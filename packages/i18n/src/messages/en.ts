@@ -1,3 +1,4 @@
+import { accountsEn } from './accounts.en.js';
 import { activityEn } from './activity.en.js';
 import { consentsEn } from './consents.en.js';
 import { documentsEn } from './documents.en.js';
@@ -15,6 +16,7 @@ export const en: Catalogue = {
   ...documentsEn,
   ...mailEn,
   ...consentsEn,
+  ...accountsEn,
   ...entiEn,
   'app.name': 'Hub&Spoke Community',
   'app.tagline': 'The professional community of the Hub&Spoke programme',

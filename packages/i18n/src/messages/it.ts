@@ -1,3 +1,4 @@
+import { accountsIt } from './accounts.it.js';
 import { activityIt } from './activity.it.js';
 import { consentsIt } from './consents.it.js';
 import { documentsIt } from './documents.it.js';
@@ -18,6 +19,7 @@ export const it = {
   ...documentsIt,
   ...mailIt,
   ...consentsIt,
+  ...accountsIt,
   ...entiIt,
   'app.name': 'Hub&Spoke Community',
   'app.tagline': 'La comunità professionale del programma Hub&Spoke',
