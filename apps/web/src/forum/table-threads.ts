@@ -1,4 +1,5 @@
-import type { TableRow, UserRow } from '@hubspoke/db';
+import type { UserRow } from '@hubspoke/db';
+import type { TableDto } from '@hubspoke/domain';
 import { canPostInTable, type Deps, ownWatchLevels } from '@hubspoke/domain';
 import type { PageContext } from '../context.js';
 import { html, type SafeHtml } from '../ui/html.js';
@@ -16,7 +17,7 @@ export async function tableThreads(
   deps: Deps,
   ctx: PageContext,
   user: UserRow,
-  table: TableRow & { is_member: boolean },
+  table: TableDto,
   query: ListingQuery,
 ): Promise<SafeHtml> {
   const { t } = ctx;
@@ -27,7 +28,7 @@ export async function tableThreads(
     loadListing(deps, user, { ...listing, tableId: table.id }),
     ownWatchLevels(deps, user),
   ]);
-  const canPost = canPostInTable(user, table.is_member);
+  const canPost = canPostInTable(user, table.isMember);
   return html`<div class="d-flex flex-wrap gap-3 align-items-end justify-content-between mb-2">
       ${
         canPost

@@ -1,4 +1,4 @@
-import type { TableRow, UserRow } from '@hubspoke/db';
+import type { UserRow } from '@hubspoke/db';
 import type { ActivityDto } from '@hubspoke/domain';
 import type { PageContext } from '../context.js';
 import { postHref } from '../forum/post-lookup.js';
@@ -6,7 +6,7 @@ import { section } from '../ui/cards.js';
 import { html } from '../ui/html.js';
 import { icon } from '../ui/icon.js';
 import { timeTag } from '../ui/time.js';
-import { tablesByKind } from './tables.view.js';
+import { type ListedTable, tablesByKind } from './tables.view.js';
 
 export interface FocusArea {
   slug: string;
@@ -76,7 +76,7 @@ function latestActivity(ctx: PageContext, items: readonly ActivityDto[]) {
 export interface HomeView {
   user: UserRow;
   areas: readonly FocusArea[];
-  myTables: ReadonlyArray<TableRow & { unread_threads: number }>;
+  myTables: readonly ListedTable[];
   activity: readonly ActivityDto[];
 }
 

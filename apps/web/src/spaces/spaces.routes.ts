@@ -6,6 +6,7 @@ import {
   listMembers,
   listTablesWithUnread,
   listVisibleTables,
+  tableToDto,
 } from '@hubspoke/domain';
 import type { FastifyPluginAsync } from 'fastify';
 import { pageContext } from '../context.js';
@@ -33,7 +34,9 @@ const spaceRoutes: FastifyPluginAsync<WebOptions> = async (app, { deps }) => {
       listTablesWithUnread(deps, user),
       latestActivity(deps, user, { limit: HOME_ACTIVITY_POSTS }),
     ]);
-    const myTables = tables.filter((table) => table.is_member);
+    const myTables = tables
+      .filter((table) => table.is_member)
+      .map((table) => ({ ...tableToDto(table), unreadThreads: table.unread_threads }));
     const page = homePage(ctx, { user, areas, myTables, activity: activity.items });
     return sendPage(reply, ctx, ctx.t('nav.home'), page);
   });
@@ -41,7 +44,7 @@ const spaceRoutes: FastifyPluginAsync<WebOptions> = async (app, { deps }) => {
   app.get('/tavoli', async (request, reply) => {
     const ctx = pageContext(request, reply, config);
     const tables = await listVisibleTables(deps, currentUser(request));
-    return sendPage(reply, ctx, ctx.t('tables.title'), tablesPage(ctx, tables));
+    return sendPage(reply, ctx, ctx.t('tables.title'), tablesPage(ctx, tables.map(tableToDto)));
   });
 
   app.get<{ Params: { id: string }; Querystring: ListingQuery }>('/tavoli/:id', async (request, reply) => {
@@ -50,7 +53,7 @@ const spaceRoutes: FastifyPluginAsync<WebOptions> = async (app, { deps }) => {
     if (!/^[1-9][0-9]{0,14}$/.test(request.params.id)) return reply.callNotFound();
     const id = Number(request.params.id);
     const ctx = pageContext(request, reply, config);
-    const table = await getReadableTable(deps, user, id);
+    const table = tableToDto(await getReadableTable(deps, user, id));
     const [members, threads] = await Promise.all([
       listMembers(deps, user, id),
       tableThreads(deps, ctx, user, table, request.query),

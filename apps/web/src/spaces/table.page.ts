@@ -1,4 +1,5 @@
-import type { Role, TableRow } from '@hubspoke/db';
+import type { Role } from '@hubspoke/db';
+import type { TableDto } from '@hubspoke/domain';
 import type { PageContext } from '../context.js';
 import { section } from '../ui/cards.js';
 import { html, type SafeHtml } from '../ui/html.js';
@@ -11,13 +12,13 @@ export interface Member {
 }
 
 export interface TableView {
-  table: TableRow & { is_member: boolean };
+  table: TableDto;
   members: readonly Member[];
   threads: SafeHtml;
   canManage: boolean;
 }
 
-function details(ctx: PageContext, table: TableRow) {
+function details(ctx: PageContext, table: TableDto) {
   const { t } = ctx;
   return html`<dl class="row mb-0 table-details">
     <dt class="col-sm-3">${t('table.kind')}</dt><dd class="col-sm-9">${t(`tableKind.${table.kind}`)}</dd>

@@ -1,11 +1,12 @@
-import type { TableKind, TableRow } from '@hubspoke/db';
+import type { TableKind } from '@hubspoke/db';
+import type { TableDto } from '@hubspoke/domain';
 import type { PageContext } from '../context.js';
 import { html, raw } from '../ui/html.js';
 
 export const TABLE_KINDS: readonly TableKind[] = ['lab', 'regional', 'interregional'];
 
-/** A table as lists show it: whether I am a member, and how many of its threads have news for me. */
-type ListedTable = TableRow & { is_member?: boolean; unread_threads?: number };
+/** A table as the API lists it, and how many of its threads have news for me. */
+export type ListedTable = TableDto & { unreadThreads?: number };
 
 interface CardOptions {
   showMembership?: boolean | undefined;
@@ -16,13 +17,13 @@ interface CardOptions {
 export function tableCard(ctx: PageContext, table: ListedTable, options: CardOptions) {
   const { t } = ctx;
   const h = raw(`h${options.level}`);
-  const unread = table.unread_threads;
+  const unread = table.unreadThreads;
   return html`<li class="col-12 col-md-6 col-lg-4 mb-4">
     <div class="card card-bg no-after h-100 table-card table-card-${table.kind}">
       <div class="card-body">
         <div class="d-flex flex-wrap gap-2 mb-2">
           <span class="badge bg-primary">${t(`tableKind.${table.kind}`)}</span>
-          ${options.showMembership && table.is_member ? html`<span class="badge bg-success">${t('tables.member')}</span>` : ''}
+          ${options.showMembership && table.isMember ? html`<span class="badge bg-success">${t('tables.member')}</span>` : ''}
           ${unread ? html`<span class="badge bg-danger">${t('home.unread', { count: unread })}</span>` : ''}
         </div>
         <${h} class="card-title h5 mb-2"><a href="/tavoli/${table.id}" class="stretched-link">${table.name}</a></${h}>
