@@ -12,6 +12,7 @@ import * as tableParticipants from './20261206_1000_table_participants.js';
 import * as draftThreads from './20261206_1100_draft_threads.js';
 import * as mailQueuedEvents from './20261206_1200_mail_queued_events.js';
 import * as consents from './20261207_1000_consents.js';
+import * as cvs from './20261207_1100_cvs.js';
 import * as enteKinds from './20261207_1200_ente_kinds.js';
 import * as accountStates from './20261207_1300_account_states.js';
 
@@ -33,6 +34,7 @@ export const migrations: Record<string, Migration> = {
   '20261206_1100_draft_threads': draftThreads,
   '20261206_1200_mail_queued_events': mailQueuedEvents,
   '20261207_1000_consents': consents,
+  '20261207_1100_cvs': cvs,
   '20261207_1200_ente_kinds': enteKinds,
   '20261207_1300_account_states': accountStates,
 };

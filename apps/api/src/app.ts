@@ -12,6 +12,7 @@ import realtime, { type RealtimeOptions } from './plugins/realtime.js';
 import adminRoutes from './routes/admin.js';
 import authRoutes from './routes/auth.js';
 import consentRoutes from './routes/consents.js';
+import cvRoutes from './routes/cv.js';
 import documentRoutes from './routes/documents.js';
 import healthRoutes from './routes/health.js';
 import meRoutes from './routes/me.js';
@@ -106,6 +107,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(tutoringRoutes, { prefix: '/api' });
   await app.register(documentRoutes, { prefix: '/api' });
   await app.register(consentRoutes, { prefix: '/api' });
+  await app.register(cvRoutes, { prefix: '/api' });
   await app.register(queueBoard);
   await app.register(webPlugin, { deps: app.deps, uploads: uploadParsing(config.uploads.maxBytes) });
   return app;

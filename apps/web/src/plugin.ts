@@ -15,6 +15,8 @@ import adminSpaceRoutes from './admin/spaces.routes.js';
 import adminTutoringRoutes from './admin/tutoring.routes.js';
 import { askForConsents } from './consents/ask.js';
 import consentRoutes from './consents/consents.routes.js';
+import cvRoutes from './cv/cv.routes.js';
+import directoryRoutes from './cv/directory.routes.js';
 import documentRoutes from './documents/documents.routes.js';
 import documentUploadRoutes from './documents/uploads.routes.js';
 import followingRoutes from './forum/following.routes.js';
@@ -80,6 +82,8 @@ export const webPlugin: FastifyPluginAsync<WebOptions> = async (app, options) =>
       consentRoutes,
       eraseRoutes,
       enteRoutes,
+      cvRoutes,
+      directoryRoutes,
     ]) {
       await signedIn.register(routes, options);
     }

@@ -370,6 +370,7 @@ export interface DB {
   worker_heartbeats: WorkerHeartbeatsTable;
   consent_versions: ConsentVersionsTable;
   consent_records: ConsentRecordsTable;
+  cvs: CvsTable;
 }
 
 export type DocumentKind =
@@ -495,3 +496,45 @@ export interface ConsentRecordsTable {
 
 export type ConsentVersionRow = Selectable<ConsentVersionsTable>;
 export type ConsentRecordRow = Selectable<ConsentRecordsTable>;
+
+/** CV entries as stored (jsonb): the shapes the domain validated, in the api's own field names. */
+export interface CvLanguageEntry {
+  code: string;
+  level: string;
+}
+export interface CvCompetenceEntry {
+  skill: string;
+  dimension: string | null;
+  focusArea: string | null;
+}
+export interface CvExperienceEntry {
+  title: string;
+  programme: string | null;
+  fund: string | null;
+  countries: string[];
+  yearFrom: number;
+  yearTo: number | null;
+  role: string;
+}
+type JsonList<T> = ColumnType<T[], string, string>;
+
+/** One structured CV per person. Shown in the directory only while they hold the current Liberatoria. */
+export interface CvsTable {
+  user_id: number;
+  headline: ColumnType<string, string | undefined, string>;
+  summary: ColumnType<string, string | undefined, string>;
+  languages: JsonList<CvLanguageEntry>;
+  competences: JsonList<CvCompetenceEntry>;
+  experiences: JsonList<CvExperienceEntry>;
+  /** The optional file (PDF, ODT, DOCX): all six set, or none. */
+  file_storage_key: string | null;
+  file_media_type: string | null;
+  file_name: string | null;
+  file_size: number | null;
+  file_sha256: string | null;
+  file_uploaded_at: Date | null;
+  search_vector: ColumnType<string, unknown, unknown>;
+  updated_at: Timestamp;
+}
+
+export type CvRow = Omit<Selectable<CvsTable>, 'search_vector'>;

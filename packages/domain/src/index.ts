@@ -7,11 +7,12 @@ export * from './auth/password-reset.js';
 export { checkPasswordPolicy, hashPassword, verifyPassword } from './auth/passwords.js';
 export * from './auth/sessions.js';
 export * from './auth/users.js';
+export * from './consents/index.js';
+export * from './cv/index.js';
 export { loadDemo } from './demo/seed.js';
 export { buildDigest, type DigestData } from './digests/content.js';
 export { dueDigests, firstDigestFrom } from './digests/plan.js';
 export { type DeliverDigest, type DigestOutcome, runDigest } from './digests/run.js';
-export * from './consents/index.js';
 export * from './documents/index.js';
 export * from './dto.js';
 export * from './forum/index.js';
@@ -36,6 +37,7 @@ export {
   unsentMails,
 } from './notifications/mail-outbox.js';
 export * from './permissions.js';
+export * from './personal-data/index.js';
 export * from './shared/clock.js';
 export * from './shared/crypto.js';
 export * from './shared/cursor.js';

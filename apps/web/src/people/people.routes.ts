@@ -1,6 +1,7 @@
-import { getProfileByHandle, latestActivity } from '@hubspoke/domain';
+import { findDirectoryEntry, getProfileByHandle, latestActivity } from '@hubspoke/domain';
 import type { FastifyPluginAsync } from 'fastify';
 import { pageContext } from '../context.js';
+import { loadVocabularies } from '../cv/vocabularies.js';
 import { currentUser, sendPage } from '../respond.js';
 import type { WebOptions } from '../web-options.js';
 import { personPage } from './person.page.js';
@@ -15,8 +16,13 @@ const peopleRoutes: FastifyPluginAsync<WebOptions> = async (app, { deps }) => {
     const ctx = pageContext(request, reply, deps.config);
     const profile = await getProfileByHandle(deps, handle);
     // Their recent posts, as far as the reader may read them (private labs stay private).
-    const posts = await latestActivity(deps, currentUser(request), { authorId: profile.id, limit: RECENT_POSTS });
-    const page = personPage(ctx, profile, posts.items);
+    const [posts, cv, vocabularies] = await Promise.all([
+      latestActivity(deps, currentUser(request), { authorId: profile.id, limit: RECENT_POSTS }),
+      // Their CV only as the directory shows it: with the current Liberatoria, else nothing of it.
+      findDirectoryEntry(deps, profile.id),
+      loadVocabularies(deps, ctx.locale),
+    ]);
+    const page = personPage(ctx, profile, posts.items, cv ? { entry: cv, vocabularies } : null);
     return sendPage(reply, ctx, ctx.t('person.title', { name: profile.displayName }), page);
   });
 };

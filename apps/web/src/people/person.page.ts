@@ -1,5 +1,6 @@
-import type { ActivityDto, getProfileByHandle } from '@hubspoke/domain';
+import type { ActivityDto, DirectoryEntryDto, getProfileByHandle } from '@hubspoke/domain';
 import type { PageContext } from '../context.js';
+import { cvView, type Vocabularies } from '../cv/cv.view.js';
 import { postHref } from '../forum/post-lookup.js';
 import { section } from '../ui/cards.js';
 import { html } from '../ui/html.js';
@@ -19,8 +20,24 @@ function recentPosts(ctx: PageContext, posts: readonly ActivityDto[]) {
   )}</ul>`;
 }
 
-/** A person as others see them, with their recent posts: where mentions of `@handle` lead. */
-export function personPage(ctx: PageContext, profile: Profile, posts: readonly ActivityDto[]) {
+/** Their CV as the directory shows it, given only while they hold the current Liberatoria. */
+function cvSection(ctx: PageContext, cv: { entry: DirectoryEntryDto; vocabularies: Vocabularies }) {
+  const { t } = ctx;
+  return section(
+    'person-cv',
+    t('person.cv'),
+    html`${cvView(ctx, cv.entry.cv, cv.vocabularies, 3)}
+      <p class="mt-3"><a href="/competenze/${cv.entry.person.id}">${t('person.cvEntry')}</a></p>`,
+  );
+}
+
+/** A person as others see them, with their CV if the directory shows it and their recent posts: where mentions of `@handle` lead. */
+export function personPage(
+  ctx: PageContext,
+  profile: Profile,
+  posts: readonly ActivityDto[],
+  cv: { entry: DirectoryEntryDto; vocabularies: Vocabularies } | null = null,
+) {
   const { t } = ctx;
   return html`<h1 class="mb-4">${profile.displayName}</h1>
     <dl class="row">
@@ -28,5 +45,6 @@ export function personPage(ctx: PageContext, profile: Profile, posts: readonly A
       <dt class="col-sm-3">${t('person.role')}</dt><dd class="col-sm-9">${t(`role.${profile.role}`)}</dd>
       <dt class="col-sm-3">${t('person.ente')}</dt><dd class="col-sm-9">${profile.enteName ?? t('person.noEnte')}</dd>
     </dl>
+    ${cv ? cvSection(ctx, cv) : ''}
     ${section('person-posts', t('person.recentPosts'), recentPosts(ctx, posts))}`;
 }

@@ -15,6 +15,7 @@ const NAV: Array<{ href: string; key: MessageKey; icon: string; only?: 'staff' |
   { href: '/tavoli', key: 'nav.tables', icon: 'comment' },
   { href: '/enti', key: 'nav.enti', icon: 'pa' },
   { href: '/documenti', key: 'nav.documents', icon: 'files' },
+  { href: '/competenze', key: 'nav.directory', icon: 'card' },
   { href: '/cerca', key: 'nav.search', icon: 'search' },
   { href: '/notifiche', key: 'nav.notifications', icon: 'inbox' },
   { href: '/profilo', key: 'nav.profile', icon: 'user' },

@@ -29,6 +29,8 @@ export interface StoredUpload {
 export async function storeUpload(
   deps: Pick<DocumentDeps, 'storage' | 'config'>,
   upload: Upload,
+  /** Narrower than every type documents accept (a CV is a PDF, an ODT or a DOCX), with how to say so. */
+  only?: { types: readonly MediaType[]; label: string },
 ): Promise<StoredUpload> {
   let detected: MediaType | undefined;
   const stored = await deps.storage.put(upload.stream, {
@@ -36,11 +38,12 @@ export async function storeUpload(
     accept: async (file) => {
       if (file.size === 0) throw invalid('empty_file', 'The file is empty');
       detected = await detectMediaType(file, upload.filename);
+      if (detected && only && !only.types.includes(detected)) detected = undefined;
       if (!detected) {
         throw new AppError(
           415,
           'unsupported_media_type',
-          `This type of file is not accepted. Accepted: ${ACCEPTED_TYPES}`,
+          `This type of file is not accepted. Accepted: ${only?.label ?? ACCEPTED_TYPES}`,
         );
       }
     },

@@ -1,6 +1,7 @@
 import { accountsEn } from './accounts.en.js';
 import { activityEn } from './activity.en.js';
 import { consentsEn } from './consents.en.js';
+import { cvEn } from './cv.en.js';
 import { documentsEn } from './documents.en.js';
 import { entiEn } from './enti.en.js';
 import { forumEn } from './forum.en.js';
@@ -17,6 +18,7 @@ export const en: Catalogue = {
   ...mailEn,
   ...consentsEn,
   ...accountsEn,
+  ...cvEn,
   ...entiEn,
   'app.name': 'Hub&Spoke Community',
   'app.tagline': 'The professional community of the Hub&Spoke programme',

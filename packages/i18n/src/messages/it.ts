@@ -1,6 +1,7 @@
 import { accountsIt } from './accounts.it.js';
 import { activityIt } from './activity.it.js';
 import { consentsIt } from './consents.it.js';
+import { cvIt } from './cv.it.js';
 import { documentsIt } from './documents.it.js';
 import { entiIt } from './enti.it.js';
 import { forumIt } from './forum.it.js';
@@ -20,6 +21,7 @@ export const it = {
   ...mailIt,
   ...consentsIt,
   ...accountsIt,
+  ...cvIt,
   ...entiIt,
   'app.name': 'Hub&Spoke Community',
   'app.tagline': 'La comunità professionale del programma Hub&Spoke',

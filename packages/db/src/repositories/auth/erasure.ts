@@ -34,6 +34,8 @@ export async function erase(tx: Tx, user: UserRow, options: { deletePosts: boole
     'digest_sends',
     'document_followers',
     'table_members',
+    // The CV and its file's record: nothing of it may outlive the account.
+    'cvs',
   ] as const) {
     await sql`delete from ${sql.table(table)} where user_id = ${id}`.execute(tx);
   }
