@@ -15,6 +15,7 @@ import * as consents from './20261207_1000_consents.js';
 import * as cvs from './20261207_1100_cvs.js';
 import * as enteKinds from './20261207_1200_ente_kinds.js';
 import * as accountStates from './20261207_1300_account_states.js';
+import * as invitationRevocation from './20261207_1700_invitation_revocation.js';
 
 /**
  * Every migration, by name. Kysely runs them in name order, so names start with a timestamp.
@@ -37,4 +38,5 @@ export const migrations: Record<string, Migration> = {
   '20261207_1100_cvs': cvs,
   '20261207_1200_ente_kinds': enteKinds,
   '20261207_1300_account_states': accountStates,
+  '20261207_1700_invitation_revocation': invitationRevocation,
 };

@@ -1,7 +1,9 @@
 import { mailOutboxRepo } from '@hubspoke/db';
+import { renderAccountMail } from '@hubspoke/mail';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../support/context.js';
 import { newEnte, newTable, newUser, signedIn } from '../support/factories.js';
+import { browserOf } from '../support/web-forms.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -16,6 +18,88 @@ async function invitationToken(email: string): Promise<string> {
   expect(url).toMatch(/^http:\/\/forum\.test\/invito\//);
   return url.split('/').pop() ?? '';
 }
+
+describe('invitations an admin keeps track of', () => {
+  const accept = (token: string) =>
+    ctx.request({
+      method: 'POST',
+      url: '/api/auth/accept-invitation',
+      payload: { token, password: 'una password lunga', displayName: 'Persona Invitata' },
+    });
+
+  it('are listed with where each stands; a second one to the same address replaces the first', async () => {
+    const admin = await signedIn(ctx, { role: 'admin', displayName: 'Anna Amministratrice' });
+    const ente = await newEnte(ctx, { name: 'Comune di Foggia' });
+    const email = 'due.volte@comune.example.it';
+    const invite = () =>
+      ctx.request({
+        method: 'POST',
+        url: '/api/invitations',
+        as: admin.session,
+        payload: { email, role: 'participant', enteId: ente.id },
+      });
+    expect((await invite()).statusCode).toBe(201);
+    const first = await invitationToken(email);
+    expect((await invite()).statusCode).toBe(201);
+    const second = await invitationToken(email);
+    expect(second).not.toBe(first);
+    expect((await accept(first)).statusCode).toBe(410);
+
+    const mail = await mailOutboxRepo.latestFor(ctx.db, email, 'invitation');
+    const rendered = renderAccountMail('invitation', 'it', mail?.data as { url: string });
+    expect(rendered.text).toContain('Anna Amministratrice ti ha invitato');
+    expect(rendered.text).toContain('con il ruolo di partecipante per Comune di Foggia');
+
+    const list = await ctx.request({ method: 'GET', url: '/api/invitations', as: admin.session });
+    const mine = list.json().items.filter((i: { email: string }) => i.email === email);
+    expect(mine.map((i: { status: string }) => i.status)).toEqual(['pending', 'revoked']);
+    expect(mine[0]).toMatchObject({ role: 'participant', ente: 'Comune di Foggia', invitedBy: 'Anna Amministratrice' });
+    expect((await accept(second)).statusCode).toBe(201);
+    const after = (await ctx.request({ method: 'GET', url: '/api/invitations', as: admin.session })).json().items;
+    expect(after.find((i: { email: string }) => i.email === email).status).toBe('accepted');
+    const participant = await signedIn(ctx);
+    expect((await ctx.request({ method: 'GET', url: '/api/invitations', as: participant.session })).statusCode).toBe(
+      403,
+    );
+  });
+
+  it('can be taken back while pending, from the API and from the admin page', async () => {
+    const admin = await signedIn(ctx, { role: 'admin' });
+    const email = 'ritirato@comune.example.it';
+    const created = await ctx.request({
+      method: 'POST',
+      url: '/api/invitations',
+      as: admin.session,
+      payload: { email, role: 'participant' },
+    });
+    const id = created.json().invitation.id;
+    const token = await invitationToken(email);
+    expect((await ctx.request({ method: 'DELETE', url: `/api/invitations/${id}`, as: admin.session })).statusCode).toBe(
+      204,
+    );
+    expect((await ctx.request({ method: 'DELETE', url: `/api/invitations/${id}`, as: admin.session })).statusCode).toBe(
+      404,
+    );
+    expect((await accept(token)).statusCode).toBe(410);
+
+    const web = browserOf(ctx);
+    const other = 'dalla.pagina@comune.example.it';
+    await ctx.request({
+      method: 'POST',
+      url: '/api/invitations',
+      as: admin.session,
+      payload: { email: other, role: 'tutor' },
+    });
+    const page = await web.page('/admin/inviti', admin.session);
+    expect(page.body).toContain(other);
+    const pendingId = (await ctx.request({ method: 'GET', url: '/api/invitations', as: admin.session }))
+      .json()
+      .items.find((i: { email: string }) => i.email === other).id;
+    expect(page.body).toContain(`/admin/inviti/${pendingId}/ritira`);
+    expect((await web.post(`/admin/inviti/${pendingId}/ritira`, {}, admin.session)).statusCode).toBe(303);
+    expect((await accept(await invitationToken(other))).statusCode).toBe(410);
+  });
+});
 
 describe('invitations', () => {
   it('let an invited person set a password once, join the invited tables and sign in', async () => {

@@ -127,6 +127,8 @@ export interface InvitationsTable {
   invited_by: number | null;
   expires_at: Timestamp;
   accepted_at: Date | null;
+  /** Taken back by an admin, or replaced by a newer invitation to the same address. */
+  revoked_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   created_at: Timestamp;
 }
 

@@ -1,7 +1,16 @@
 import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox';
-import { changeRole, eraseAccount, invite, listUsers, setAccountActive, userToDto } from '@hubspoke/domain';
+import {
+  changeRole,
+  eraseAccount,
+  invite,
+  listInvitations,
+  listUsers,
+  revokeInvitation,
+  setAccountActive,
+  userToDto,
+} from '@hubspoke/domain';
 import { requireUser } from '../plugins/auth.js';
-import { Email, errors, Id, IdParams, Nullable, RoleSchema, UserSchema } from '../schemas.js';
+import { Email, errors, Id, IdParams, literals, Nullable, RoleSchema, UserSchema } from '../schemas.js';
 
 const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { deps } = app;
@@ -43,6 +52,54 @@ const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
           expiresAt: invitation.expiresAt.toISOString(),
         },
       });
+    },
+  );
+
+  app.get(
+    '/invitations',
+    {
+      schema: {
+        tags: ['admin'],
+        querystring: Type.Object({
+          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+          cursor: Type.Optional(Type.String({ maxLength: 200 })),
+        }),
+        response: {
+          200: Type.Object({
+            items: Type.Array(
+              Type.Object({
+                id: Type.Integer(),
+                email: Type.String(),
+                role: RoleSchema,
+                ente: Nullable(Type.String()),
+                invitedBy: Nullable(Type.String()),
+                createdAt: Type.String({ format: 'date-time' }),
+                expiresAt: Type.String({ format: 'date-time' }),
+                status: literals(['pending', 'accepted', 'expired', 'revoked']),
+              }),
+            ),
+            nextCursor: Nullable(Type.String()),
+          }),
+          ...errors(400, 401, 403),
+        },
+      },
+    },
+    async (request) => listInvitations(deps, requireUser(request), request.query),
+  );
+
+  app.delete(
+    '/invitations/:id',
+    {
+      schema: {
+        tags: ['admin'],
+        description: 'Takes a pending invitation back: its link stops working.',
+        params: IdParams,
+        response: { 204: Type.Null(), ...errors(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      await revokeInvitation(deps, requireUser(request), request.params.id);
+      return reply.status(204).send(null);
     },
   );
 

@@ -1,5 +1,5 @@
 import type { EnteRow, TableRow } from '@hubspoke/db';
-import { ROLES } from '@hubspoke/domain';
+import { type listInvitations, ROLES } from '@hubspoke/domain';
 import type { PageContext } from '../context.js';
 import { errorIdFor, type FormError, field, formErrorMessage, requiredNote, select, submit } from '../ui/form.js';
 import { attr, html } from '../ui/html.js';
@@ -13,6 +13,7 @@ export interface InvitationInput {
 }
 
 export interface InvitationsView {
+  sent: Awaited<ReturnType<typeof listInvitations>>;
   enti: readonly EnteRow[];
   tables: readonly TableRow[];
   input?: InvitationInput;
@@ -31,6 +32,30 @@ function tableChoices(ctx: PageContext, tables: readonly TableRow[], chosen: rea
       </div>`,
     )}
   </fieldset>`;
+}
+
+function sentList(ctx: PageContext, sent: InvitationsView['sent']) {
+  const { t } = ctx;
+  if (sent.items.length === 0) return html`<p>${t('admin.invitationNone')}</p>`;
+  return html`<div class="table-responsive"><table class="table align-middle">
+      <caption class="visually-hidden">${t('admin.invitationList')}</caption>
+      <thead><tr><th scope="col">${t('admin.email')}</th><th scope="col">${t('admin.role')}</th><th scope="col">${t('admin.ente')}</th>
+        <th scope="col">${t('admin.invitationSentBy')}</th><th scope="col">${t('admin.invitationStatus')}</th></tr></thead>
+      <tbody>${sent.items.map(
+        (
+          i,
+        ) => html`<tr><th scope="row">${i.email}</th><td>${t(`role.${i.role}`)}</td><td>${i.ente ?? '—'}</td><td>${i.invitedBy ?? '—'}</td>
+          <td>${t(`admin.invitationStatus.${i.status}`, { date: ctx.dateTime(new Date(i.expiresAt)) })}
+          ${
+            i.status === 'pending'
+              ? html`<form method="post" action="/admin/inviti/${i.id}/ritira" class="d-inline ms-2">
+                  <button type="submit" class="btn btn-outline-danger btn-xs">${t('admin.invitationRevoke')}<span class="visually-hidden"> ${i.email}</span></button>
+                </form>`
+              : ''
+          }</td></tr>`,
+      )}</tbody>
+    </table></div>
+    ${sent.nextCursor ? html`<p><a class="btn btn-outline-primary" href="/admin/inviti?dopo=${sent.nextCursor}">${t('admin.more')}</a></p>` : ''}`;
 }
 
 export function invitationsPage(ctx: PageContext, view: InvitationsView) {
@@ -70,6 +95,8 @@ export function invitationsPage(ctx: PageContext, view: InvitationsView) {
         ${tableChoices(ctx, view.tables, input?.tableIds ?? [])}
         ${submit(t('admin.invitationSubmit'))}
       </form>
+      <h2 class="h4 mt-5 mb-3">${t('admin.invitationList')}</h2>
+      ${sentList(ctx, view.sent)}
     </div></div>`,
   );
 }

@@ -6,9 +6,11 @@ import {
   findUser,
   invite,
   listEnti,
+  listInvitations,
   listUsers,
   listVisibleTables,
   ROLES,
+  revokeInvitation,
   setAccountActive,
 } from '@hubspoke/domain';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
@@ -36,12 +38,26 @@ const adminPeopleRoutes: FastifyPluginAsync<WebOptions> = async (app, { deps }) 
     failed?: { input: InvitationInput; error: FormError & { status: number } },
   ) {
     const ctx = pageContext(request, reply, config);
-    const [enti, tables] = await Promise.all([listEnti(deps), listVisibleTables(deps, currentUser(request))]);
-    const page = invitationsPage(ctx, { enti, tables, ...(failed ?? {}) });
+    const user = currentUser(request);
+    const cursor = (request.query as { dopo?: string }).dopo;
+    const [enti, tables, sent] = await Promise.all([
+      listEnti(deps),
+      listVisibleTables(deps, user),
+      listInvitations(deps, user, cursor ? { cursor } : {}),
+    ]);
+    const page = invitationsPage(ctx, { enti, tables, sent, ...(failed ?? {}) });
     return sendPage(reply, ctx, ctx.t('admin.invitations'), page, failed?.error.status);
   }
 
   app.get('/admin/inviti', (request, reply) => renderInvitations(request, reply));
+
+  app.post<IdParams>('/admin/inviti/:id/ritira', async (request, reply) => {
+    const id = idParam(request.params.id);
+    if (!id) return reply.callNotFound();
+    await revokeInvitation(deps, currentUser(request), id);
+    setFlash(reply, { key: 'flash.invitationRevoked' }, secure);
+    return seeOther(reply, '/admin/inviti');
+  });
 
   app.post('/admin/inviti', async (request, reply) => {
     const ctx = pageContext(request, reply, config);

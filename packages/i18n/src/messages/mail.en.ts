@@ -6,7 +6,7 @@ export const mailEn: { readonly [K in keyof typeof mailIt]: string } = {
   'mail.linkExpires': 'The link works until {date}.',
   'mail.invitation.subject': 'You are invited to Hub&Spoke Community',
   'mail.invitation.intro':
-    'You have been invited to join Hub&Spoke Community, the professional community of local administrations cooperating with Mediterranean cities.',
+    '{inviter} invited you to join Hub&Spoke Community, the professional community of local administrations cooperating with Mediterranean cities, as {role, select, participant {a participant} tutor {a tutor} moderator {a moderator} admin {an administrator} other {a participant}}{ente, select, none {} other { for {ente}}}.',
   'mail.invitation.action': 'Accept the invitation',
   'mail.password_reset.subject': 'Reset your password',
   'mail.password_reset.intro': 'You asked to reset your password. If it was not you, ignore this email.',

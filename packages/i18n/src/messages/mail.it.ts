@@ -5,7 +5,7 @@ export const mailIt = {
   'mail.linkExpires': 'Il link vale fino al {date}.',
   'mail.invitation.subject': 'Sei invitato in Hub&Spoke Community',
   'mail.invitation.intro':
-    'Sei stato invitato a partecipare a Hub&Spoke Community, la comunità professionale degli enti che cooperano con le città del Mediterraneo.',
+    '{inviter} ti ha invitato a partecipare a Hub&Spoke Community, la comunità professionale degli enti che cooperano con le città del Mediterraneo, con il ruolo di {role, select, participant {partecipante} tutor {tutor} moderator {moderatore} admin {amministratore} other {partecipante}}{ente, select, none {} other { per {ente}}}.',
   'mail.invitation.action': 'Accetta l’invito',
   'mail.password_reset.subject': 'Reimposta la password',
   'mail.password_reset.intro': 'Hai chiesto di reimpostare la password. Se non sei stato tu, ignora questa email.',

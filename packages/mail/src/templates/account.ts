@@ -9,7 +9,7 @@ export interface RenderedMail {
 }
 
 // Each template's words are `mail.<template>.subject`, `.intro` and `.action` in the catalogue.
-const TEMPLATES = ['invitation', 'password_reset', 'consent_patto', 'consent_liberatoria'] as const;
+const TEMPLATES = ['invitation', 'password_reset', 'consent_patto', 'consent_liberatoria', 'data_export'] as const;
 export type AccountTemplate = (typeof TEMPLATES)[number];
 export const isAccountTemplate = (name: string): name is AccountTemplate =>
   (TEMPLATES as readonly string[]).includes(name);
@@ -18,11 +18,16 @@ export const isAccountTemplate = (name: string): name is AccountTemplate =>
 export function renderAccountMail(
   template: AccountTemplate,
   locale: Locale,
-  data: { url: string; expiresAt?: string },
+  data: { url: string; expiresAt?: string; inviter?: string; role?: string; ente?: string },
 ): RenderedMail {
   const t = translator(locale);
   const subject = t(`mail.${template}.subject`);
-  const intro = t(`mail.${template}.intro`);
+  // Mails queued before an invitation carried its sender still read well.
+  const intro = t(`mail.${template}.intro`, {
+    inviter: data.inviter ?? 'Hub&Spoke',
+    role: data.role ?? 'participant',
+    ente: data.ente ?? 'none',
+  });
   const action = t(`mail.${template}.action`);
   const date = data.expiresAt
     ? new Intl.DateTimeFormat(intlLocale[locale], {

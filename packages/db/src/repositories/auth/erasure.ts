@@ -11,6 +11,7 @@ export const pseudonymOf = (userId: number) => ({
 
 // Handles are letters, digits, dots, dashes and underscores: only the dot means something in a pattern.
 const handlePattern = (handle: string) => `@${handle.replaceAll('.', '\\.')}(?![\\w.-])`;
+const linkPattern = (handle: string) => `/u/${handle.replaceAll('.', '\\.')}(?![\\w.-])`;
 
 /**
  * Erases a person inside the caller's transaction: the row is pseudonymised (name, handle,
@@ -45,7 +46,7 @@ export async function erase(tx: Tx, user: UserRow, options: { deletePosts: boole
   await sql`update posts p
       set body = regexp_replace(p.body, ${pattern}, ${`@${alias.handle}`}, 'gi'),
           body_html = regexp_replace(
-            regexp_replace(p.body_html, ${`/u/${user.handle}(?![\\w.-])`}, ${`/u/${alias.handle}`}, 'gi'),
+            regexp_replace(p.body_html, ${linkPattern(user.handle)}, ${`/u/${alias.handle}`}, 'gi'),
             ${pattern}, ${`@${alias.handle}`}, 'gi')
     where p.id in (select post_id from post_mentions where user_id = ${id})`.execute(tx);
   await sql`update post_revisions r
@@ -62,8 +63,10 @@ export async function erase(tx: Tx, user: UserRow, options: { deletePosts: boole
           replace(replace(data::text, to_jsonb(${user.display_name}::text)::text, to_jsonb(${alias.displayName}::text)::text),
                   to_jsonb(${user.handle}::text)::text, to_jsonb(${alias.handle}::text)::text),
           ${pattern}, ${`@${alias.handle}`}, 'gi'),
-        ${`/u/${user.handle}(?![\w.-])`}, ${`/u/${alias.handle}`}, 'gi')::jsonb
-    where strpos(data::text, ${user.display_name}) > 0 or strpos(lower(data::text), ${user.handle.toLowerCase()}) > 0`.execute(tx);
+        ${linkPattern(user.handle)}, ${`/u/${alias.handle}`}, 'gi')::jsonb
+    where strpos(data::text, ${user.display_name}) > 0 or strpos(lower(data::text), ${user.handle.toLowerCase()}) > 0`.execute(
+    tx,
+  );
   if (options.deletePosts) {
     await sql`delete from post_revisions where post_id in (select id from posts where author_id = ${id})`.execute(tx);
     await sql`update posts set body = '', body_html = '', deleted_at = coalesce(deleted_at, ${options.at}),
