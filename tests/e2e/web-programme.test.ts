@@ -103,6 +103,41 @@ describe('a new participant', () => {
   });
 });
 
+describe('the path to the directory', () => {
+  it('goes Patto → CV → Liberatoria → the competence directory, each page passing the accessibility checks', async () => {
+    const person = await newUser(server, { displayName: 'Marta Ruggiero', enteId });
+    const { page, context } = await newPage();
+    await signInThroughForm(page, person);
+    for (const kind of ['patto', 'privacy']) {
+      await page.waitForURL(new RegExp(`/consensi/${kind}\\?chiesto=1`));
+      await page.getByRole('button', { name: 'Accetto' }).click();
+    }
+    await page.waitForURL(`${server.url}/`);
+
+    await page.goto(`${server.url}/profilo/cv`);
+    await page.getByLabel(/^Titolo professionale/).fill('Esperta di progettazione europea');
+    await page.getByLabel('Competenza 1').fill('Valorizzazione del patrimonio culturale');
+    await page.getByRole('button', { name: 'Salva il CV' }).click();
+    await expect.poll(() => page.getByRole('status').first().textContent()).toBeTruthy();
+    await audit(page, 'programme-cv-editor');
+    await page
+      .getByRole('link', { name: /Liberatoria/ })
+      .first()
+      .click();
+    await page.waitForURL(/\/consensi\/liberatoria/);
+    await page.getByRole('button', { name: 'Accetto' }).click();
+    await page.waitForURL(/\/profilo\/cv|\/consensi/);
+
+    await page.goto(`${server.url}/competenze?q=patrimonio`);
+    await expect.poll(() => page.getByRole('link', { name: 'Marta Ruggiero' }).count()).toBe(1);
+    await audit(page, 'programme-directory');
+    await page.getByRole('link', { name: 'Marta Ruggiero' }).click();
+    await expect.poll(() => page.locator('main').textContent()).toContain('Esperta di progettazione europea');
+    await audit(page, 'programme-directory-entry');
+    await context.close();
+  });
+});
+
 describe('an admin', () => {
   it('reads who signed, the enti, and the erase page, all passing the accessibility checks', async () => {
     const { page, context } = await newPage();
