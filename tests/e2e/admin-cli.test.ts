@@ -118,6 +118,12 @@ describe('npm run admin', () => {
       .where('consent_records.kind', '=', 'liberatoria')
       .orderBy('users.email')
       .execute();
+    const withCv = await db
+      .selectFrom('cvs')
+      .innerJoin('users', 'users.id', 'cvs.user_id')
+      .select('users.email')
+      .orderBy('users.email')
+      .execute();
     const mails = await db
       .selectFrom('mail_outbox')
       .select('template')
@@ -132,6 +138,11 @@ describe('npm run admin', () => {
     ]);
     expect(signed.map((s) => s.email)).toEqual(['giulia.bari@demo.hubspoke.it', 'luca.lecce@demo.hubspoke.it']);
     expect(mails).toEqual([]);
+    expect(withCv.map((c) => c.email)).toEqual([
+      'giulia.bari@demo.hubspoke.it',
+      'luca.lecce@demo.hubspoke.it',
+      'sara.palermo@demo.hubspoke.it',
+    ]);
     expect(questions).toEqual([
       { focus_area: 'cultura', email: 'tutor.cultura@demo.hubspoke.it', role: 'tutor' },
       { focus_area: 'innovazione', email: 'tutor.innovazione@demo.hubspoke.it', role: 'tutor' },

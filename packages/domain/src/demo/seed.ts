@@ -2,12 +2,14 @@ import { enteRepo, type Role, tableRepo, tutoringRepo, type UserRow, userRepo } 
 import { createUser } from '../auth/users.js';
 import { publishConsentVersion } from '../consents/admin.js';
 import { acceptConsent } from '../consents/consents.js';
+import { saveCv } from '../cv/cv.js';
 import { reply } from '../forum/posts.js';
 import { createThread } from '../forum/threads.js';
 import { systemClock } from '../shared/clock.js';
 import type { Deps } from '../shared/deps.js';
 import { noPublisher } from '../shared/events.js';
 import type { RateLimitStore } from '../shared/rate-limit.js';
+import { DEMO_CVS } from './cvs.js';
 import { CONSENT_TEXTS, DEMO_CONSENTS, DEMO_PASSWORD, DEMO_POOLS, ENTI, PEOPLE, THREADS } from './data.js';
 
 /**
@@ -79,6 +81,10 @@ export async function loadDemo(deps: Pick<Deps, 'db' | 'config'>) {
   });
   await seedThreads({ db, config, clock: systemClock, rateLimits: unlimited, events: noPublisher });
   await seedConsents({ db, config, clock: systemClock });
+  for (const [email, cv] of DEMO_CVS) {
+    const person = await userRepo.findByEmail(db, email);
+    if (person) await saveCv({ db, clock: systemClock }, person, cv);
+  }
   return { loaded: true, password: DEMO_PASSWORD, accounts };
 }
 
