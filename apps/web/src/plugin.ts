@@ -10,6 +10,7 @@ import profileRoutes from './account/profile.routes.js';
 import sessionRoutes from './account/session.routes.js';
 import adminConsentRoutes from './admin/consents.routes.js';
 import adminMemberRoutes from './admin/members.routes.js';
+import adminSitePageRoutes from './admin/site-pages.routes.js';
 import adminPeopleRoutes from './admin/people.routes.js';
 import adminSpaceRoutes from './admin/spaces.routes.js';
 import adminTutoringRoutes from './admin/tutoring.routes.js';
@@ -31,6 +32,7 @@ import notificationRoutes from './notifications/notifications.routes.js';
 import unsubscribeRoutes from './notifications/unsubscribe.routes.js';
 import peopleRoutes from './people/people.routes.js';
 import searchRoutes from './search/search.routes.js';
+import sitePageRoutes from './site/site-pages.routes.js';
 import { helmetOptions } from './security.js';
 import enteRoutes from './spaces/enti.routes.js';
 import focusAreaRoutes from './spaces/focus-areas.routes.js';
@@ -58,6 +60,7 @@ export const webPlugin: FastifyPluginAsync<WebOptions> = async (app, options) =>
   await app.register(staticAssets);
   await app.register(sessionRoutes, options);
   await app.register(accountRoutes, options);
+  await app.register(sitePageRoutes, options);
   await app.register(unsubscribeRoutes, options);
   await app.register(async (signedIn) => {
     signedIn.addHook('preHandler', requireSignedIn);
@@ -102,6 +105,7 @@ export const webPlugin: FastifyPluginAsync<WebOptions> = async (app, options) =>
       await admin.register(adminPeopleRoutes, options);
       await admin.register(adminTutoringRoutes, options);
       await admin.register(adminConsentRoutes, options);
+      await admin.register(adminSitePageRoutes, options);
     });
   });
 };

@@ -48,6 +48,7 @@ export type { Viewer } from './repositories/spaces/tables.js';
 export * as tableRepo from './repositories/spaces/tables.js';
 export * as vocabularyRepo from './repositories/spaces/vocabularies.js';
 export * as eventRepo from './repositories/system/events.js';
+export * as sitePageRepo from './repositories/system/site-pages.js';
 export * as rateLimitRepo from './repositories/system/rate-limits.js';
 export * as workerHeartbeatRepo from './repositories/system/worker-heartbeats.js';
 export * as tutoringRepo from './repositories/tutoring/tutoring.js';

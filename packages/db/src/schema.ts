@@ -372,6 +372,7 @@ export interface DB {
   worker_heartbeats: WorkerHeartbeatsTable;
   consent_versions: ConsentVersionsTable;
   consent_records: ConsentRecordsTable;
+  site_pages: SitePagesTable;
   cvs: CvsTable;
 }
 
@@ -540,3 +541,18 @@ export interface CvsTable {
 }
 
 export type CvRow = Omit<Selectable<CvsTable>, 'search_vector'>;
+
+/** The footer's pages an admin words: the accessibility statement and the legal notes. */
+export type SitePageSlug = 'accessibilita' | 'note-legali';
+
+export interface SitePagesTable {
+  slug: SitePageSlug;
+  text_it: string;
+  text_en: string;
+  html_it: string;
+  html_en: string;
+  updated_by: number | null;
+  updated_at: Timestamp;
+}
+
+export type SitePageRow = Selectable<SitePagesTable>;

@@ -14,6 +14,7 @@ export { buildDigest, type DigestData } from './digests/content.js';
 export { dueDigests, firstDigestFrom } from './digests/plan.js';
 export { type DeliverDigest, type DigestOutcome, runDigest } from './digests/run.js';
 export * from './documents/index.js';
+export * from './site/pages.js';
 export * from './dto.js';
 export * from './forum/index.js';
 export { eventsAfter, latestEventId, transactionBounds } from './live/position.js';

@@ -10,6 +10,7 @@ const SECTIONS: Array<{ href: string; key: MessageKey }> = [
   { href: '/admin/utenti', key: 'admin.users' },
   { href: '/admin/tutor', key: 'admin.pools' },
   { href: '/admin/consensi', key: 'admin.consents' },
+  { href: '/admin/pagine', key: 'admin.sitePages' },
 ];
 
 /** Every admin page: its title, the admin sections as tabs-looking links, then its content. */
@@ -45,6 +46,8 @@ export const adminOverview = (ctx: PageContext, counts: { enti: number; tables: 
           ['/admin/utenti', 'admin.users', 'admin.usersIntro', null],
           ['/admin/tutor', 'admin.pools', 'admin.poolsIntro', null],
           ['/admin/consensi', 'admin.consents', 'admin.consentsIntro', null],
+          ['/admin/pagine', 'admin.sitePages', 'admin.sitePagesIntro', null],
+          ['/docs', 'admin.apiDocs', 'admin.apiDocsIntro', null],
         ] as const
       ).map(
         ([href, key, intro, count]) => html`<li class="col-12 col-md-6 mb-4">

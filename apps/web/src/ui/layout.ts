@@ -132,7 +132,9 @@ function footer(ctx: PageContext) {
         <p class="mb-3">${ctx.t('layout.footerAbout')}</p>
         <nav aria-label="${ctx.t('layout.footerLinks')}">
           <ul class="list-inline mb-0">
-            <li class="list-inline-item"><a href="/docs">${ctx.t('layout.footerApi')}</a></li>
+            <li class="list-inline-item"><a href="/accessibilita">${ctx.t('site.accessibilita')}</a></li>
+            <li class="list-inline-item"><a href="/privacy">${ctx.t('site.privacy')}</a></li>
+            <li class="list-inline-item"><a href="/note-legali">${ctx.t('site.note-legali')}</a></li>
           </ul>
         </nav>
       </div>

@@ -1,27 +1,19 @@
 import { auditRepo, consentRepo, type UserRow } from '@hubspoke/db';
-import { normaliseText, renderMarkdown } from '@hubspoke/markdown';
 import { isAdmin } from '../permissions.js';
+import { ADMIN_TEXT_MAX, prepareAdminText } from '../shared/admin-text.js';
 import { decodeCursor, encodeCursor, pageSize } from '../shared/cursor.js';
 import type { Deps } from '../shared/deps.js';
-import { forbidden, invalid, notFound } from '../shared/errors.js';
+import { forbidden, notFound } from '../shared/errors.js';
 import { queueMail } from '../shared/mail-queue.js';
 import { paths } from '../shared/urls.js';
 import { type AcceptanceDto, type ConsentKind, isConsentKind } from './dto.js';
 
-export const CONSENT_TEXT_MAX = 100_000;
+export const CONSENT_TEXT_MAX = ADMIN_TEXT_MAX;
 
 function adminKind(actor: UserRow, kind: string): ConsentKind {
   if (!isAdmin(actor)) throw forbidden('Only admins manage the programme’s consents');
   if (!isConsentKind(kind)) throw notFound('consent_kind');
   return kind;
-}
-
-function prepareText(deps: Pick<Deps, 'config'>, field: 'textIt' | 'textEn', source: string) {
-  const text = normaliseText(source).trim();
-  if (text.length === 0) throw invalid('empty_text', `${field} is empty`);
-  if (text.length > CONSENT_TEXT_MAX)
-    throw invalid('text_too_long', `${field} has more than ${CONSENT_TEXT_MAX} characters`);
-  return { text, html: renderMarkdown(text, { publicOrigin: deps.config.publicOrigin, mentions: new Set() }).trim() };
 }
 
 /**
@@ -37,8 +29,8 @@ export async function publishConsentVersion(
   options: { mail?: boolean } = {},
 ): Promise<{ kind: ConsentKind; version: number; mailed: number }> {
   const kind = adminKind(actor, kindName);
-  const it = prepareText(deps, 'textIt', input.textIt);
-  const en = prepareText(deps, 'textEn', input.textEn);
+  const it = prepareAdminText(deps, 'textIt', input.textIt);
+  const en = prepareAdminText(deps, 'textEn', input.textEn);
   return deps.db.transaction().execute(async (tx) => {
     const saved = await consentRepo.insertVersion(tx, {
       kind,

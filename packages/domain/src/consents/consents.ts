@@ -106,3 +106,14 @@ export async function assertPattoAccepted(deps: Pick<Deps, 'db'>, actor: Pick<Us
     throw new AppError(403, 'patto_required', 'Accept the current Patto before writing in the community');
   }
 }
+
+/** The current text of a kind for anyone, signed in or not (the privacy notice is linked from every page). */
+export async function currentConsentText(deps: Pick<Deps, 'db'>, kind: ConsentKind, locale: 'it' | 'en') {
+  const current = await consentRepo.currentVersion(deps.db, kind);
+  if (!current) return null;
+  return {
+    version: current.version,
+    html: locale === 'en' ? current.html_en : current.html_it,
+    publishedAt: current.published_at.toISOString(),
+  };
+}

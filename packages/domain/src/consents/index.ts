@@ -1,5 +1,12 @@
 export { acceptancesCsv, CONSENT_TEXT_MAX, listAcceptances, publishConsentVersion } from './admin.js';
-export { acceptConsent, assertPattoAccepted, getConsent, listConsents, revokeConsent } from './consents.js';
+export {
+  acceptConsent,
+  assertPattoAccepted,
+  currentConsentText,
+  getConsent,
+  listConsents,
+  revokeConsent,
+} from './consents.js';
 export {
   type AcceptanceDto,
   AcceptanceSchema,

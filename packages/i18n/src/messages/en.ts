@@ -7,6 +7,7 @@ import { entiEn } from './enti.en.js';
 import { forumEn } from './forum.en.js';
 import type { Catalogue } from './it.js';
 import { mailEn } from './mail.en.js';
+import { siteEn } from './site.en.js';
 import { tutoringEn } from './tutoring.en.js';
 
 /** The English catalogue; its type makes a missing or extra key a compile error. */
@@ -17,6 +18,7 @@ export const en: Catalogue = {
   ...documentsEn,
   ...mailEn,
   ...consentsEn,
+  ...siteEn,
   ...accountsEn,
   ...cvEn,
   ...entiEn,
@@ -30,7 +32,6 @@ export const en: Catalogue = {
   'layout.signedInAs': 'Signed in as {name}',
   'layout.footerAbout':
     'A service of the Hub&Spoke programme for the international cooperation of Italian local administrations.',
-  'layout.footerApi': 'API documentation',
   'layout.footerLinks': 'Useful links',
   'nav.home': 'Home',
   'nav.tables': 'Tables',

@@ -6,6 +6,7 @@ import { documentsIt } from './documents.it.js';
 import { entiIt } from './enti.it.js';
 import { forumIt } from './forum.it.js';
 import { mailIt } from './mail.it.js';
+import { siteIt } from './site.it.js';
 import { tutoringIt } from './tutoring.it.js';
 
 /**
@@ -20,6 +21,7 @@ export const it = {
   ...documentsIt,
   ...mailIt,
   ...consentsIt,
+  ...siteIt,
   ...accountsIt,
   ...cvIt,
   ...entiIt,
@@ -33,7 +35,6 @@ export const it = {
   'layout.signedInAs': 'Accesso effettuato come {name}',
   'layout.footerAbout':
     'Un servizio del programma Hub&Spoke per la cooperazione internazionale delle amministrazioni locali italiane.',
-  'layout.footerApi': 'Documentazione delle API',
   'layout.footerLinks': 'Collegamenti utili',
   'nav.home': 'Home',
   'nav.tables': 'Tavoli',
