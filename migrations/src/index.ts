@@ -17,6 +17,7 @@ import * as enteKinds from './20261207_1200_ente_kinds.js';
 import * as accountStates from './20261207_1300_account_states.js';
 import * as invitationRevocation from './20261207_1700_invitation_revocation.js';
 import * as sitePages from './20261207_1800_site_pages.js';
+import * as surveys from './20261207_1900_surveys.js';
 
 /**
  * Every migration, by name. Kysely runs them in name order, so names start with a timestamp.
@@ -41,4 +42,5 @@ export const migrations: Record<string, Migration> = {
   '20261207_1300_account_states': accountStates,
   '20261207_1700_invitation_revocation': invitationRevocation,
   '20261207_1800_site_pages': sitePages,
+  '20261207_1900_surveys': surveys,
 };

@@ -21,6 +21,7 @@ import notificationRoutes from './routes/notifications.js';
 import postRoutes from './routes/posts.js';
 import searchRoutes from './routes/search.js';
 import spaceRoutes from './routes/spaces.js';
+import surveyRoutes from './routes/surveys.js';
 import threadRoutes from './routes/threads.js';
 import tutoringRoutes from './routes/tutoring.js';
 
@@ -107,6 +108,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(tutoringRoutes, { prefix: '/api' });
   await app.register(documentRoutes, { prefix: '/api' });
   await app.register(consentRoutes, { prefix: '/api' });
+  await app.register(surveyRoutes, { prefix: '/api' });
   await app.register(cvRoutes, { prefix: '/api' });
   await app.register(queueBoard);
   await app.register(webPlugin, { deps: app.deps, uploads: uploadParsing(config.uploads.maxBytes) });

@@ -15,7 +15,11 @@ export const Id = Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER })
 export const IdParams = Type.Object({ id: Id });
 
 export const ErrorSchema = Type.Object({
-  error: Type.Object({ code: Type.String(), message: Type.String() }),
+  error: Type.Object({
+    code: Type.String(),
+    message: Type.String(),
+    question: Type.Optional(Type.String({ description: 'a refused survey answer: the key of its question' })),
+  }),
 });
 
 /** Every error status a route may answer, so OpenAPI documents them. */

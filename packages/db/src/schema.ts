@@ -372,6 +372,11 @@ export interface DB {
   worker_heartbeats: WorkerHeartbeatsTable;
   consent_versions: ConsentVersionsTable;
   consent_records: ConsentRecordsTable;
+  surveys: SurveysTable;
+  survey_tables: SurveyTablesTable;
+  survey_responses: SurveyResponsesTable;
+  survey_response_changes: SurveyResponseChangesTable;
+  survey_answer_items: SurveyAnswerItemsTable;
   site_pages: SitePagesTable;
   cvs: CvsTable;
 }
@@ -556,3 +561,62 @@ export interface SitePagesTable {
 }
 
 export type SitePageRow = Selectable<SitePagesTable>;
+
+export type SurveyRespondent = 'person' | 'ente';
+/** jsonb in and out: written as JSON text, read back as the value. */
+type Json<T> = ColumnType<T, string, string>;
+
+/** A questionnaire: its questions (jsonb, as the domain validated them), who answers, and when. */
+export interface SurveysTable {
+  id: Id;
+  title: string;
+  description: ColumnType<string, string | undefined, string>;
+  /** The built-in template it was made from (`ente_profile`, `criticita`, `priorita`), if any. */
+  template: string | null;
+  questions: Json<unknown[]>;
+  respondent: SurveyRespondent;
+  opens_at: Timestamp;
+  closes_at: Date | null;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
+export interface SurveyTablesTable {
+  survey_id: number;
+  table_id: number;
+}
+
+/** One answer per person (`user_id`) or per ente (`ente_id`); a draft until `submitted_at`. */
+export interface SurveyResponsesTable {
+  id: Id;
+  survey_id: number;
+  user_id: number | null;
+  ente_id: number | null;
+  answers: ColumnType<Record<string, unknown>, string | undefined, string>;
+  submitted_at: Date | null;
+  updated_by: number | null;
+  updated_at: Timestamp;
+}
+
+/** Every save of a response, with who made it. */
+export interface SurveyResponseChangesTable {
+  id: Id;
+  response_id: number;
+  answers: Json<Record<string, unknown>>;
+  submitted: boolean;
+  changed_by: number | null;
+  changed_at: Timestamp;
+}
+
+/** A response repeated as one row per chosen option, number or text, for the results' aggregates. */
+export interface SurveyAnswerItemsTable {
+  response_id: number;
+  survey_id: number;
+  question_key: string;
+  option_key: string | null;
+  other_text: string | null;
+  number_value: number | null;
+}
+
+export type SurveyRow = Selectable<SurveysTable>;
+export type SurveyResponseRow = Selectable<SurveyResponsesTable>;

@@ -57,6 +57,7 @@ export * from './spaces/preferences.js';
 export * from './spaces/tables.js';
 export * from './spaces/users.js';
 export * from './spaces/vocabularies.js';
+export * from './surveys/index.js';
 export { acceptAnswer, handBackQuestion, reassignQuestion } from './tutoring/answers.js';
 export { requestDocumentReview } from './tutoring/document-review.js';
 export { tutoringMetrics } from './tutoring/metrics.js';

@@ -18,12 +18,15 @@ interface PublicError {
   code: string;
   message: string;
   headers?: Record<string, string>;
+  /** The survey question a refused answer is about. */
+  question?: string;
 }
 
 /** What a client may learn about an error; 5xx details stay in the log. */
 function toPublicError(error: FastifyError, request: FastifyRequest): PublicError {
   if (error instanceof AppError) {
-    return { status: error.status, code: error.code, message: error.message, headers: error.headers };
+    const question = 'question' in error && typeof error.question === 'string' ? { question: error.question } : {};
+    return { status: error.status, code: error.code, message: error.message, headers: error.headers, ...question };
   }
   if (error.validation) {
     const message = `Invalid ${error.validationContext ?? 'request'}: ${error.message}`;
@@ -53,7 +56,8 @@ export default fp(
     const send = (request: FastifyRequest, reply: FastifyReply, error: PublicError) => {
       reply.status(error.status).headers(error.headers ?? {});
       if (wantsHtmlPage(request)) return sendErrorPage(request, reply, app.config, error.status, error.code);
-      return reply.send({ error: { code: error.code, message: error.message } });
+      const question = error.question === undefined ? {} : { question: error.question };
+      return reply.send({ error: { code: error.code, message: error.message, ...question } });
     };
 
     app.setErrorHandler((error: FastifyError, request, reply) => send(request, reply, toPublicError(error, request)));

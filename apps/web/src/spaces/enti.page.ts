@@ -28,6 +28,14 @@ export function entiPage(ctx: PageContext, enti: readonly EnteSummaryDto[]) {
 
 export type EnteView = Awaited<ReturnType<typeof getEnte>>;
 
+/** The ente's latest answer to its profile questionnaire: each answered question and its answer. */
+function profile(ctx: PageContext, p: EnteView['profile']) {
+  const { t, locale } = ctx;
+  if (!p) return html`<p>${t('enti.noProfile')}</p>`;
+  return html`<p class="small text-secondary">${t('enti.profileFrom', { title: p.title, date: ctx.date(new Date(p.updatedAt)) })}</p>
+    <dl class="ente-profile">${p.answers.map((a) => html`<dt>${a.label[locale]}</dt><dd>${a.text[locale]}</dd>`)}</dl>`;
+}
+
 export function entePage(ctx: PageContext, view: EnteView, dimensionNames: ReadonlyMap<string, string>) {
   const { t } = ctx;
   const { ente } = view;
@@ -54,6 +62,6 @@ export function entePage(ctx: PageContext, view: EnteView, dimensionNames: Reado
     ${ctx.user?.role === 'admin' ? html`<p><a class="btn btn-outline-primary btn-sm" href="/admin/enti/${ente.id}">${t('enti.edit')}</a></p>` : ''}
     <div class="row">
       <div class="col-12 col-lg-6">${section('ente-tables', t('enti.tables'), tables)}${section('ente-people', t('enti.members'), people)}</div>
-      <div class="col-12 col-lg-6">${section('ente-products', t('enti.products'), html`${products}`)}${section('ente-profile', t('enti.profile'), html`<p>${t('enti.noProfile')}</p>`)}</div>
+      <div class="col-12 col-lg-6">${section('ente-products', t('enti.products'), html`${products}`)}${section('ente-profile', t('enti.profile'), profile(ctx, view.profile))}</div>
     </div>`;
 }

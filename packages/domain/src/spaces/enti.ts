@@ -4,6 +4,7 @@ import { enteSummaryToDto } from '../dto.js';
 import { type Actor, canManageEnti, canSeeDocumentDrafts } from '../permissions.js';
 import type { Deps } from '../shared/deps.js';
 import { conflict, forbidden, invalid, notFound } from '../shared/errors.js';
+import { enteProfile } from '../surveys/surveys.js';
 
 export const listEnti = (deps: Pick<Deps, 'db'>) => enteRepo.list(deps.db);
 export const findEnte = (deps: Pick<Deps, 'db'>, id: number) => enteRepo.findById(deps.db, id);
@@ -19,14 +20,15 @@ const PRODUCTS_SHOWN = 100;
 /**
  * One ente's page: who, which tables, and its products (the documents of its tables) by
  * dimension with their status — each as visible as the library would show it to this viewer.
- * The profile comes from the ente questionnaire, once there is one.
+ * The profile is the ente's latest submitted answer to an `ente_profile` questionnaire.
  */
 export async function getEnte(deps: Pick<Deps, 'db'>, viewer: UserRow, enteId: number) {
   const [summary] = await enteRepo.summaries(deps.db, viewer, enteId);
   if (!summary) throw notFound('ente');
-  const [people, documents] = await Promise.all([
+  const [people, documents, profile] = await Promise.all([
     enteRepo.people(deps.db, enteId),
     documentListRepo.list(deps.db, viewer, { enteId, statuses: [...PRODUCT_STATUSES] }, undefined, PRODUCTS_SHOWN),
+    enteProfile(deps, enteId),
   ]);
   const byDimension = new Map<string | null, ReturnType<typeof documentToDto>[]>();
   for (const d of documents) {
@@ -38,7 +40,7 @@ export async function getEnte(deps: Pick<Deps, 'db'>, viewer: UserRow, enteId: n
     ente: enteSummaryToDto(summary),
     people: people.map((p) => ({ id: p.id, displayName: p.display_name, handle: p.handle, role: p.role })),
     products: [...byDimension].map(([dimension, items]) => ({ dimension, documents: items })),
-    profile: null,
+    profile,
   };
 }
 

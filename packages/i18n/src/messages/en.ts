@@ -8,6 +8,7 @@ import { forumEn } from './forum.en.js';
 import type { Catalogue } from './it.js';
 import { mailEn } from './mail.en.js';
 import { siteEn } from './site.en.js';
+import { surveysEn } from './surveys.en.js';
 import { tutoringEn } from './tutoring.en.js';
 
 /** The English catalogue; its type makes a missing or extra key a compile error. */
@@ -22,6 +23,7 @@ export const en: Catalogue = {
   ...accountsEn,
   ...cvEn,
   ...entiEn,
+  ...surveysEn,
   'app.name': 'Hub&Spoke Community',
   'app.tagline': 'The professional community of the Hub&Spoke programme',
   'app.programme': 'Hub&Spoke programme',

@@ -7,6 +7,7 @@ import { entiIt } from './enti.it.js';
 import { forumIt } from './forum.it.js';
 import { mailIt } from './mail.it.js';
 import { siteIt } from './site.it.js';
+import { surveysIt } from './surveys.it.js';
 import { tutoringIt } from './tutoring.it.js';
 
 /**
@@ -25,6 +26,7 @@ export const it = {
   ...accountsIt,
   ...cvIt,
   ...entiIt,
+  ...surveysIt,
   'app.name': 'Hub&Spoke Community',
   'app.tagline': 'La comunità professionale del programma Hub&Spoke',
   'app.programme': 'Programma Hub&Spoke',

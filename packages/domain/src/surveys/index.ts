@@ -1,0 +1,43 @@
+export {
+  type Answers,
+  AnswersSchema,
+  type EnteProfileDto,
+  EnteProfileSchema,
+  type Label,
+  LabelSchema,
+  type Option,
+  QUESTION_TYPES,
+  type Question,
+  type QuestionResultDto,
+  QuestionSchema,
+  type QuestionType,
+  RespondentSchema,
+  type ResponseDto,
+  ResponseSchema,
+  type ResultsDto,
+  ResultsSchema,
+  type SurveyDto,
+  type SurveyListItemDto,
+  SurveyListItemSchema,
+  SurveySchema,
+  type SurveyStatus,
+  type SurveyViewDto,
+  SurveyViewSchema,
+  TemplateSchema,
+} from './dto.js';
+export { csvCell, OTHER_TEXTS_SHOWN, surveyAnswersCsv, surveyCountsCsv, surveyResults } from './results.js';
+export {
+  type CreateSurveyInput,
+  createSurvey,
+  enteProfile,
+  getSurvey,
+  listSurveys,
+  listSurveyTemplates,
+  pendingSurveys,
+  SURVEY_DESCRIPTION_MAX,
+  SURVEY_TITLE_MAX,
+  saveSurveyResponse,
+  updateSurvey,
+} from './surveys.js';
+export { COUNTRY_AREAS, COUNTRY_GROUPS, SECTOR_OPTIONS, SURVEY_TEMPLATES, type SurveyTemplate } from './templates.js';
+export { AnswerError, type AnswerProblem, answerText, checkAnswers, resultOptions, SCALE } from './validate.js';
