@@ -9,8 +9,10 @@ import { systemClock } from '../shared/clock.js';
 import type { Deps } from '../shared/deps.js';
 import { noPublisher } from '../shared/events.js';
 import type { RateLimitStore } from '../shared/rate-limit.js';
+import { saveSitePage } from '../site/pages.js';
 import { DEMO_CVS } from './cvs.js';
 import { CONSENT_TEXTS, DEMO_CONSENTS, DEMO_PASSWORD, DEMO_POOLS, ENTI, PEOPLE, THREADS } from './data.js';
+import { DEMO_SITE_PAGES } from './site.js';
 
 /**
  * A small Italian demo: four enti with a lab each, two regional tables, one interregional
@@ -81,6 +83,11 @@ export async function loadDemo(deps: Pick<Deps, 'db' | 'config'>) {
   });
   await seedThreads({ db, config, clock: systemClock, rateLimits: unlimited, events: noPublisher });
   await seedConsents({ db, config, clock: systemClock });
+  const admin = await userRepo.findByEmail(db, PEOPLE[0]?.email ?? '');
+  for (const [slug, text] of Object.entries(DEMO_SITE_PAGES)) {
+    if (admin)
+      await saveSitePage({ db, config, clock: systemClock }, admin, slug, { textIt: text.it, textEn: text.en });
+  }
   for (const [email, cv] of DEMO_CVS) {
     const person = await userRepo.findByEmail(db, email);
     if (person) await saveCv({ db, clock: systemClock }, person, cv);
