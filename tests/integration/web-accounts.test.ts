@@ -117,7 +117,17 @@ describe('administration', () => {
     ).toBe(303);
     const members = await ctx.request({ method: 'GET', url: `/admin/tavoli/${table.id}`, as: admin.session });
     expect(members.body).toContain('Membro Nuovo');
-    const removed = await post(`/admin/tavoli/${table.id}/membri/${person.id}/rimuovi`, {}, admin.session);
+    const asked = await post(`/admin/tavoli/${table.id}/membri/${person.id}/rimuovi`, {}, admin.session);
+    expect(asked.statusCode).toBe(200);
+    expect(asked.body).toContain('Togliere Membro Nuovo dal tavolo «Tavolo Basilicata»?');
+    expect(
+      await ctx.db.selectFrom('table_members').select('user_id').where('table_id', '=', table.id).execute(),
+    ).toHaveLength(1);
+    const removed = await post(
+      `/admin/tavoli/${table.id}/membri/${person.id}/rimuovi`,
+      { conferma: '1' },
+      admin.session,
+    );
     expect(removed.statusCode).toBe(303);
     const count = await ctx.db.selectFrom('table_members').select('user_id').where('table_id', '=', table.id).execute();
     expect(count).toEqual([]);
@@ -138,5 +148,23 @@ describe('administration', () => {
     );
     const row = await ctx.db.selectFrom('users').select('role').where('id', '=', someone.id).executeTakeFirstOrThrow();
     expect(row.role).toBe('moderator');
+    const asked = await post(`/admin/utenti/${someone.id}/ruolo`, { role: 'admin' }, admin.session);
+    expect(asked.statusCode).toBe(200);
+    expect(asked.body).toContain('Rendere Futura Moderatrice amministratore?');
+    const still = await ctx.db
+      .selectFrom('users')
+      .select('role')
+      .where('id', '=', someone.id)
+      .executeTakeFirstOrThrow();
+    expect(still.role).toBe('moderator');
+    expect(
+      (await post(`/admin/utenti/${someone.id}/ruolo`, { role: 'admin', conferma: '1' }, admin.session)).statusCode,
+    ).toBe(303);
+    const promoted = await ctx.db
+      .selectFrom('users')
+      .select('role')
+      .where('id', '=', someone.id)
+      .executeTakeFirstOrThrow();
+    expect(promoted.role).toBe('admin');
   });
 });

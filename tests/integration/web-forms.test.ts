@@ -92,6 +92,17 @@ describe('signing in with the form', () => {
     const page = await ctx.request({ method: 'GET', url: '/password/reimposta', headers: { cookie: 'lang=en' } });
     expect(page.body).toContain('Reset your password');
   });
+
+  it('offers the language switch in the header when signed in too, and keeps the choice as a preference', async () => {
+    const { user, session } = await signedIn(ctx);
+    const home = await ctx.request({ method: 'GET', url: '/tavoli', as: session, headers: { accept: 'text/html' } });
+    expect(home.body).toContain('action="/lingua"');
+    expect((await post('/lingua', { lang: 'en', next: '/tavoli' }, session)).headers.location).toBe('/tavoli');
+    const english = await ctx.request({ method: 'GET', url: '/tavoli', as: session, headers: { accept: 'text/html' } });
+    expect(english.body).toContain('<html lang="en"');
+    const me = await ctx.request({ method: 'GET', url: '/api/me', as: session });
+    expect(me.json().user).toMatchObject({ id: user.id, locale: 'en' });
+  });
 });
 
 describe('the profile', () => {

@@ -3,6 +3,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { pageContext } from '../context.js';
 import { setFlash } from '../flash.js';
 import { currentUser, readForm, seeOther, sendPage } from '../respond.js';
+import { CONFIRMED, confirmPage } from '../ui/confirm.js';
 import { attempt, type FailedForm, formError } from '../ui/form-errors.js';
 import type { WebOptions } from '../web-options.js';
 import { membersPage } from './members.page.js';
@@ -51,6 +52,22 @@ const adminMemberRoutes: FastifyPluginAsync<WebOptions> = async (app, { deps }) 
       const id = idParam(request.params.id);
       const userId = idParam(request.params.userId);
       if (!id || !userId) return reply.callNotFound();
+      if (readForm(request.body).text(CONFIRMED) !== '1') {
+        const ctx = pageContext(request, reply, config);
+        const user = currentUser(request);
+        const [table, members] = await Promise.all([getReadableTable(deps, user, id), listMembers(deps, user, id)]);
+        const member = members.find((m) => m.id === userId);
+        if (!member) return reply.callNotFound();
+        const title = ctx.t('admin.memberRemoveConfirm', { name: member.display_name, table: table.name });
+        const page = confirmPage(ctx, {
+          title,
+          intro: ctx.t('admin.memberRemoveIntro'),
+          action: `/admin/tavoli/${id}/membri/${userId}/rimuovi`,
+          submit: ctx.t('admin.memberRemove'),
+          cancel: `/admin/tavoli/${id}`,
+        });
+        return sendPage(reply, ctx, title, page);
+      }
       await removeMember(deps, currentUser(request), id, userId);
       setFlash(reply, { key: 'flash.memberRemoved' }, secure);
       return seeOther(reply, `/admin/tavoli/${id}`);

@@ -17,6 +17,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { pageContext } from '../context.js';
 import { setFlash } from '../flash.js';
 import { currentUser, readForm, seeOther, sendPage } from '../respond.js';
+import { CONFIRMED, confirmPage } from '../ui/confirm.js';
 import type { FormError } from '../ui/form.js';
 import { formError, toFormError } from '../ui/form-errors.js';
 import type { WebOptions } from '../web-options.js';
@@ -104,6 +105,22 @@ const adminPeopleRoutes: FastifyPluginAsync<WebOptions> = async (app, { deps }) 
     const role = readForm(request.body).text('role');
     if (!id) return reply.callNotFound();
     if (!isRole(role)) throw new AppError(400, 'invalid_role', 'Unknown role');
+    // Making someone an admin hands over every key: asked once more.
+    if (role === 'admin' && readForm(request.body).text(CONFIRMED) !== '1') {
+      const ctx = pageContext(request, reply, config);
+      const user = await findUser(deps, currentUser(request), id);
+      if (!user) return reply.callNotFound();
+      const title = ctx.t('admin.makeAdminConfirm', { name: user.display_name });
+      const page = confirmPage(ctx, {
+        title,
+        intro: ctx.t('admin.makeAdminIntro'),
+        action: `/admin/utenti/${id}/ruolo`,
+        fields: { role },
+        submit: ctx.t('admin.roleSubmit'),
+        cancel: '/admin/utenti',
+      });
+      return sendPage(reply, ctx, title, page);
+    }
     const user = await changeRole(deps, currentUser(request), id, role);
     setFlash(reply, { key: 'flash.roleChanged', params: { name: user.display_name } }, secure);
     return seeOther(reply, '/admin/utenti');

@@ -26,7 +26,7 @@ const NAV: Array<{ href: string; key: MessageKey; icon: string; only?: 'staff' |
 
 const isCurrent = (path: string, href: string) => (href === '/' ? path === '/' : path.startsWith(href));
 
-/** Anonymous visitors pick a language here; signed-in people do it in their preferences. */
+/** The other language, one click away; for signed-in people it also becomes their preference (mails included). */
 function languageSwitch(ctx: PageContext) {
   const other = ctx.locale === 'it' ? 'en' : 'it';
   return html`<form method="post" action="/lingua" class="lang-switch" aria-label="${ctx.t('language.switch')}">
@@ -43,6 +43,7 @@ function accountZone(ctx: PageContext) {
       </a>`;
   }
   return html`<span class="d-none d-md-inline text-white small">${ctx.t('layout.signedInAs', { name: ctx.user.display_name })}</span>
+    ${languageSwitch(ctx)}
     <form method="post" action="/esci" class="d-flex align-self-stretch">
       <button type="submit" class="btn btn-primary btn-icon btn-full">
         <span class="rounded-icon">${icon('logout', 'icon-primary')}</span><span>${ctx.t('nav.signOut')}</span>

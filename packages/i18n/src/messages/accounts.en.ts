@@ -35,4 +35,10 @@ export const accountsEn: { readonly [K in keyof typeof accountsIt]: string } = {
   'admin.invitationRevoke': 'Take the invitation back',
   'flash.invitationRevoked': 'Invitation taken back: its link no longer works.',
   'error.invitation_not_found': 'This invitation is no longer pending.',
+  'admin.memberRemoveConfirm': 'Remove {name} from the table “{table}”?',
+  'admin.memberRemoveIntro':
+    'They will no longer write in the table; if it is a lab, they will no longer read it. You can add them again.',
+  'admin.makeAdminConfirm': 'Make {name} an administrator?',
+  'admin.makeAdminIntro':
+    'An administrator sees and manages everything: tables, people, consents and documents of every ente.',
 };

@@ -34,4 +34,10 @@ export const accountsIt = {
   'admin.invitationRevoke': 'Ritira l’invito',
   'flash.invitationRevoked': 'Invito ritirato: il link non funziona più.',
   'error.invitation_not_found': 'Questo invito non è più in attesa.',
+  'admin.memberRemoveConfirm': 'Togliere {name} dal tavolo «{table}»?',
+  'admin.memberRemoveIntro':
+    'Non potrà più scrivere nel tavolo; se è un laboratorio, non potrà più leggerlo. Potrai aggiungerla di nuovo.',
+  'admin.makeAdminConfirm': 'Rendere {name} amministratore?',
+  'admin.makeAdminIntro':
+    'Un amministratore vede e gestisce tutto: tavoli, persone, consensi e documenti di ogni ente.',
 } as const;
