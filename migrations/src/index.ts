@@ -15,6 +15,7 @@ import * as consents from './20261207_1000_consents.js';
 import * as cvs from './20261207_1100_cvs.js';
 import * as enteKinds from './20261207_1200_ente_kinds.js';
 import * as accountStates from './20261207_1300_account_states.js';
+import * as dataExports from './20261207_1400_data_exports.js';
 import * as invitationRevocation from './20261207_1700_invitation_revocation.js';
 import * as sitePages from './20261207_1800_site_pages.js';
 import * as surveys from './20261207_1900_surveys.js';
@@ -40,6 +41,7 @@ export const migrations: Record<string, Migration> = {
   '20261207_1100_cvs': cvs,
   '20261207_1200_ente_kinds': enteKinds,
   '20261207_1300_account_states': accountStates,
+  '20261207_1400_data_exports': dataExports,
   '20261207_1700_invitation_revocation': invitationRevocation,
   '20261207_1800_site_pages': sitePages,
   '20261207_1900_surveys': surveys,

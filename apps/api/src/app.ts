@@ -18,6 +18,7 @@ import healthRoutes from './routes/health.js';
 import meRoutes from './routes/me.js';
 import moderationRoutes from './routes/moderation.js';
 import notificationRoutes from './routes/notifications.js';
+import personalDataRoutes from './routes/personal-data.js';
 import postRoutes from './routes/posts.js';
 import searchRoutes from './routes/search.js';
 import spaceRoutes from './routes/spaces.js';
@@ -38,7 +39,7 @@ export interface BuildOptions {
 /** Query parameters whose values are secrets (`/ws?token=…`, signed links) and never logged. */
 const SECRET_PARAMS = /^(token|access_token|refresh_token|api_?key|key|secret|password|code|signature|sig|auth)$/i;
 /** Paths that carry a one-time token as their last segment. */
-const SECRET_PATHS = /^(\/(?:email\/unsubscribe|password\/nuova|invito)\/)[^/?#]+/;
+const SECRET_PATHS = /^(\/(?:email\/unsubscribe|password\/nuova|invito|profilo\/dati|api\/me\/export)\/)[^/?#]+/;
 
 /** The URL as logged: secret query values and path tokens replaced by `[redacted]`. */
 export function redactUrl(url: string): string {
@@ -98,6 +99,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(healthRoutes, options.workerAlive ? { workerAlive: options.workerAlive } : {});
   await app.register(authRoutes, { prefix: '/api/auth' });
   await app.register(meRoutes, { prefix: '/api/me' });
+  await app.register(personalDataRoutes, { prefix: '/api/me' });
   await app.register(spaceRoutes, { prefix: '/api' });
   await app.register(adminRoutes, { prefix: '/api' });
   await app.register(threadRoutes, { prefix: '/api' });

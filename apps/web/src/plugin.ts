@@ -31,6 +31,7 @@ import moderationRoutes from './moderation/moderation.routes.js';
 import notificationRoutes from './notifications/notifications.routes.js';
 import unsubscribeRoutes from './notifications/unsubscribe.routes.js';
 import peopleRoutes from './people/people.routes.js';
+import personalDataRoutes from './personal-data/personal-data.routes.js';
 import searchRoutes from './search/search.routes.js';
 import sitePageRoutes from './site/site-pages.routes.js';
 import { helmetOptions } from './security.js';
@@ -87,6 +88,7 @@ export const webPlugin: FastifyPluginAsync<WebOptions> = async (app, options) =>
       enteRoutes,
       cvRoutes,
       directoryRoutes,
+      personalDataRoutes,
     ]) {
       await signedIn.register(routes, options);
     }

@@ -85,6 +85,14 @@ export interface Config {
     readonly dir: string;
     readonly maxBytes: number;
   };
+  /** A person's export of their data (`GET /api/me/export`). */
+  readonly exports: {
+    /** Up to this many bytes (files and post texts), answered at once; beyond, built by the worker and mailed as a link. */
+    readonly inlineMaxBytes: number;
+    /** Exports one person may ask for per window (each is expensive to build). */
+    readonly maxPerWindow: number;
+    readonly windowSeconds: number;
+  };
 }
 
 type Env = Record<string, string | undefined>;
@@ -229,6 +237,11 @@ export function loadConfig(env: Env = process.env): Config {
     uploads: {
       dir: read(env, 'UPLOAD_DIR', join(dataDir, 'uploads')),
       maxBytes: int(env, 'UPLOAD_MAX_BYTES', 26_214_400, 1, 1_073_741_824),
+    },
+    exports: {
+      inlineMaxBytes: int(env, 'EXPORT_INLINE_MAX_BYTES', 20_971_520, 0, 4_294_967_295),
+      maxPerWindow: int(env, 'EXPORT_MAX_PER_WINDOW', 1, 1, 10_000),
+      windowSeconds: int(env, 'EXPORT_WINDOW_SECONDS', 3_600, 1, 7 * 86_400),
     },
   };
   return Object.freeze(config);

@@ -42,6 +42,8 @@ export * as threadRepo from './repositories/forum/threads.js';
 export * as mailOutboxRepo from './repositories/notifications/mail-outbox.js';
 export type { NewNotification } from './repositories/notifications/notifications.js';
 export * as notificationRepo from './repositories/notifications/notifications.js';
+export * as dataExportRepo from './repositories/personal-data/data-exports.js';
+export * as personalDataRepo from './repositories/personal-data/personal-data.js';
 export type { EnteSummaryRow } from './repositories/spaces/enti.js';
 export * as enteRepo from './repositories/spaces/enti.js';
 export type { Viewer } from './repositories/spaces/tables.js';

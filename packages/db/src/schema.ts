@@ -378,6 +378,7 @@ export interface DB {
   survey_response_changes: SurveyResponseChangesTable;
   survey_answer_items: SurveyAnswerItemsTable;
   site_pages: SitePagesTable;
+  data_exports: DataExportsTable;
   cvs: CvsTable;
 }
 
@@ -504,6 +505,23 @@ export interface ConsentRecordsTable {
 
 export type ConsentVersionRow = Selectable<ConsentVersionsTable>;
 export type ConsentRecordRow = Selectable<ConsentRecordsTable>;
+
+/**
+ * A person's export built by the worker and mailed as a one-time link. Built once `expires_at`
+ * (and `token_hash`, the link's SHA-256) is set; `storage_key` goes back to null when the file is removed.
+ */
+export interface DataExportsTable {
+  id: Id;
+  user_id: number;
+  token_hash: string | null;
+  storage_key: string | null;
+  size: number | null;
+  created_at: Timestamp;
+  expires_at: Date | null;
+  used_at: Date | null;
+}
+
+export type DataExportRow = Selectable<DataExportsTable>;
 
 /** CV entries as stored (jsonb): the shapes the domain validated, in the api's own field names. */
 export interface CvLanguageEntry {

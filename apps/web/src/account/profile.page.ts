@@ -76,6 +76,7 @@ export function profilePage(ctx: PageContext, view: ProfileView) {
         ${section('account', t('profile.account'), account(ctx, view.user))}
         ${section('cv-title', t('cv.profileTitle'), html`<p>${t('cv.profileIntro')}</p><p><a href="/profilo/cv">${t('cv.profileLink')}</a></p>`)}
         ${section('consents-title', t('consents.title'), html`<p>${t('consents.intro')}</p><p><a href="/consensi">${t('consents.read')}: ${t('consents.title')}</a></p>`)}
+        ${section('personal-data-title', t('personalData.title'), html`<p>${t('personalData.intro')}</p><p><a href="/profilo/dati">${t('personalData.link')}</a></p>`)}
         ${section('language-title', t('profile.languageTitle'), languageForm(ctx, view.user, failed('language')))}
         ${section('password-title', t('profile.passwordTitle'), passwordForm(ctx, view.user, failed('password')))}
       </div>

@@ -4,6 +4,7 @@ import { digestsPlan } from './digests-plan.js';
 import { eventFanout } from './event-fanout.js';
 import { eventMail } from './event-mail.js';
 import { eventsCleanup } from './events-cleanup.js';
+import { exportBuild } from './export-build.js';
 import { mailSend } from './mail-send.js';
 import { mailSweep } from './mail-sweep.js';
 import { notificationEmail } from './notification-email.js';
@@ -24,4 +25,5 @@ export const handlers: HandlerEntry[] = [
   ['digest.send', digestSend],
   ['tutoring.schedule', tutoringSchedule],
   ['tutoring.nudge', tutoringNudge],
+  ['export.build', exportBuild],
 ];

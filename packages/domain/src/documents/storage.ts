@@ -32,6 +32,11 @@ export interface Storage {
   put(source: Readable, options: PutOptions): Promise<StoredFile>;
   get(key: string): Readable;
   exists(key: string): Promise<boolean>;
+  /**
+   * Removes the file; nothing there is not an error. Only for a storage of its own (exports):
+   * identical bytes are kept once, so in a shared one another row may point at the same file.
+   */
+  remove(key: string): Promise<void>;
 }
 
 /** What the document services need beyond the shared dependencies. */

@@ -4,6 +4,8 @@ export const paths = {
   table: (id: number) => `/tavoli/${id}`,
   document: (id: number) => `/documenti/${id}`,
   preferences: () => '/profilo',
+  /** A one-time link to an export of one's data (needs the same person signed in). */
+  dataExport: (token: string) => `/profilo/dati/${token}`,
   consent: (kind: string) => `/consensi/${kind}`,
   unsubscribe: (token: string) => `/email/unsubscribe/${token}`,
 };

@@ -7,6 +7,7 @@ import { entiEn } from './enti.en.js';
 import { forumEn } from './forum.en.js';
 import type { Catalogue } from './it.js';
 import { mailEn } from './mail.en.js';
+import { personalDataEn } from './personal-data.en.js';
 import { siteEn } from './site.en.js';
 import { surveysEn } from './surveys.en.js';
 import { tutoringEn } from './tutoring.en.js';
@@ -24,6 +25,7 @@ export const en: Catalogue = {
   ...cvEn,
   ...entiEn,
   ...surveysEn,
+  ...personalDataEn,
   'app.name': 'Hub&Spoke Community',
   'app.tagline': 'The professional community of the Hub&Spoke programme',
   'app.programme': 'Hub&Spoke programme',

@@ -6,6 +6,7 @@ import { documentsIt } from './documents.it.js';
 import { entiIt } from './enti.it.js';
 import { forumIt } from './forum.it.js';
 import { mailIt } from './mail.it.js';
+import { personalDataIt } from './personal-data.it.js';
 import { siteIt } from './site.it.js';
 import { surveysIt } from './surveys.it.js';
 import { tutoringIt } from './tutoring.it.js';
@@ -27,6 +28,7 @@ export const it = {
   ...cvIt,
   ...entiIt,
   ...surveysIt,
+  ...personalDataIt,
   'app.name': 'Hub&Spoke Community',
   'app.tagline': 'La comunità professionale del programma Hub&Spoke',
   'app.programme': 'Programma Hub&Spoke',

@@ -13,6 +13,7 @@ export const JOB_NAMES = [
   'mail.sweep',
   'tutoring.schedule',
   'tutoring.nudge',
+  'export.build',
 ] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
@@ -34,6 +35,8 @@ export interface JobPayloads {
   /** Schedules the reminder and escalation of a question assignment (from its outbox event). */
   'tutoring.schedule': { eventId: number };
   'tutoring.nudge': { threadId: number; assignedAt: string; which: NudgeKind };
+  /** Builds a person's data export and mails its one-time link (from its `export.requested` outbox event). */
+  'export.build': { eventId: number };
 }
 
 /** The two nudges of a question assignment: a reminder to the tutor, then an escalation to the moderators. */
@@ -47,4 +50,5 @@ export const RELAYED_EVENTS: Record<string, JobName> = {
   'question.assigned': 'tutoring.schedule',
   'document.updated': 'event.mail',
   'moderation.noticed': 'event.mail',
+  'export.requested': 'export.build',
 };

@@ -9,7 +9,7 @@ export interface RenderedMail {
 }
 
 // Each template's words are `mail.<template>.subject`, `.intro` and `.action` in the catalogue.
-const TEMPLATES = ['invitation', 'password_reset', 'consent_patto', 'consent_liberatoria'] as const;
+const TEMPLATES = ['invitation', 'password_reset', 'consent_patto', 'consent_liberatoria', 'data_export'] as const;
 export type AccountTemplate = (typeof TEMPLATES)[number];
 export const isAccountTemplate = (name: string): name is AccountTemplate =>
   (TEMPLATES as readonly string[]).includes(name);
