@@ -534,3 +534,91 @@ describe('ente profiles', () => {
     expect(page).not.toContain('Il profilo arriverà');
   });
 });
+
+describe('the pages', () => {
+  it('answer a questionnaire without JavaScript, show what is wrong next to the question, and draw the results', async () => {
+    const table = await newTable(ctx, { kind: 'regional', visibility: 'members' });
+    const ente = await newEnte(ctx, { name: 'Comune di Brindisi', region: 'Puglia' });
+    const p = await signedIn(ctx, { enteId: ente.id });
+    await ctx.db.insertInto('table_members').values({ table_id: table.id, user_id: p.user.id }).execute();
+
+    // Staff create it from the template on their page.
+    const created = await web.post(
+      '/moderazione/questionari',
+      { template: 'priorita', title: 'Priorità di Brindisi', respondent: 'ente', tableIds: String(table.id) },
+      moderator.session,
+    );
+    expect(created.statusCode).toBe(303);
+    const id = Number(String(created.headers.location).split('/').pop());
+    expect((await web.page('/moderazione/questionari', p.session)).statusCode).toBe(403);
+
+    const home = (await web.page('/', p.session)).body;
+    expect(home).toContain('Questionari da compilare');
+    expect(home).toContain(`href="/questionari/${id}"`);
+    expect((await web.page('/questionari', p.session)).body).toContain('Priorità di Brindisi');
+
+    const form = (await web.page(`/questionari/${id}`, p.session)).body;
+    expect(form).toContain('name="q.settori" id="q-settori-8" value="altro"');
+    expect(form).toContain('name="q.settori.altro.text"');
+    expect(form).toContain('<optgroup label="Sponda sud del Mediterraneo">');
+    expect(form).toContain('<optgroup label="Balcani occidentali">');
+    expect(form).toContain('value="draft"');
+    expect(form).toContain('value="submit"');
+
+    const draft = await web.post(`/questionari/${id}`, { 'q.settori': ['cultura'], action: 'draft' }, p.session);
+    expect(draft.statusCode).toBe(303);
+    const refused = await web.post(
+      `/questionari/${id}`,
+      { 'q.settori': ['cultura', 'altro'], 'q.settori.altro.text': '', 'q.paesi': ['TN'], action: 'submit' },
+      p.session,
+    );
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('id="q-settori-error"');
+    expect(refused.body).toContain('«Settori prioritari»: scrivi il testo accanto all’opzione «Altro»');
+    expect(refused.body).toContain('«Aree geografiche e Paesi»: la risposta è obbligatoria.');
+    // What was typed stays in the form; the saved draft is unchanged.
+    expect(refused.body).toMatch(/value="TN" selected/);
+    expect((await api('GET', `/api/surveys/${id}`, p.session)).json().response.answers).toEqual({
+      settori: ['cultura'],
+    });
+
+    const sent = await web.post(
+      `/questionari/${id}`,
+      {
+        'q.settori': ['cultura', 'altro'],
+        'q.settori.altro.text': 'Turismo',
+        'q.aree': 'mediterraneo_sud',
+        'q.paesi': ['TN', 'MA'],
+        action: 'submit',
+      },
+      p.session,
+    );
+    expect(sent.statusCode).toBe(303);
+    expect((await api('GET', `/api/surveys/${id}`, p.session)).json().response).toMatchObject({
+      submitted: true,
+      answers: {
+        settori: ['cultura', { option: 'altro', text: 'Turismo' }],
+        aree: ['mediterraneo_sud'],
+        paesi: ['TN', 'MA'],
+      },
+    });
+    expect((await web.page('/', p.session)).body).not.toContain(`href="/questionari/${id}"`);
+
+    expect((await web.page(`/questionari/${id}/risultati`, p.session)).statusCode).toBe(403);
+    const results = (await web.page(`/questionari/${id}/risultati`, moderator.session)).body;
+    expect(results).toContain(
+      '<svg class="survey-chart" id="chart-0" role="img" aria-labelledby="chart-0-title chart-0-desc"',
+    );
+    expect(results).toContain('<title id="chart-0-title">Settori prioritari</title>');
+    expect(results).toMatch(/<table class="visually-hidden">[\s\S]*<th scope="row">Cultura<\/th><td>1<\/td>/);
+    expect(results).toContain('Turismo');
+    expect(results).toContain(`/api/surveys/${id}/results?format=csv&amp;locale=it&amp;of=counts`);
+
+    const closed = await web.post(`/moderazione/questionari/${id}/chiudi`, {}, moderator.session);
+    expect(closed.statusCode).toBe(303);
+    expect((await web.page(`/questionari/${id}/risultati`, p.session)).statusCode).toBe(200);
+    const late = await web.post(`/questionari/${id}`, { 'q.settori': ['cultura'], action: 'submit' }, p.session);
+    expect(late.statusCode).toBe(409);
+    expect(late.body).toContain('Questo questionario è chiuso');
+  });
+});

@@ -39,6 +39,8 @@ import enteRoutes from './spaces/enti.routes.js';
 import focusAreaRoutes from './spaces/focus-areas.routes.js';
 import spaceRoutes from './spaces/spaces.routes.js';
 import { staticAssets } from './static-assets.js';
+import manageSurveyRoutes from './surveys/manage.routes.js';
+import surveyRoutes from './surveys/surveys.routes.js';
 import tutoringRoutes from './tutoring/tutoring.routes.js';
 import type { WebOptions } from './web-options.js';
 
@@ -86,6 +88,7 @@ export const webPlugin: FastifyPluginAsync<WebOptions> = async (app, options) =>
       consentRoutes,
       eraseRoutes,
       enteRoutes,
+      surveyRoutes,
       cvRoutes,
       directoryRoutes,
       personalDataRoutes,
@@ -95,6 +98,7 @@ export const webPlugin: FastifyPluginAsync<WebOptions> = async (app, options) =>
     await signedIn.register(async (staff) => {
       staff.addHook('preHandler', requireStaff);
       await staff.register(moderationRoutes, options);
+      await staff.register(manageSurveyRoutes, options);
     });
     await signedIn.register(async (tutoring) => {
       tutoring.addHook('preHandler', requireTutoringStaff);

@@ -1,7 +1,8 @@
 import type { UserRow } from '@hubspoke/db';
-import type { ActivityDto } from '@hubspoke/domain';
+import type { ActivityDto, SurveyListItemDto } from '@hubspoke/domain';
 import type { PageContext } from '../context.js';
 import { postHref } from '../forum/post-lookup.js';
+import { surveyItem } from '../surveys/surveys.page.js';
 import { section } from '../ui/cards.js';
 import { html } from '../ui/html.js';
 import { icon } from '../ui/icon.js';
@@ -78,6 +79,8 @@ export interface HomeView {
   areas: readonly FocusArea[];
   myTables: readonly ListedTable[];
   activity: readonly ActivityDto[];
+  /** Open questionnaires I (or my ente) have not answered yet. */
+  surveys: readonly SurveyListItemDto[];
 }
 
 export function homePage(ctx: PageContext, view: HomeView) {
@@ -87,6 +90,16 @@ export function homePage(ctx: PageContext, view: HomeView) {
     : html`<p>${t('home.noTables')}</p>`;
   return html`<h1 class="mb-2">${t('home.title', { name: view.user.display_name })}</h1>
     <p class="lead mb-5">${t('home.intro')}</p>
+    ${
+      view.surveys.length
+        ? section(
+            'pending-surveys',
+            t('surveys.pending'),
+            html`<ul class="list-unstyled">${view.surveys.map((s) => surveyItem(ctx, s))}</ul>
+            <p><a class="btn btn-outline-primary btn-sm" href="/questionari">${t('surveys.title')}</a></p>`,
+          )
+        : ''
+    }
     ${section(
       'my-tables',
       t('home.myTables'),

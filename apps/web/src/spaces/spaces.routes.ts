@@ -6,6 +6,7 @@ import {
   listMembers,
   listTablesWithUnread,
   listVisibleTables,
+  pendingSurveys,
   tableToDto,
 } from '@hubspoke/domain';
 import type { FastifyPluginAsync } from 'fastify';
@@ -29,15 +30,16 @@ const spaceRoutes: FastifyPluginAsync<WebOptions> = async (app, { deps }) => {
   app.get('/', async (request, reply) => {
     const user = currentUser(request);
     const ctx = pageContext(request, reply, config);
-    const [areas, tables, activity] = await Promise.all([
+    const [areas, tables, activity, surveys] = await Promise.all([
       listFocusAreas(deps),
       listTablesWithUnread(deps, user),
       latestActivity(deps, user, { limit: HOME_ACTIVITY_POSTS }),
+      pendingSurveys(deps, user),
     ]);
     const myTables = tables
       .filter((table) => table.is_member)
       .map((table) => ({ ...tableToDto(table), unreadThreads: table.unread_threads }));
-    const page = homePage(ctx, { user, areas, myTables, activity: activity.items });
+    const page = homePage(ctx, { user, areas, myTables, activity: activity.items, surveys });
     return sendPage(reply, ctx, ctx.t('nav.home'), page);
   });
 

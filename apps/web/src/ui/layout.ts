@@ -14,6 +14,7 @@ const NAV: Array<{ href: string; key: MessageKey; icon: string; only?: 'staff' |
   { href: '/', key: 'nav.home', icon: 'pa' },
   { href: '/tavoli', key: 'nav.tables', icon: 'comment' },
   { href: '/enti', key: 'nav.enti', icon: 'pa' },
+  { href: '/questionari', key: 'nav.surveys', icon: 'list' },
   { href: '/documenti', key: 'nav.documents', icon: 'files' },
   { href: '/competenze', key: 'nav.directory', icon: 'card' },
   { href: '/cerca', key: 'nav.search', icon: 'search' },
