@@ -43,7 +43,116 @@
     textarea.scrollIntoView({ block: 'center' });
   }
 
-  for (const form of document.querySelectorAll('form[data-composer]')) enhancePreview(form);
+  // @-mention suggestions: as "@ma" is typed, the people of the table who may be mentioned. The
+  // list is a listbox the arrows move through; Enter or Tab picks, Escape closes. Without
+  // JavaScript a mention is simply typed out.
+  function enhanceMentions(form) {
+    const textarea = form.querySelector('[data-composer-body]');
+    if (!textarea) return;
+    const tableOf = () => textarea.dataset.mentionTable || form.querySelector('[name="tableId"]')?.value || '';
+    const list = document.createElement('ul');
+    list.id = `${textarea.id}-mentions`;
+    list.className = 'mention-list list-unstyled';
+    list.setAttribute('role', 'listbox');
+    list.setAttribute('aria-label', textarea.dataset.mentionLabel || 'Mentions');
+    list.hidden = true;
+    textarea.insertAdjacentElement('afterend', list);
+    textarea.setAttribute('aria-autocomplete', 'list');
+    textarea.setAttribute('aria-controls', list.id);
+    let items = [];
+    let active = -1;
+    let timer;
+    let asked = 0;
+
+    const typed = () => {
+      const before = textarea.value.slice(0, textarea.selectionStart);
+      const match = before.match(/(?:^|\s)@([\p{L}\p{N}._-]{2,30})$/u);
+      return match ? { prefix: match[1], start: before.length - match[1].length - 1 } : null;
+    };
+    const close = () => {
+      list.hidden = true;
+      list.replaceChildren();
+      items = [];
+      active = -1;
+      textarea.removeAttribute('aria-activedescendant');
+    };
+    const highlight = (index) => {
+      active = index;
+      for (const [i, li] of [...list.children].entries()) li.setAttribute('aria-selected', String(i === index));
+      if (index >= 0) textarea.setAttribute('aria-activedescendant', `${list.id}-${index}`);
+    };
+    const pick = (index) => {
+      const at = typed();
+      const person = items[index];
+      if (!at || !person) return close();
+      const after = textarea.value.slice(textarea.selectionStart);
+      textarea.value = `${textarea.value.slice(0, at.start)}@${person.handle} ${after}`;
+      const caret = at.start + person.handle.length + 2;
+      textarea.setSelectionRange(caret, caret);
+      close();
+      textarea.focus();
+    };
+    const show = (people) => {
+      items = people;
+      list.replaceChildren(
+        ...people.map((person, i) => {
+          const li = document.createElement('li');
+          li.id = `${list.id}-${i}`;
+          li.setAttribute('role', 'option');
+          li.className = 'mention-option';
+          li.textContent = `${person.displayName} @${person.handle}`;
+          li.addEventListener('mousedown', (event) => {
+            event.preventDefault();
+            pick(i);
+          });
+          return li;
+        }),
+      );
+      list.hidden = people.length === 0;
+      highlight(people.length ? 0 : -1);
+    };
+
+    textarea.addEventListener('input', () => {
+      clearTimeout(timer);
+      const at = typed();
+      const table = tableOf();
+      if (!at || !table) return close();
+      timer = setTimeout(async () => {
+        const mine = ++asked;
+        try {
+          const response = await fetch(
+            `/api/tables/${encodeURIComponent(table)}/mentionable?q=${encodeURIComponent(at.prefix)}`,
+            {
+              credentials: 'same-origin',
+            },
+          );
+          if (!response.ok || mine !== asked) return;
+          show((await response.json()).items);
+        } catch {
+          close();
+        }
+      }, 150);
+    });
+    textarea.addEventListener('keydown', (event) => {
+      if (list.hidden || items.length === 0) return;
+      if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+        event.preventDefault();
+        const step = event.key === 'ArrowDown' ? 1 : -1;
+        highlight((active + step + items.length) % items.length);
+      } else if (event.key === 'Enter' || event.key === 'Tab') {
+        event.preventDefault();
+        pick(active);
+      } else if (event.key === 'Escape') {
+        close();
+      }
+    });
+    textarea.addEventListener('blur', () => setTimeout(close, 100));
+  }
+
+  for (const form of document.querySelectorAll('form[data-composer]')) {
+    enhancePreview(form);
+    enhanceMentions(form);
+  }
 
   const replyForm = document.getElementById('reply');
   if (!replyForm) return;

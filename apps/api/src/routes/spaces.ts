@@ -22,6 +22,7 @@ import {
   removeMember,
   setFocusAreaSubscription,
   setTableSubscription,
+  suggestMentions,
   tableToDto,
   updateEnte,
 } from '@hubspoke/domain';
@@ -191,6 +192,26 @@ const spaceRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => ({
       table: tableToDto(await getReadableTable(deps, requireUser(request), request.params.id)),
+    }),
+  );
+
+  app.get(
+    '/tables/:id/mentionable',
+    {
+      schema: {
+        tags: ['spaces'],
+        description:
+          'Whom you may @-mention in this table, by the start of a handle or of a word of the name (8 at most).',
+        params: IdParams,
+        querystring: Type.Object({ q: Type.String({ minLength: 1, maxLength: 60 }) }),
+        response: {
+          200: Type.Object({ items: Type.Array(Type.Object({ handle: Type.String(), displayName: Type.String() })) }),
+          ...errors(400, 401, 404),
+        },
+      },
+    },
+    async (request) => ({
+      items: await suggestMentions(deps, requireUser(request), request.params.id, request.query.q),
     }),
   );
 

@@ -16,6 +16,8 @@ export interface ComposerOptions {
   submitLabel: string;
   state: ComposerState;
   rows?: number;
+  /** The table whose readers may be @-mentioned (a new thread's form names it in its own field). */
+  tableId?: number;
 }
 
 /**
@@ -31,7 +33,7 @@ export function composerFields(ctx: PageContext, o: ComposerOptions) {
   return html`<div class="form-group composer">
       <label for="${id}" class="active">${o.label}<span class="required-mark" aria-hidden="true">*</span></label>
       <textarea id="${id}" name="body" rows="${o.rows ?? 8}" class="form-control composer-body${invalid ? ' is-invalid' : ''}"
-        required maxlength="50000" aria-describedby="${describedBy}"${invalid ? html` aria-invalid="true"` : ''} data-composer-body>${o.state.body}</textarea>
+        required maxlength="50000" aria-describedby="${describedBy}"${invalid ? html` aria-invalid="true"` : ''} data-composer-body${o.tableId ? html` data-mention-table="${o.tableId}"` : ''} data-mention-label="${t('composer.mentions')}">${o.state.body}</textarea>
       <small id="${id}-hint" class="form-text">${t('composer.hint')}</small>
     </div>
     <section class="composer-preview-wrapper" aria-labelledby="${o.formId}-preview-title"${o.state.previewHtml === undefined ? html` hidden` : ''} data-preview-wrapper>

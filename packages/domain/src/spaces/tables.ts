@@ -99,3 +99,17 @@ export async function listMembers(deps: Pick<Deps, 'db'>, actor: Actor, tableId:
   await getReadableTable(deps, actor, tableId);
   return tableRepo.listMembers(deps.db, tableId);
 }
+
+const SUGGESTIONS = 8;
+
+/**
+ * Whom a writer may @-mention in a table, as they type: only people who can read it (the others
+ * would stay plain text in the post), and only for someone who can read it too.
+ */
+export async function suggestMentions(deps: Pick<Deps, 'db'>, actor: Actor, tableId: number, prefix: string) {
+  await getReadableTable(deps, actor, tableId);
+  const clean = prefix.trim().replace(/^@/, '');
+  if (clean.length === 0) return [];
+  const people = await userRepo.mentionSuggestions(deps.db, tableId, clean, SUGGESTIONS);
+  return people.map((p) => ({ handle: p.handle, displayName: p.display_name }));
+}

@@ -73,6 +73,7 @@ export const forumEn: { readonly [K in keyof typeof forumIt]: string } = {
   'composer.replyingTo': 'Replying to post no. {number}.',
   'composer.replyingToPost': 'Replying to a post.',
   'composer.cancelReplyTo': 'Reply to the thread instead',
+  'composer.mentions': 'People you can mention',
   'composer.hint':
     'You can use Markdown: **bold**, _italic_, [text](https://address), > to quote, @name to mention someone.',
   'composer.unsent': 'Your text, not posted: copy it if you need it',

@@ -71,6 +71,7 @@ export const forumIt = {
   'composer.replyingTo': 'In risposta al messaggio n. {number}.',
   'composer.replyingToPost': 'In risposta a un messaggio.',
   'composer.cancelReplyTo': 'Rispondi alla discussione invece',
+  'composer.mentions': 'Persone che puoi menzionare',
   'composer.hint':
     'Puoi usare Markdown: **grassetto**, _corsivo_, [testo](https://indirizzo), > per citare, @nome per menzionare qualcuno.',
   'composer.unsent': 'Il tuo testo, non pubblicato: copialo se ti serve',

@@ -98,3 +98,27 @@ export function mentionable(db: Executor, tableId: number, handles: readonly str
     .where(userMayRead(tableId))
     .execute();
 }
+
+/**
+ * People a writer may mention in this table, whose handle or name starts with `prefix` (any
+ * word of the name): the same readers as `mentionable`, active accounts only, by name.
+ */
+export function mentionSuggestions(db: Executor, tableId: number, prefix: string, limit: number) {
+  const like = `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return db
+    .selectFrom('users')
+    .innerJoin('tables', (join) => join.on('tables.id', '=', tableId))
+    .select(['users.handle', 'users.display_name'])
+    .where((eb) =>
+      eb.or([
+        eb('users.handle', 'ilike', like),
+        eb('users.display_name', 'ilike', like),
+        eb('users.display_name', 'ilike', `% ${like}`),
+      ]),
+    )
+    .where('users.deactivated_at', 'is', null)
+    .where(userMayRead(tableId))
+    .orderBy('users.display_name')
+    .limit(limit)
+    .execute();
+}

@@ -1,0 +1,49 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserHelpers, launchBrowser } from '../support/browser.js';
+import { signIn as apiSignIn, newTable, newThread, newUser } from '../support/factories.js';
+import { startWebServer, type WebServer } from '../support/web-server.js';
+
+let server: WebServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startWebServer({ POST_MAX_PER_WINDOW: '1000' });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const { newPage, signIn, audit } = browserHelpers(
+  () => browser,
+  () => server.url,
+);
+
+describe('the composer', () => {
+  it('suggests the people of the table while "@gi" is typed, and Enter writes the handle', async () => {
+    const writer = await newUser(server, { displayName: 'Elena Costa' });
+    const giorgio = await newUser(server, { displayName: 'Giorgio Lamberti' });
+    const table = await newTable(server, { kind: 'lab', members: [writer, giorgio] });
+    const { thread } = await newThread(server, await apiSignIn(server, writer), {
+      tableId: table.id,
+      title: 'Una riunione a Bari',
+    });
+
+    const { page, context } = await newPage();
+    await signIn(page, writer);
+    await page.goto(`${server.url}/discussioni/${thread.id}`);
+    const composer = page.getByRole('textbox', { name: /^Il tuo messaggio/ });
+    await composer.click();
+    await composer.pressSequentially('Ne parlo con @gio');
+    const option = page.getByRole('option', { name: `Giorgio Lamberti @${giorgio.handle}` });
+    await expect.poll(() => option.count()).toBe(1);
+    expect(await option.getAttribute('aria-selected')).toBe('true');
+    await audit(page, 'composer-mentions');
+    await composer.press('Enter');
+    await expect.poll(() => composer.inputValue()).toBe(`Ne parlo con @${giorgio.handle} `);
+    expect(await page.getByRole('listbox').isHidden()).toBe(true);
+    await context.close();
+  });
+});
