@@ -48,6 +48,9 @@ describe('security headers beside the pages', () => {
     const page = await ctx.request({ method: 'GET', url: '/admin/queues', as: admin });
     expect(page.statusCode).toBe(200);
     expectNoFramingAndAPolicy(page);
+    // Its page asks no third party for fonts, and still loads its own style sheet.
+    expect(page.body).toContain('<link href="static/css/');
+    expect(page.body).not.toMatch(/fonts\.(googleapis|gstatic)\.com/);
     const refused = await ctx.request({ method: 'GET', url: '/admin/queues' });
     expect(refused.statusCode).toBe(401);
     expect(refused.json().error.code).toBe('unauthenticated');

@@ -27,6 +27,14 @@ const queueBoard: FastifyPluginAsync = async (app) => {
       return reply.code(403).send({ error: { code: 'forbidden', message: 'Only admins see the job queues' } });
     }
   });
+  // bull-board's page asks Google for its fonts: the policy would refuse them anyway, and the
+  // admin's browser should not tell a third party who opens this page. The system fonts do.
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (typeof payload !== 'string' || !String(reply.getHeader('content-type') ?? '').startsWith('text/html')) {
+      return payload;
+    }
+    return payload.replace(/<link[^>]+fonts\.(?:googleapis|gstatic)\.com[^>]*>/g, '');
+  });
   await app.register(serverAdapter.registerPlugin(), { prefix: BASE });
   app.addHook('onClose', async () => {
     await queue.close();
