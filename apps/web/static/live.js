@@ -139,8 +139,11 @@
   function onPostChanged(post) {
     if (post.threadId !== threadId) return;
     const article = document.getElementById(`post-${post.number}`);
-    if (!article || article.dataset.postId !== String(post.id) || !isOutOfDate(article, post)) return;
-    refresh(post);
+    if (!article || article.dataset.postId !== String(post.id)) return;
+    // A like changes only the count: it is written in place, the rest of the post is untouched.
+    const likes = article.querySelector('[data-like-count]');
+    if (likes && typeof post.reactions?.like === 'number') likes.textContent = String(post.reactions.like);
+    if (isOutOfDate(article, post)) refresh(post);
   }
 
   function onNotification(notification) {
