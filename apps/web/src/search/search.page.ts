@@ -1,3 +1,4 @@
+import type { DocumentDto } from '@hubspoke/domain';
 import type { PageContext } from '../context.js';
 import { THREAD_KINDS } from '../forum/listing.js';
 import { postHref } from '../forum/post-lookup.js';
@@ -31,6 +32,8 @@ export interface SearchView {
   error?: FormError | null;
   tables: ReadonlyArray<{ id: number; name: string }>;
   focusAreas: ReadonlyMap<string, string>;
+  /** The documents the words find (first page only), with a link to the library for more. */
+  documents?: { items: readonly DocumentDto[]; moreHref: string | null };
 }
 
 function searchForm(ctx: PageContext, view: SearchView) {
@@ -102,5 +105,18 @@ function results(ctx: PageContext, view: SearchView) {
   return html`<section aria-labelledby="results-title"><h2 class="h4" id="results-title">${t('search.results')}</h2>${body}</section>`;
 }
 
+function documents(ctx: PageContext, view: SearchView) {
+  const { t } = ctx;
+  const found = view.documents;
+  if (!found || found.items.length === 0) return '';
+  return html`<section aria-labelledby="documents-title" class="mt-5"><h2 class="h4" id="documents-title">${t('search.documents')}</h2>
+    <ul class="list-unstyled">${found.items.map(
+      (d) => html`<li class="search-result"><h3 class="h6 mb-1"><a href="/documenti/${d.id}">${d.title}</a></h3>
+        <p class="small text-secondary mb-0">${t(`documentKind.${d.kind}`)} · ${t(`documentStatus.${d.status}`)}</p></li>`,
+    )}</ul>
+    ${found.moreHref ? html`<p><a href="${found.moreHref}">${t('search.moreDocuments')}</a></p>` : ''}
+  </section>`;
+}
+
 export const searchPage = (ctx: PageContext, view: SearchView) =>
-  html`<h1 class="mb-3">${ctx.t('search.title')}</h1>${searchForm(ctx, view)}${results(ctx, view)}`;
+  html`<h1 class="mb-3">${ctx.t('search.title')}</h1>${searchForm(ctx, view)}${results(ctx, view)}${documents(ctx, view)}`;

@@ -1,11 +1,13 @@
-import { listVisibleTables, type SearchInput, searchPosts } from '@hubspoke/domain';
+import { listDocuments, listVisibleTables, type SearchInput, searchPosts } from '@hubspoke/domain';
 import type { FastifyPluginAsync } from 'fastify';
 import { pageContext } from '../context.js';
 import { focusAreaNames, isThreadKind } from '../forum/listing.js';
 import { currentUser, idParam, sendPage } from '../respond.js';
 import { type FailedForm, toFormError } from '../ui/form-errors.js';
 import type { WebOptions } from '../web-options.js';
-import { type SearchQuery, type SearchResult, searchPage } from './search.page.js';
+import { type SearchQuery, type SearchResult, type SearchView, searchPage } from './search.page.js';
+
+const DOCUMENTS_SHOWN = 5;
 
 type SearchRequest = {
   Querystring: { q?: string; tavolo?: string; area?: string; tipo?: string; ordine?: string; cursore?: string };
@@ -39,6 +41,7 @@ const searchRoutes: FastifyPluginAsync<WebOptions> = async (app, { deps }) => {
     let results: SearchResult[] | null = null;
     let moreHref: string | null = null;
     let error: FailedForm | null = null;
+    let documents: SearchView['documents'];
     if (query.q) {
       const input: SearchInput = {
         q: query.q,
@@ -49,14 +52,33 @@ const searchRoutes: FastifyPluginAsync<WebOptions> = async (app, { deps }) => {
         ...(q.cursore ? { cursor: q.cursore } : {}),
       };
       try {
-        const found = await searchPosts(deps, user, input);
+        const [found, docs] = await Promise.all([
+          searchPosts(deps, user, input),
+          // Only on the first page: the library pages through the rest.
+          q.cursore
+            ? undefined
+            : listDocuments(deps, user, { q: query.q, limit: DOCUMENTS_SHOWN, ...(tableId ? { tableId } : {}) }),
+        ]);
         results = found.items;
         moreHref = found.nextCursor ? searchHref(query, found.nextCursor) : null;
+        if (docs)
+          documents = {
+            items: docs.items,
+            moreHref: docs.nextCursor ? `/documenti?q=${encodeURIComponent(query.q)}` : null,
+          };
       } catch (caught) {
         error = toFormError(ctx, caught, ['q']);
       }
     }
-    const page = searchPage(ctx, { query, results, moreHref, error, tables, focusAreas });
+    const page = searchPage(ctx, {
+      query,
+      results,
+      moreHref,
+      error,
+      tables,
+      focusAreas,
+      ...(documents ? { documents } : {}),
+    });
     return sendPage(reply, ctx, ctx.t('search.title'), page, error?.status);
   });
 };

@@ -12,6 +12,8 @@ export const activityEn: { readonly [K in keyof typeof activityIt]: string } = {
   'search.results': 'Results',
   'search.empty': 'No post matches “{q}”. Try other words or remove a filter.',
   'search.more': 'More results',
+  'search.documents': 'Documents',
+  'search.moreDocuments': 'More documents in the library',
   'notifications.unread':
     '{count, plural, =0 {You have read all your notifications.} one {You have # unread notification.} other {You have # unread notifications.}}',
   'notifications.markAll': 'Mark all as read',

@@ -10,6 +10,8 @@ export const activityIt = {
   'search.results': 'Risultati',
   'search.empty': 'Nessun messaggio corrisponde a «{q}». Prova con altre parole o togli qualche filtro.',
   'search.more': 'Altri risultati',
+  'search.documents': 'Documenti',
+  'search.moreDocuments': 'Altri documenti nella biblioteca',
   'notifications.unread':
     '{count, plural, =0 {Hai letto tutte le notifiche.} one {Hai # notifica da leggere.} other {Hai # notifiche da leggere.}}',
   'notifications.markAll': 'Segna tutte come lette',
