@@ -46,4 +46,30 @@ describe('the composer', () => {
     expect(await page.getByRole('listbox').isHidden()).toBe(true);
     await context.close();
   });
+
+  it('has a formatting toolbar that writes Markdown, and none without JavaScript', async () => {
+    const writer = await newUser(server, { displayName: 'Sofia Rinaldi' });
+    const table = await newTable(server, { kind: 'lab', members: [writer] });
+    const { thread } = await newThread(server, await apiSignIn(server, writer), {
+      tableId: table.id,
+      title: 'Note di formattazione',
+    });
+    const { page, context } = await newPage();
+    await signIn(page, writer);
+    await page.goto(`${server.url}/discussioni/${thread.id}`);
+    const composer = page.getByRole('textbox', { name: /^Il tuo messaggio/ });
+    await composer.fill('importante');
+    await composer.evaluate((element) => (element as unknown as { select(): void }).select());
+    await page.getByRole('toolbar', { name: 'Formattazione' }).getByRole('button', { name: 'Grassetto' }).click();
+    expect(await composer.inputValue()).toBe('**importante**');
+    await page.getByRole('button', { name: 'Citazione' }).click();
+    expect(await composer.inputValue()).toBe('> **importante**');
+    await context.close();
+
+    const plain = await newPage({ javaScriptEnabled: false });
+    await signIn(plain.page, writer);
+    await plain.page.goto(`${server.url}/discussioni/${thread.id}`);
+    expect(await plain.page.getByRole('toolbar', { name: 'Formattazione' }).count()).toBe(0);
+    await plain.context.close();
+  });
 });

@@ -149,9 +149,50 @@
     textarea.addEventListener('blur', () => setTimeout(close, 100));
   }
 
+  // The toolbar writes the same Markdown one would type: around the selection, or at the line's start.
+  const WRAP = { bold: ['**', '**'], italic: ['_', '_'], link: ['[', '](https://)'] };
+  const LINE = { quote: '> ', list: '- ' };
+  function enhanceToolbar(form) {
+    const textarea = form.querySelector('[data-composer-body]');
+    const toolbar = form.querySelector('[data-composer-toolbar]');
+    if (!textarea || !toolbar) return;
+    toolbar.hidden = false;
+    toolbar.addEventListener('click', (event) => {
+      const button = event.target instanceof Element ? event.target.closest('[data-md]') : null;
+      if (!button) return;
+      const { selectionStart: start, selectionEnd: end, value } = textarea;
+      const tool = button.dataset.md;
+      let text;
+      let caretFrom;
+      let caretTo;
+      if (WRAP[tool]) {
+        const [open, close] = WRAP[tool];
+        const selected = value.slice(start, end);
+        text = `${value.slice(0, start)}${open}${selected}${close}${value.slice(end)}`;
+        caretFrom = start + open.length;
+        caretTo = caretFrom + selected.length;
+      } else {
+        const lineStart = value.lastIndexOf('\n', start - 1) + 1;
+        const lines = value
+          .slice(lineStart, end)
+          .split('\n')
+          .map((line) => `${LINE[tool]}${line}`);
+        const replaced = lines.join('\n');
+        text = `${value.slice(0, lineStart)}${replaced}${value.slice(end)}`;
+        caretFrom = lineStart + replaced.length;
+        caretTo = caretFrom;
+      }
+      textarea.value = text;
+      textarea.focus();
+      textarea.setSelectionRange(caretFrom, caretTo);
+      textarea.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+  }
+
   for (const form of document.querySelectorAll('form[data-composer]')) {
     enhancePreview(form);
     enhanceMentions(form);
+    enhanceToolbar(form);
   }
 
   const replyForm = document.getElementById('reply');

@@ -20,6 +20,8 @@ export interface ComposerOptions {
   tableId?: number;
 }
 
+const TOOLS = ['bold', 'italic', 'link', 'quote', 'list'] as const;
+
 /**
  * A Markdown textarea with a preview. Without JavaScript, "Preview" submits the form and the page
  * comes back with the rendering; with it, composer.js fetches the same rendering in place.
@@ -30,8 +32,13 @@ export function composerFields(ctx: PageContext, o: ComposerOptions) {
   const id = `${o.formId}-body`;
   const invalid = o.state.error?.fields.includes('body') ?? false;
   const describedBy = [`${id}-hint`, invalid ? `${o.formId}-error` : ''].filter(Boolean).join(' ');
+  // Shown by composer.js only: without JavaScript the Markdown is simply typed, as the hint says.
+  const toolbar = html`<div class="composer-toolbar btn-toolbar gap-1 mb-2" role="toolbar" aria-label="${t('composer.toolbar')}" aria-controls="${id}" hidden data-composer-toolbar>
+      ${TOOLS.map((tool) => html`<button type="button" class="btn btn-outline-secondary btn-xs" data-md="${tool}">${t(`composer.tool.${tool}`)}</button>`)}
+    </div>`;
   return html`<div class="form-group composer">
       <label for="${id}" class="active">${o.label}<span class="required-mark" aria-hidden="true">*</span></label>
+      ${toolbar}
       <textarea id="${id}" name="body" rows="${o.rows ?? 8}" class="form-control composer-body${invalid ? ' is-invalid' : ''}"
         required maxlength="50000" aria-describedby="${describedBy}"${invalid ? html` aria-invalid="true"` : ''} data-composer-body${o.tableId ? html` data-mention-table="${o.tableId}"` : ''} data-mention-label="${t('composer.mentions')}">${o.state.body}</textarea>
       <small id="${id}-hint" class="form-text">${t('composer.hint')}</small>

@@ -73,6 +73,12 @@ export const forumEn: { readonly [K in keyof typeof forumIt]: string } = {
   'composer.replyingTo': 'Replying to post no. {number}.',
   'composer.replyingToPost': 'Replying to a post.',
   'composer.cancelReplyTo': 'Reply to the thread instead',
+  'composer.toolbar': 'Formatting',
+  'composer.tool.bold': 'Bold',
+  'composer.tool.italic': 'Italic',
+  'composer.tool.link': 'Link',
+  'composer.tool.quote': 'Quote',
+  'composer.tool.list': 'List',
   'composer.mentions': 'People you can mention',
   'composer.hint':
     'You can use Markdown: **bold**, _italic_, [text](https://address), > to quote, @name to mention someone.',

@@ -71,6 +71,12 @@ export const forumIt = {
   'composer.replyingTo': 'In risposta al messaggio n. {number}.',
   'composer.replyingToPost': 'In risposta a un messaggio.',
   'composer.cancelReplyTo': 'Rispondi alla discussione invece',
+  'composer.toolbar': 'Formattazione',
+  'composer.tool.bold': 'Grassetto',
+  'composer.tool.italic': 'Corsivo',
+  'composer.tool.link': 'Link',
+  'composer.tool.quote': 'Citazione',
+  'composer.tool.list': 'Elenco',
   'composer.mentions': 'Persone che puoi menzionare',
   'composer.hint':
     'Puoi usare Markdown: **grassetto**, _corsivo_, [testo](https://indirizzo), > per citare, @nome per menzionare qualcuno.',
