@@ -58,6 +58,13 @@ function unreadBadge(ctx: PageContext) {
   return html`<span class="count-badge ms-1" data-unread-badge${count === 0 ? html` hidden` : ''}><span data-unread-count>${count}</span><span class="visually-hidden"> ${ctx.t('nav.unread')}</span></span>`;
 }
 
+/** The unread count on the folded phone menu, so news is seen without opening it. */
+function menuBadge(ctx: PageContext) {
+  const count = ctx.header?.unreadNotifications ?? 0;
+  if (count === 0) return '';
+  return html`<span class="count-badge ms-2">${count}<span class="visually-hidden"> ${ctx.t('nav.unread')}</span></span>`;
+}
+
 /** Open flags waiting for the moderator, shown only when there are some. */
 function flagsBadge(ctx: PageContext) {
   const count = ctx.header?.openFlags ?? 0;
@@ -77,9 +84,12 @@ function mainNav(ctx: PageContext) {
   if (!user) return '';
   const allowed = { staff: isStaff(user), admin: user.role === 'admin', tutoring: user.role !== 'participant' };
   const items = NAV.filter((item) => !item.only || allowed[item.only]);
+  // Open without JavaScript (every item shown, wrapped on a phone); menu.js folds it on a phone.
   return html`<div class="it-header-navbar-wrapper">
     <div class="container">
       <nav class="navbar navbar-expand-lg app-nav" aria-label="${ctx.t('layout.mainNav')}" id="main-nav">
+        <details class="app-menu" open data-app-menu>
+        <summary class="app-menu-toggle">${icon('burger', 'icon-sm me-2')}<span>${ctx.t('nav.menu')}</span>${menuBadge(ctx)}</summary>
         <ul class="navbar-nav">
           ${items.map((item) => {
             const current = isCurrent(ctx.path, item.href);
@@ -90,6 +100,7 @@ function mainNav(ctx: PageContext) {
             </li>`;
           })}
         </ul>
+        </details>
       </nav>
     </div>
   </div>`;
@@ -158,7 +169,7 @@ export function layout(ctx: PageContext, page: PageOptions): SafeHtml {
   <link rel="stylesheet" href="/static/forum.css">
   <link rel="stylesheet" href="/static/posts.css">
   <link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
-  ${ctx.user ? html`<script src="/static/live.js" defer></script><script src="/static/composer.js" defer></script>` : ''}
+  ${ctx.user ? html`<script src="/static/live.js" defer></script><script src="/static/composer.js" defer></script><script src="/static/menu.js" defer></script>` : ''}
 </head>
 <body${liveAttributes(ctx)}>
   <div class="skiplinks">

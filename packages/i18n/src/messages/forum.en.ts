@@ -3,6 +3,7 @@ import type { forumIt } from './forum.it.js';
 /** English strings of the forum; the type demands exactly the Italian keys. */
 export const forumEn: { readonly [K in keyof typeof forumIt]: string } = {
   'layout.breadcrumb': 'Breadcrumb',
+  'nav.menu': 'Menu',
   'nav.moderation': 'Moderation',
   'nav.unread': 'unread',
   'nav.openFlags': 'open flags',

@@ -1,6 +1,7 @@
 /** Italian strings of the forum itself: tables' thread lists, threads, posts, the composer. */
 export const forumIt = {
   'layout.breadcrumb': 'Percorso',
+  'nav.menu': 'Menu',
   'nav.moderation': 'Moderazione',
   'nav.unread': 'non lette',
   'nav.openFlags': 'segnalazioni aperte',
