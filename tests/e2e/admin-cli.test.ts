@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { createDb } from '@hubspoke/db';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, databaseUrl, dropTestDatabase } from '../support/databases.js';
 import { ROOT } from '../support/server-process.js';
@@ -124,6 +125,18 @@ describe('npm run admin', () => {
       .select('users.email')
       .orderBy('users.email')
       .execute();
+    const surveys = await db
+      .selectFrom('surveys')
+      .leftJoin('survey_responses as r', 'r.survey_id', 'surveys.id')
+      .select((eb) => [
+        'surveys.template',
+        eb.fn.count<number>('r.submitted_at').as('submitted'),
+        eb.fn.count<number>('r.id').as('responses'),
+        sql<boolean>`coalesce(bool_or(surveys.closes_at <= now()), false)`.as('closed'),
+      ])
+      .groupBy('surveys.template')
+      .orderBy('surveys.template')
+      .execute();
     const mails = await db
       .selectFrom('mail_outbox')
       .select('template')
@@ -142,6 +155,12 @@ describe('npm run admin', () => {
       'giulia.bari@demo.hubspoke.it',
       'luca.lecce@demo.hubspoke.it',
       'sara.palermo@demo.hubspoke.it',
+    ]);
+    // The seed's three questionnaires, answered by several enti (a draft or two among them).
+    expect(surveys).toEqual([
+      { template: 'criticita', submitted: 4, responses: 4, closed: true },
+      { template: 'ente_profile', submitted: 3, responses: 4, closed: false },
+      { template: 'priorita', submitted: 3, responses: 4, closed: false },
     ]);
     expect(questions).toEqual([
       { focus_area: 'cultura', email: 'tutor.cultura@demo.hubspoke.it', role: 'tutor' },

@@ -607,7 +607,7 @@ describe('the pages', () => {
     expect((await web.page(`/questionari/${id}/risultati`, p.session)).statusCode).toBe(403);
     const results = (await web.page(`/questionari/${id}/risultati`, moderator.session)).body;
     expect(results).toContain(
-      '<svg class="survey-chart" id="chart-0" role="img" aria-labelledby="chart-0-title chart-0-desc"',
+      '<svg class="survey-chart mw-100 h-auto d-block mb-2" id="chart-0" role="img" aria-labelledby="chart-0-title chart-0-desc"',
     );
     expect(results).toContain('<title id="chart-0-title">Settori prioritari</title>');
     expect(results).toMatch(/<table class="visually-hidden">[\s\S]*<th scope="row">Cultura<\/th><td>1<\/td>/);
@@ -620,5 +620,30 @@ describe('the pages', () => {
     const late = await web.post(`/questionari/${id}`, { 'q.settori': ['cultura'], action: 'submit' }, p.session);
     expect(late.statusCode).toBe(409);
     expect(late.body).toContain('Questo questionario è chiuso');
+  });
+});
+
+// Last in the file: once a Patto is published, every participant needs it to write.
+describe('the Patto', () => {
+  it('is needed to answer, as for every write', async () => {
+    const table = await newTable(ctx, { kind: 'regional', visibility: 'members' });
+    const p = await signedIn(ctx);
+    await ctx.db.insertInto('table_members').values({ table_id: table.id, user_id: p.user.id }).execute();
+    const survey = await newSurvey(admin.session, {
+      title: 'Dopo il Patto',
+      template: 'criticita',
+      respondent: 'person',
+      tableIds: [table.id],
+    });
+    const published = await api('POST', '/api/admin/consents/patto/versions', admin.session, {
+      textIt: 'Mi impegno.',
+      textEn: 'I commit.',
+    });
+    expect(published.statusCode).toBe(201);
+    const url = `/api/surveys/${survey.id}/response`;
+    const refused = await api('PUT', url, p.session, { answers: { risorse: ['numero_risorse'] } });
+    expect([refused.statusCode, refused.json().error.code]).toEqual([403, 'patto_required']);
+    await api('POST', '/api/consents/patto/accept', p.session, { version: published.json().version });
+    expect((await api('PUT', url, p.session, { answers: { risorse: ['numero_risorse'] } })).statusCode).toBe(200);
   });
 });

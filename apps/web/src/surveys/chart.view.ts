@@ -22,8 +22,8 @@ export function barChart(id: string, title: string, description: string, bars: r
   const max = Math.max(1, total, ...bars.map((b) => b.count));
   const usable = WIDTH - COUNT_SPACE;
   const height = bars.length * ROW + 4;
-  return html`<svg class="survey-chart" id="${id}" role="img" aria-labelledby="${id}-title ${id}-desc"
-      viewBox="0 0 ${WIDTH} ${height}" width="100%" preserveAspectRatio="xMinYMin meet" xmlns="http://www.w3.org/2000/svg">
+  return html`<svg class="survey-chart mw-100 h-auto d-block mb-2" id="${id}" role="img" aria-labelledby="${id}-title ${id}-desc"
+      viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" xmlns="http://www.w3.org/2000/svg">
     <title id="${id}-title">${title}</title>
     <desc id="${id}-desc">${description} ${bars.map((b) => `${b.label}: ${b.count}.`).join(' ')}</desc>
     ${bars.map((b, i) => {

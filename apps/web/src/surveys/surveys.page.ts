@@ -130,7 +130,7 @@ function questionField(ctx: PageContext, q: Question, value: unknown, problem: s
     case 'countries': {
       const options = q.options ?? [];
       const extra = options.filter((o) => !o.group);
-      control = html`<select multiple size="10" class="form-select" name="q.${q.key}" id="${id}-select"${describedBy}${invalid}${off}>
+      control = html`<select multiple size="${Math.min(20, options.filter((o) => o.group).length + (q.groups ?? []).length)}" class="form-select" name="q.${q.key}" id="${id}-select"${describedBy}${invalid}${off}>
         ${(q.groups ?? []).map(
           (g) =>
             html`<optgroup label="${g.label[locale]}">${options

@@ -144,3 +144,129 @@ export const DEMO_CONSENTS: Array<[email: string, kinds: Array<keyof typeof CONS
   ['tutor.cultura@demo.hubspoke.it', ['privacy']],
   ['tutor.innovazione@demo.hubspoke.it', ['privacy']],
 ];
+
+/**
+ * The seed's three questionnaires, answered by the enti's people: the criticità one already
+ * closed (its results open to everyone who answered), the others open, with a draft or two.
+ */
+export const DEMO_SURVEYS: Array<{
+  template: 'ente_profile' | 'criticita' | 'priorita';
+  title: string;
+  close: boolean;
+  answers: Array<[email: string, answers: Record<string, unknown>, submit: boolean]>;
+}> = [
+  {
+    template: 'ente_profile',
+    title: 'Profilo dell’ente',
+    close: false,
+    answers: [
+      [
+        'giulia.bari@demo.hubspoke.it',
+        {
+          esperienza: 'si',
+          esperienza_fondi_programmi: 'Interreg IPA Adriatico, ENPI CBC Med',
+          esperienza_anni: 8,
+          strategia_formalizzata: 'no',
+          ufficio_cooperazione: 'si',
+          ufficio_cooperazione_dettagli:
+            'Ufficio Relazioni internazionali, tre persone, presso il Gabinetto del Sindaco',
+          uffici_attivi: 'Cultura, Sviluppo economico',
+          sistema_informatizzato: 'no',
+          paesi_interventi: ['AL', 'ME', 'TN'],
+          settori_interventi: ['cultura', 'innovazione_egov'],
+          relazioni_attori: 'Università di Bari, Camera di commercio, associazioni culturali',
+          individuazione_opportunita: 'Bandi europei seguiti dall’ufficio; rete ANCI',
+          comunicazione_esterna: 'Pagina del sito istituzionale e comunicati stampa',
+        },
+        true,
+      ],
+      [
+        'luca.lecce@demo.hubspoke.it',
+        {
+          esperienza: 'si',
+          esperienza_anni: 3,
+          strategia_formalizzata: 'no',
+          ufficio_cooperazione: 'no',
+          uffici_attivi: 'Cultura e Turismo',
+          sistema_informatizzato: 'no',
+          paesi_interventi: ['AL', 'ME', { option: 'altro', text: 'Grecia' }],
+          settori_interventi: ['cultura', 'formazione'],
+        },
+        true,
+      ],
+      [
+        'sara.palermo@demo.hubspoke.it',
+        {
+          esperienza: 'si',
+          esperienza_anni: 12,
+          strategia_formalizzata: 'si',
+          ufficio_cooperazione: 'si',
+          sistema_informatizzato: 'si',
+          paesi_interventi: ['TN', 'MA', 'LB'],
+          settori_interventi: ['politiche_sociali', 'trasporti', { option: 'altro', text: 'Pesca' }],
+        },
+        true,
+      ],
+      ['paolo.napoli@demo.hubspoke.it', { esperienza: 'no' }, false],
+    ],
+  },
+  {
+    template: 'criticita',
+    title: 'I primi lavori: le criticità',
+    close: true,
+    answers: [
+      [
+        'giulia.bari@demo.hubspoke.it',
+        {
+          risorse: ['competenze_monitoraggio', 'numero_risorse', 'dotazione_finanziaria'],
+          coordinamento: ['coordinamento_interno'],
+        },
+        true,
+      ],
+      [
+        'luca.lecce@demo.hubspoke.it',
+        {
+          risorse: ['competenze_progettazione', 'conoscenze_linguistiche', 'numero_risorse'],
+          coordinamento: [{ option: 'relazioni_territorio', text: 'Associazioni e ONG del Salento' }],
+        },
+        true,
+      ],
+      [
+        'sara.palermo@demo.hubspoke.it',
+        {
+          risorse: ['competenze_gestionali', 'dotazione_tecnica', { option: 'altro', text: 'Tempi delle procedure' }],
+          coordinamento: ['coordinamento_interno', { option: 'relazioni_istituzioni', text: 'Regione Siciliana' }],
+        },
+        true,
+      ],
+      ['paolo.napoli@demo.hubspoke.it', { risorse: ['numero_risorse', 'dotazione_finanziaria'] }, true],
+    ],
+  },
+  {
+    template: 'priorita',
+    title: 'I primi lavori: le priorità',
+    close: false,
+    answers: [
+      [
+        'giulia.bari@demo.hubspoke.it',
+        { settori: ['cultura', 'innovazione_egov'], aree: ['balcani_occidentali'], paesi: ['AL', 'ME'] },
+        true,
+      ],
+      [
+        'luca.lecce@demo.hubspoke.it',
+        { settori: ['cultura', 'formazione'], aree: ['balcani_occidentali'], paesi: ['AL', 'ME'] },
+        true,
+      ],
+      [
+        'paolo.napoli@demo.hubspoke.it',
+        {
+          settori: ['internazionalizzazione_impresa', 'trasporti', { option: 'altro', text: 'Economia del mare' }],
+          aree: ['mediterraneo_sud', 'balcani_occidentali'],
+          paesi: ['TN', 'EG', 'AL'],
+        },
+        true,
+      ],
+      ['sara.palermo@demo.hubspoke.it', { settori: ['politiche_sociali'] }, false],
+    ],
+  },
+];

@@ -10,8 +10,19 @@ import type { Deps } from '../shared/deps.js';
 import { noPublisher } from '../shared/events.js';
 import type { RateLimitStore } from '../shared/rate-limit.js';
 import { saveSitePage } from '../site/pages.js';
+import { createSurvey, saveSurveyResponse, updateSurvey } from '../surveys/surveys.js';
+import { findTemplate } from '../surveys/templates.js';
 import { DEMO_CVS } from './cvs.js';
-import { CONSENT_TEXTS, DEMO_CONSENTS, DEMO_PASSWORD, DEMO_POOLS, ENTI, PEOPLE, THREADS } from './data.js';
+import {
+  CONSENT_TEXTS,
+  DEMO_CONSENTS,
+  DEMO_PASSWORD,
+  DEMO_POOLS,
+  DEMO_SURVEYS,
+  ENTI,
+  PEOPLE,
+  THREADS,
+} from './data.js';
 import { DEMO_SITE_PAGES } from './site.js';
 
 /**
@@ -82,6 +93,8 @@ export async function loadDemo(deps: Pick<Deps, 'db' | 'config'>) {
     }
   });
   await seedThreads({ db, config, clock: systemClock, rateLimits: unlimited, events: noPublisher });
+  // Before the Patto is published, so that every demo ente can answer.
+  await seedSurveys({ db, clock: systemClock });
   await seedConsents({ db, config, clock: systemClock });
   const admin = await userRepo.findByEmail(db, PEOPLE[0]?.email ?? '');
   for (const [slug, text] of Object.entries(DEMO_SITE_PAGES)) {
@@ -120,6 +133,28 @@ async function seedThreads(deps: Deps): Promise<void> {
       const person = people.get(by);
       if (person) await reply(deps, person, thread.id, { body });
     }
+  }
+}
+
+/** The seed's questionnaires, made by the moderator for every table and answered by the enti. */
+async function seedSurveys(deps: Pick<Deps, 'db' | 'clock'>): Promise<void> {
+  const moderator = await userRepo.findByEmail(deps.db, 'moderatore@demo.hubspoke.it');
+  if (!moderator) return;
+  const now = deps.clock.now().getTime();
+  for (const s of DEMO_SURVEYS) {
+    const survey = await createSurvey(deps, moderator, {
+      title: s.title,
+      description: findTemplate(s.template)?.description.it ?? '',
+      template: s.template,
+      respondent: 'ente',
+      opensAt: new Date(now - 14 * 86_400_000).toISOString(),
+      ...(s.close ? {} : { closesAt: new Date(now + 30 * 86_400_000).toISOString() }),
+    });
+    for (const [email, answers, submit] of s.answers) {
+      const person = await userRepo.findByEmail(deps.db, email);
+      if (person) await saveSurveyResponse(deps, person, survey.id, { answers, submit });
+    }
+    if (s.close) await updateSurvey(deps, moderator, survey.id, { closesAt: new Date(now).toISOString() });
   }
 }
 

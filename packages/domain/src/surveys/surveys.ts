@@ -1,4 +1,5 @@
 import { auditRepo, type SurveyRow, surveyRepo, tableRepo, type UserRow } from '@hubspoke/db';
+import { assertPattoAccepted } from '../consents/consents.js';
 import { isStaff } from '../permissions.js';
 import type { Deps } from '../shared/deps.js';
 import { conflict, forbidden, invalid, notFound } from '../shared/errors.js';
@@ -212,7 +213,8 @@ export async function getSurvey(deps: Pick<Deps, 'db' | 'clock'>, viewer: UserRo
  * Saves my answer (an ente survey: my ente's, the latest writer wins, each save kept with who
  * made it). Values are always checked; required answers on `submit`, and on every save of an
  * answer already submitted, which stays submitted. A refused save writes nothing, so the draft
- * saved before is kept whole. Only while the survey is open (409 otherwise).
+ * saved before is kept whole. Only while the survey is open (409 otherwise), and, like every
+ * write, once the participant holds the current Patto (403 patto_required).
  */
 export async function saveSurveyResponse(
   deps: Pick<Deps, 'db' | 'clock'>,
@@ -230,6 +232,8 @@ export async function saveSurveyResponse(
   const status = surveyStatus(row, now);
   if (status === 'scheduled') throw conflict('survey_not_open', 'This survey is not open yet');
   if (status === 'closed') throw conflict('survey_closed', 'This survey has closed');
+  // Answering is writing in the community: once a Patto is published, it takes the current one.
+  await assertPattoAccepted(deps, viewer);
   const existing = await surveyRepo.findResponse(deps.db, id, owner);
   const submit = input.submit === true || existing?.submitted_at != null;
   const checked = checkAnswers(row.questions as Question[], input.answers, submit);

@@ -49,8 +49,9 @@ export const surveysEn: { readonly [K in keyof typeof surveysIt]: string } = {
   'surveys.resultsOf': 'Results: {title}',
   'surveys.resultsLink': 'See the results',
   'surveys.answerLink': 'Answer',
-  'surveys.rate': '{answered} answers sent out of {expected} expected ({percent}).',
-  'surveys.rateNone': '{answered} answers sent.',
+  'surveys.rate':
+    '{answered, plural, one {# answer sent} other {# answers sent}} out of {expected} expected ({percent}).',
+  'surveys.rateNone': '{answered, plural, one {# answer sent} other {# answers sent}}.',
   'surveys.answeredCount': '{count, plural, =0 {no answers} one {# answer} other {# answers}}',
   'surveys.chartDesc': 'Bar chart: for each option, how many of {answered} answers choose it.',
   'surveys.option': 'Option',

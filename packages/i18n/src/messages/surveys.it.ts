@@ -49,8 +49,9 @@ export const surveysIt = {
   'surveys.resultsOf': 'Risultati: {title}',
   'surveys.resultsLink': 'Vedi i risultati',
   'surveys.answerLink': 'Rispondi',
-  'surveys.rate': '{answered} risposte inviate su {expected} attese ({percent}).',
-  'surveys.rateNone': '{answered} risposte inviate.',
+  'surveys.rate':
+    '{answered, plural, one {# risposta inviata} other {# risposte inviate}} su {expected} attese ({percent}).',
+  'surveys.rateNone': '{answered, plural, one {# risposta inviata} other {# risposte inviate}}.',
   'surveys.answeredCount': '{count, plural, =0 {nessuna risposta} one {# risposta} other {# risposte}}',
   'surveys.chartDesc': 'Grafico a barre: per ogni opzione, quante risposte la scelgono su {answered}.',
   'surveys.option': 'Opzione',

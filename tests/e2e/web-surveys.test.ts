@@ -1,0 +1,96 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserHelpers, launchBrowser } from '../support/browser.js';
+import { signIn as apiSignIn, newEnte, newTable, newUser } from '../support/factories.js';
+import { startWebServer, type WebServer } from '../support/web-server.js';
+
+let server: WebServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startWebServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const { newPage, audit } = browserHelpers(
+  () => browser,
+  () => server.url,
+);
+
+async function signInThroughForm(
+  page: Awaited<ReturnType<typeof newPage>>['page'],
+  user: { email: string; password: string },
+) {
+  await page.goto(`${server.url}/accedi`);
+  await page.getByLabel('Email').fill(user.email);
+  await page.getByLabel(/^Password/).fill(user.password);
+  await page.getByRole('button', { name: 'Accedi' }).click();
+  await page.waitForURL(`${server.url}/`);
+}
+
+/** Bootstrap Italia draws its own boxes over the inputs: one ticks them by their label, as people do. */
+async function tick(page: Awaited<ReturnType<typeof newPage>>['page'], label: string) {
+  await page.locator('label.form-check-label').getByText(label, { exact: true }).click();
+  expect(await page.getByRole('checkbox', { name: label }).isChecked()).toBe(true);
+}
+
+describe('the priorità questionnaire', () => {
+  it('is answered from the home page, corrected where the page says, and read as a chart', async () => {
+    // No consent is published here, so nobody is asked for one before the pages.
+    const moderator = await newUser(server, { role: 'moderator', displayName: 'Marco Moderatore' });
+    const ente = await newEnte(server, { name: 'Comune di Brindisi', region: 'Puglia' });
+    const person = await newUser(server, { displayName: 'Giorgia Conti', enteId: ente.id });
+    const table = await newTable(server, { name: 'Tavolo regionale Puglia', kind: 'regional', members: [person] });
+    const created = await server.request({
+      method: 'POST',
+      url: '/api/surveys',
+      as: await apiSignIn(server, moderator),
+      payload: { title: 'Le priorità di Brindisi', template: 'priorita', respondent: 'ente', tableIds: [table.id] },
+    });
+    expect(created.statusCode).toBe(201);
+    const id = created.json().survey.id;
+
+    // Without JavaScript: the form is plain HTML.
+    const { page } = await newPage({ javaScriptEnabled: false });
+    await signInThroughForm(page, person);
+    await page.getByRole('link', { name: 'Le priorità di Brindisi' }).click();
+    await page.waitForURL(`${server.url}/questionari/${id}`);
+
+    await tick(page, 'Cultura');
+    await tick(page, 'Altro (specificare)');
+    await page.getByRole('button', { name: 'Invia' }).click();
+    // The "Altro" text is missing and the areas are required: the page names both questions.
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('«Settori prioritari»');
+    expect(await page.locator('#q-aree-error').textContent()).toContain('«Aree geografiche e Paesi»');
+
+    await page.getByRole('textbox', { name: 'Specifica: Altro (specificare)' }).fill('Turismo sostenibile');
+    await tick(page, 'Balcani occidentali (specificare Paesi)');
+    await page.getByLabel('Paesi (specificare)').selectOption(['AL', 'ME']);
+    await page.getByRole('button', { name: 'Invia' }).click();
+    await page.waitForURL(`${server.url}/questionari/${id}`);
+    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Risposta inviata');
+
+    // The form passes axe (which needs JavaScript, so in a second window).
+    const checked = await newPage();
+    await signInThroughForm(checked.page, person);
+    await checked.page.goto(`${server.url}/questionari/${id}`);
+    await audit(checked.page, 'survey-form');
+    await checked.page.goto(`${server.url}/questionari`);
+    await audit(checked.page, 'survey-list');
+
+    // The moderator reads the results: a chart with its name and the numbers as text.
+    const staff = await newPage();
+    await signInThroughForm(staff.page, moderator);
+    await staff.page.goto(`${server.url}/questionari/${id}/risultati`);
+    const chart = staff.page.getByRole('img', { name: 'Settori prioritari' });
+    await expect.poll(() => chart.count()).toBe(1);
+    expect(await staff.page.locator('#chart-0-desc').textContent()).toContain('Cultura: 1.');
+    expect(await staff.page.locator('table.visually-hidden').first().textContent()).toContain('Altro (specificare)1');
+    expect(await staff.page.getByText('Turismo sostenibile').count()).toBe(1);
+    await audit(staff.page, 'survey-results');
+  });
+});
