@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserHelpers, DESKTOP, launchBrowser, PHONE } from '../support/browser.js';
-import { newUser } from '../support/factories.js';
+import { signIn as apiSignIn, newTable, newThread, newUser } from '../support/factories.js';
 import { startWebServer, type WebServer } from '../support/web-server.js';
 
 let server: WebServer;
@@ -70,5 +70,23 @@ describe('the main menu', () => {
     ).toBe(true);
     expect(await overflows(plain.page)).toBe(false);
     await plain.context.close();
+  });
+
+  it('on a phone, a thread starts with its posts: the tools fold behind one button', async () => {
+    const table = await newTable(server, { kind: 'lab', members: [person] });
+    const { thread } = await newThread(server, await apiSignIn(server, person), {
+      tableId: table.id,
+      title: 'Prima i messaggi',
+    });
+    const { page, context } = await newPage({ viewport: PHONE });
+    await signIn(page, person);
+    await page.goto(`${server.url}/discussioni/${thread.id}`);
+    const tools = page.getByRole('button', { name: /Salva/ });
+    expect(await tools.first().isVisible()).toBe(false);
+    expect(await page.locator('#post-1').isVisible()).toBe(true);
+    await page.getByText('Segui, salva e altri strumenti').click();
+    expect(await tools.first().isVisible()).toBe(true);
+    await audit(page, 'phone-thread');
+    await context.close();
   });
 });

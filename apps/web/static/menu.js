@@ -1,16 +1,18 @@
-// On a phone the main menu folds behind its "Menu" button, so the page starts with its content;
-// on a wide screen it is always open. Without JavaScript it stays open (every item, wrapped).
+// On a phone the main menu and a thread's tools fold behind a button, so a page starts with its
+// content; on a wide screen they are always open. Without JavaScript they stay open.
 (() => {
-  const menu = document.querySelector('[data-app-menu]');
-  if (!menu) return;
+  const folds = [...document.querySelectorAll('[data-app-menu], [data-fold-on-phone]')];
+  if (folds.length === 0) return;
   const wide = window.matchMedia('(min-width: 992px)');
   const fit = () => {
-    menu.open = wide.matches;
+    for (const fold of folds) fold.open = wide.matches;
   };
   fit();
   wide.addEventListener('change', fit);
-  // On a wide screen the summary is hidden; a stray toggle must not fold the menu away there.
-  menu.addEventListener('toggle', () => {
-    if (wide.matches && !menu.open) menu.open = true;
-  });
+  // On a wide screen the buttons are hidden; a stray toggle must not fold anything away there.
+  for (const fold of folds) {
+    fold.addEventListener('toggle', () => {
+      if (wide.matches && !fold.open) fold.open = true;
+    });
+  }
 })();

@@ -74,7 +74,10 @@ function moderationPanel(ctx: PageContext, view: ToolsView) {
 /** The reader's own controls for the thread (bookmark, follow), then the moderators' tools. */
 export function threadTools(ctx: PageContext, view: ToolsView) {
   const { t } = ctx;
-  return html`<div class="thread-tools d-flex flex-wrap gap-3 align-items-end mb-4">
+  // Open without JavaScript; on a phone menu.js folds it, so the first screen shows posts, not tools.
+  return html`<details class="thread-tools-fold mb-4" open data-fold-on-phone>
+    <summary class="thread-tools-toggle btn btn-sm btn-outline-secondary mb-2">${t('thread.tools')}</summary>
+    <div class="thread-tools d-flex flex-wrap gap-3 align-items-end">
     ${bookmarkForm(ctx, view)}
     ${watchLevelForm(ctx, {
       id: 'thread-watch',
@@ -85,5 +88,6 @@ export function threadTools(ctx: PageContext, view: ToolsView) {
     })}
     ${view.canRetitle ? html`<a class="btn btn-sm btn-outline-primary" href="/discussioni/${view.thread.id}/titolo">${icon('pencil', 'icon-sm me-1')}${t('thread.retitle')}</a>` : ''}
     ${view.moderates ? moderationPanel(ctx, view) : ''}
-  </div>`;
+    </div>
+  </details>`;
 }

@@ -4,6 +4,7 @@ import type { forumIt } from './forum.it.js';
 export const forumEn: { readonly [K in keyof typeof forumIt]: string } = {
   'layout.breadcrumb': 'Breadcrumb',
   'nav.menu': 'Menu',
+  'thread.tools': 'Follow, save and other tools',
   'nav.moderation': 'Moderation',
   'nav.unread': 'unread',
   'nav.openFlags': 'open flags',

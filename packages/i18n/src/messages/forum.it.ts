@@ -2,6 +2,7 @@
 export const forumIt = {
   'layout.breadcrumb': 'Percorso',
   'nav.menu': 'Menu',
+  'thread.tools': 'Segui, salva e altri strumenti',
   'nav.moderation': 'Moderazione',
   'nav.unread': 'non lette',
   'nav.openFlags': 'segnalazioni aperte',
