@@ -7,6 +7,25 @@ import type { Executor } from '../../connection.js';
  * Only submitted responses count; drafts are their writers' own.
  */
 
+/**
+ * Each submitted response with each of the survey's tables its respondent takes part in: a
+ * person's own, or for an ente those of any of its people (once per table). Joins, not a check
+ * per response and table, so it stays one pass over the participants.
+ */
+const responseTables = (surveyId: number) => sql`
+  select r.id as response_id, tp.table_id
+    from survey_responses r
+    join table_participants tp on tp.user_id = r.user_id
+    join survey_tables st on st.survey_id = r.survey_id and st.table_id = tp.table_id
+   where r.survey_id = ${surveyId} and r.submitted_at is not null and r.user_id is not null
+  union
+  select r.id, tp.table_id
+    from survey_responses r
+    join users u on u.ente_id = r.ente_id
+    join table_participants tp on tp.user_id = u.id
+    join survey_tables st on st.survey_id = r.survey_id and st.table_id = tp.table_id
+   where r.survey_id = ${surveyId} and r.submitted_at is not null and r.ente_id is not null`;
+
 export interface CountRow {
   /** The table or region the row is about; null in the overall rows. */
   group_key: string | null;
@@ -33,17 +52,7 @@ export async function overallCounts(db: Executor, surveyId: number): Promise<Cou
  */
 export async function countsByTable(db: Executor, surveyId: number): Promise<CountRow[]> {
   const { rows } = await sql<CountRow>`
-    with response_tables as (
-      select r.id as response_id, st.table_id
-        from survey_responses r
-        join survey_tables st on st.survey_id = r.survey_id
-       where r.survey_id = ${surveyId} and r.submitted_at is not null
-         and exists (
-           select 1 from table_participants tp
-             join users u on u.id = tp.user_id
-            where tp.table_id = st.table_id
-              and (u.id = r.user_id or u.ente_id = r.ente_id))
-    )
+    with response_tables as (${responseTables(surveyId)})
     select rt.table_id::text as group_key, i.question_key, i.option_key, count(distinct i.response_id)::int as count
       from survey_answer_items i
       join response_tables rt on rt.response_id = i.response_id
@@ -76,14 +85,9 @@ export async function respondentsByGroup(
   surveyId: number,
 ): Promise<Array<{ dimension: 'table' | 'region'; group_key: string; count: number }>> {
   const { rows } = await sql<{ dimension: 'table' | 'region'; group_key: string; count: number }>`
-    select 'table' as dimension, st.table_id::text as group_key, count(distinct r.id)::int as count
-      from survey_responses r
-      join survey_tables st on st.survey_id = r.survey_id
-     where r.survey_id = ${surveyId} and r.submitted_at is not null
-       and exists (
-         select 1 from table_participants tp join users u on u.id = tp.user_id
-          where tp.table_id = st.table_id and (u.id = r.user_id or u.ente_id = r.ente_id))
-     group by st.table_id
+    select 'table' as dimension, rt.table_id::text as group_key, count(*)::int as count
+      from (${responseTables(surveyId)}) rt
+     group by rt.table_id
     union all
     select 'region', coalesce(e.region, ''), count(*)::int
       from survey_responses r
@@ -138,14 +142,15 @@ export async function responseRate(
   surveyId: number,
   respondent: 'person' | 'ente',
 ): Promise<{ expected: number; answered: number }> {
+  // Everyone reads a table open to all participants; else its participants do.
   const readers = sql`
     from users u
    where u.deactivated_at is null and u.erased_at is null and u.role <> 'admin'
-     and exists (
-       select 1 from survey_tables st join tables t on t.id = st.table_id
-        where st.survey_id = ${surveyId}
-          and (t.visibility = 'participants'
-               or exists (select 1 from table_participants tp where tp.table_id = t.id and tp.user_id = u.id)))`;
+     and (exists (select 1 from survey_tables st join tables t on t.id = st.table_id
+                   where st.survey_id = ${surveyId} and t.visibility = 'participants')
+          or u.id in (select tp.user_id from table_participants tp
+                        join survey_tables st on st.table_id = tp.table_id
+                       where st.survey_id = ${surveyId}))`;
   const expected =
     respondent === 'ente'
       ? sql<{ n: number }>`select count(distinct u.ente_id)::int as n ${readers} and u.ente_id is not null`
