@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserHelpers, launchBrowser } from '../support/browser.js';
-import { signIn as apiSignIn, newEnte, newTable, newUser } from '../support/factories.js';
+import { newEnte, newTable, newUser } from '../support/factories.js';
 import { startWebServer, type WebServer } from '../support/web-server.js';
 
 let server: WebServer;
@@ -44,15 +44,19 @@ describe('the priorità questionnaire', () => {
     const moderator = await newUser(server, { role: 'moderator', displayName: 'Marco Moderatore' });
     const ente = await newEnte(server, { name: 'Comune di Brindisi', region: 'Puglia' });
     const person = await newUser(server, { displayName: 'Giorgia Conti', enteId: ente.id });
-    const table = await newTable(server, { name: 'Tavolo regionale Puglia', kind: 'regional', members: [person] });
-    const created = await server.request({
-      method: 'POST',
-      url: '/api/surveys',
-      as: await apiSignIn(server, moderator),
-      payload: { title: 'Le priorità di Brindisi', template: 'priorita', respondent: 'ente', tableIds: [table.id] },
-    });
-    expect(created.statusCode).toBe(201);
-    const id = created.json().survey.id;
+    await newTable(server, { name: 'Tavolo regionale Puglia', kind: 'regional', members: [person] });
+    // The moderator makes it from the template on the staff page.
+    const staff = await newPage();
+    await signInThroughForm(staff.page, moderator);
+    await staff.page.goto(`${server.url}/moderazione/questionari`);
+    await audit(staff.page, 'survey-manage');
+    await staff.page.getByLabel(/^Modello/).selectOption('priorita');
+    await staff.page.getByRole('textbox', { name: /^Titolo/ }).fill('Le priorità di Brindisi');
+    await staff.page.locator('label.form-check-label').getByText('Tavolo regionale Puglia', { exact: true }).click();
+    await staff.page.getByRole('button', { name: 'Crea il questionario' }).click();
+    await staff.page.waitForURL(/\/questionari\/\d+$/);
+    const id = Number(staff.page.url().split('/').pop());
+    expect(await staff.page.getByRole('heading', { level: 1 }).textContent()).toBe('Le priorità di Brindisi');
 
     // Without JavaScript: the form is plain HTML.
     const { page } = await newPage({ javaScriptEnabled: false });
@@ -83,8 +87,6 @@ describe('the priorità questionnaire', () => {
     await audit(checked.page, 'survey-list');
 
     // The moderator reads the results: a chart with its name and the numbers as text.
-    const staff = await newPage();
-    await signInThroughForm(staff.page, moderator);
     await staff.page.goto(`${server.url}/questionari/${id}/risultati`);
     const chart = staff.page.getByRole('img', { name: 'Settori prioritari' });
     await expect.poll(() => chart.count()).toBe(1);
