@@ -623,6 +623,43 @@ describe('the pages', () => {
   });
 });
 
+describe('opening', () => {
+  it('tells those a survey is for, in the app, when it opens at once', async () => {
+    const table = await newTable(ctx, { kind: 'lab' });
+    const ente = await newEnte(ctx);
+    const member = await signedIn(ctx, { enteId: ente.id });
+    const noEnte = await signedIn(ctx);
+    const outsider = await signedIn(ctx, { enteId: ente.id });
+    for (const p of [member, noEnte])
+      await ctx.db.insertInto('table_members').values({ table_id: table.id, user_id: p.user.id }).execute();
+    const survey = await newSurvey(moderator.session, {
+      title: 'Profilo del laboratorio',
+      template: 'ente_profile',
+      respondent: 'ente',
+      tableIds: [table.id],
+    });
+    const notifications = (who: Session) =>
+      api('GET', '/api/notifications', who).then((r) => r.json().items as Array<{ kind: string; surveyId: number }>);
+    expect((await notifications(member.session)).filter((n) => n.kind === 'survey_open')).toEqual([
+      expect.objectContaining({ kind: 'survey_open', surveyId: survey.id, threadTitle: 'Profilo del laboratorio' }),
+    ]);
+    expect((await notifications(noEnte.session)).some((n) => n.kind === 'survey_open')).toBe(false);
+    expect((await notifications(outsider.session)).some((n) => n.kind === 'survey_open')).toBe(false);
+    const page = (await web.page('/notifiche', member.session)).body;
+    expect(page).toContain('Nuovo questionario da compilare: «Profilo del laboratorio»');
+    expect(page).toContain(encodeURIComponent(`/questionari/${survey.id}`));
+
+    await newSurvey(moderator.session, {
+      title: 'Più avanti',
+      template: 'criticita',
+      respondent: 'person',
+      tableIds: [table.id],
+      opensAt: new Date(Date.now() + 86_400_000).toISOString(),
+    });
+    expect((await notifications(noEnte.session)).some((n) => n.kind === 'survey_open')).toBe(false);
+  });
+});
+
 // Last in the file: once a Patto is published, every participant needs it to write.
 describe('the Patto', () => {
   it('is needed to answer, as for every write', async () => {

@@ -318,7 +318,8 @@ export type NotificationKind =
   | 'tutor_answer'
   | 'answer_accepted'
   | 'asker_followup'
-  | 'moderated';
+  | 'moderated'
+  | 'survey_open';
 
 export interface NotificationsTable {
   id: Id;

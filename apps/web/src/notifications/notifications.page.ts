@@ -14,6 +14,7 @@ export interface NotificationsView {
 
 /** Where a notification leads: the post it is about, through a link that also marks it read. */
 export function notificationTarget(n: NotificationDto): string {
+  if (n.surveyId !== null) return `/questionari/${n.surveyId}`;
   return n.threadId === null ? '/notifiche' : postHref(n.threadId, n.postNumber ?? 1);
 }
 

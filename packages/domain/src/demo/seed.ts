@@ -94,7 +94,7 @@ export async function loadDemo(deps: Pick<Deps, 'db' | 'config'>) {
   });
   await seedThreads({ db, config, clock: systemClock, rateLimits: unlimited, events: noPublisher });
   // Before the Patto is published, so that every demo ente can answer.
-  await seedSurveys({ db, clock: systemClock });
+  await seedSurveys({ db, clock: systemClock, events: noPublisher });
   await seedConsents({ db, config, clock: systemClock });
   const admin = await userRepo.findByEmail(db, PEOPLE[0]?.email ?? '');
   for (const [slug, text] of Object.entries(DEMO_SITE_PAGES)) {
@@ -137,7 +137,7 @@ async function seedThreads(deps: Deps): Promise<void> {
 }
 
 /** The seed's questionnaires, made by the moderator for every table and answered by the enti. */
-async function seedSurveys(deps: Pick<Deps, 'db' | 'clock'>): Promise<void> {
+async function seedSurveys(deps: Pick<Deps, 'db' | 'clock' | 'events'>): Promise<void> {
   const moderator = await userRepo.findByEmail(deps.db, 'moderatore@demo.hubspoke.it');
   if (!moderator) return;
   const now = deps.clock.now().getTime();

@@ -21,6 +21,7 @@ export const NotificationSchema = Type.Object({
     'answer_accepted',
     'asker_followup',
     'moderated',
+    'survey_open',
   ]),
   threadId: Nullable(Type.Integer()),
   postId: Nullable(Type.Integer()),
@@ -30,6 +31,7 @@ export const NotificationSchema = Type.Object({
   documentStatus: Nullable(Type.String()),
   comment: Nullable(Type.String()),
   moderation: Nullable(literals([...MODERATIONS])),
+  surveyId: Nullable(Type.Integer({ description: 'a questionnaire that opened: its id' })),
   createdAt: DateTime,
   read: Type.Boolean(),
 });
@@ -48,6 +50,7 @@ export const notificationToDto = (n: NotificationRow): NotificationDto => ({
   comment: typeof n.data.comment === 'string' ? n.data.comment : null,
   /** For a moderator's act on the person's thread or post: what was done (the comment says why). */
   moderation: isModeration(n.data.moderation) ? n.data.moderation : null,
+  surveyId: typeof n.data.surveyId === 'number' ? n.data.surveyId : null,
   createdAt: n.created_at.toISOString(),
   read: n.read_at !== null,
 });

@@ -1,5 +1,6 @@
-import { auditRepo, type SurveyRow, surveyRepo, tableRepo, type UserRow } from '@hubspoke/db';
+import { auditRepo, eventRepo, type SurveyRow, surveyRepo, tableRepo, type UserRow } from '@hubspoke/db';
 import { assertPattoAccepted } from '../consents/consents.js';
+import { notify } from '../notifications/notify.js';
 import { isStaff } from '../permissions.js';
 import type { Deps } from '../shared/deps.js';
 import { conflict, forbidden, invalid, notFound } from '../shared/errors.js';
@@ -41,9 +42,12 @@ const parseDate = (field: string, value: string | null | undefined) => {
   return date;
 };
 
-/** Moderators and admins make a survey from a template or from their own questions. */
+/**
+ * Moderators and admins make a survey from a template or from their own questions. One open at
+ * once is announced to those it is for by an in-app notification (no mail), in the same transaction.
+ */
 export async function createSurvey(
-  deps: Pick<Deps, 'db' | 'clock'>,
+  deps: Pick<Deps, 'db' | 'clock' | 'events'>,
   actor: UserRow,
   input: CreateSurveyInput,
 ): Promise<SurveyDto> {
@@ -77,7 +81,7 @@ export async function createSurvey(
     if (missing.length) throw invalid('unknown_table', `No table ${missing.join(', ')}`);
     tableIds = unique;
   }
-  const row = await deps.db.transaction().execute(async (tx) => {
+  const { row, eventIds } = await deps.db.transaction().execute(async (tx) => {
     const saved = await surveyRepo.insert(
       tx,
       {
@@ -100,8 +104,25 @@ export async function createSurvey(
       subjectId: String(saved.id),
       data: { template: input.template ?? null, respondent: input.respondent },
     });
-    return saved;
+    // Open at once: those it is for hear of it now (a survey opening later is on their home page then).
+    if (saved.opens_at > now) return { row: saved, eventIds: [] };
+    const eventId = await eventRepo.insert(tx, { name: 'survey.opened', rooms: [], data: { surveyId: saved.id } });
+    const people = await surveyRepo.respondentIds(tx, saved.id, saved.respondent, actor.id);
+    const { eventIds } = await notify(
+      tx,
+      people.map((userId) => ({
+        user_id: userId,
+        kind: 'survey_open' as const,
+        event_id: eventId,
+        thread_id: null,
+        post_id: null,
+        actor_id: actor.id,
+        data: { threadTitle: saved.title, actorName: actor.display_name, surveyId: saved.id },
+      })),
+    );
+    return { row: saved, eventIds };
   });
+  deps.events.publish(eventIds);
   return surveyToDto(row, await surveyRepo.tablesOf(deps.db, row.id), now);
 }
 

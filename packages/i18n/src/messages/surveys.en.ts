@@ -85,6 +85,7 @@ export const surveysEn: { readonly [K in keyof typeof surveysIt]: string } = {
   'surveys.create': 'Create the questionnaire',
   'surveys.closeNow': 'Close now',
   'surveys.all': 'All questionnaires',
+  'notifications.kind.survey_open': 'A new questionnaire to answer: “{title}”',
   'flash.surveyDraftSaved': 'Draft saved.',
   'flash.surveySubmitted': 'Answer sent. You may change it until the questionnaire closes.',
   'flash.surveyCreated': 'Questionnaire created.',

@@ -85,6 +85,7 @@ export const surveysIt = {
   'surveys.create': 'Crea il questionario',
   'surveys.closeNow': 'Chiudi ora',
   'surveys.all': 'Tutti i questionari',
+  'notifications.kind.survey_open': 'Nuovo questionario da compilare: «{title}»',
   'flash.surveyDraftSaved': 'Bozza salvata.',
   'flash.surveySubmitted': 'Risposta inviata. Puoi modificarla fino alla chiusura.',
   'flash.surveyCreated': 'Questionario creato.',

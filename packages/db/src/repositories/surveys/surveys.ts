@@ -280,3 +280,26 @@ export function latestEnteProfile(db: Executor, enteId: number) {
     .limit(1)
     .executeTakeFirst();
 }
+
+/**
+ * Who a survey that has just opened is for: active people other than admins who read one of its
+ * tables (for an ente survey, those who belong to an ente), but not `exceptId`.
+ */
+export async function respondentIds(
+  db: Executor,
+  surveyId: number,
+  respondent: 'person' | 'ente',
+  exceptId: number,
+): Promise<number[]> {
+  const { rows } = await sql<{ id: number }>`
+    select u.id from users u
+     where u.deactivated_at is null and u.erased_at is null and u.role <> 'admin' and u.id <> ${exceptId}
+       ${respondent === 'ente' ? sql`and u.ente_id is not null` : sql``}
+       and (exists (select 1 from survey_tables st join tables t on t.id = st.table_id
+                     where st.survey_id = ${surveyId} and t.visibility = 'participants')
+            or u.id in (select tp.user_id from table_participants tp
+                          join survey_tables st on st.table_id = tp.table_id
+                         where st.survey_id = ${surveyId}))
+     order by u.id`.execute(db);
+  return rows.map((r) => r.id);
+}
