@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserHelpers, launchBrowser } from '../support/browser.js';
-import { newEnte, newTable, newUser } from '../support/factories.js';
+import { signIn as apiSignIn, newEnte, newTable, newUser } from '../support/factories.js';
 import { startWebServer, type WebServer } from '../support/web-server.js';
 
 let server: WebServer;
@@ -94,5 +94,40 @@ describe('the priorità questionnaire', () => {
     expect(await staff.page.locator('table.visually-hidden').first().textContent()).toContain('Altro (specificare)1');
     expect(await staff.page.getByText('Turismo sostenibile').count()).toBe(1);
     await audit(staff.page, 'survey-results');
+  });
+
+  it('shows an ente’s profile questionnaire on its page', async () => {
+    const moderator = await newUser(server, { role: 'moderator' });
+    const ente = await newEnte(server, { name: 'Comune di Matera', region: 'Basilicata' });
+    const person = await newUser(server, { enteId: ente.id });
+    const table = await newTable(server, { kind: 'regional', members: [person] });
+    const created = await server.request({
+      method: 'POST',
+      url: '/api/surveys',
+      as: await apiSignIn(server, moderator),
+      payload: { title: 'Profilo dell’ente', template: 'ente_profile', respondent: 'ente', tableIds: [table.id] },
+    });
+    const saved = await server.request({
+      method: 'PUT',
+      url: `/api/surveys/${created.json().survey.id}/response`,
+      as: await apiSignIn(server, person),
+      payload: {
+        answers: {
+          esperienza: 'si',
+          esperienza_anni: 5,
+          strategia_formalizzata: 'no',
+          ufficio_cooperazione: 'no',
+          sistema_informatizzato: 'no',
+          paesi_interventi: ['AL', 'TN'],
+        },
+        submit: true,
+      },
+    });
+    expect(saved.statusCode).toBe(200);
+    const { page } = await newPage();
+    await signInThroughForm(page, person);
+    await page.goto(`${server.url}/enti/${ente.id}`);
+    expect(await page.locator('.ente-profile').textContent()).toContain('Albania; Tunisia');
+    await audit(page, 'ente-profile');
   });
 });
