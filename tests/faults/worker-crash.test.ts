@@ -40,6 +40,8 @@ async function startWorkerProcess(): Promise<ChildProcess> {
       JOB_RETRY_BASE_MS: '200',
       JOB_RETRY_MAX_MS: '1000',
       MAIL_SWEEP_SECONDS: '1',
+      // The killed worker's jobs are taken over within seconds, not the default half minute.
+      JOB_LOCK_MS: '3000',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

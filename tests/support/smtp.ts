@@ -44,6 +44,11 @@ export class TestSmtp {
   }
 
   async start(): Promise<string> {
+    // A client killed mid-session (a worker the test kills) resets its socket: that is the
+    // client's failure to report, not the server's, as a real mail server would see it.
+    this.server.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ECONNRESET' && error.code !== 'EPIPE') throw error;
+    });
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', () => resolve()));
     const address = this.server.server.address();
     this.port = typeof address === 'object' && address ? address.port : 0;

@@ -92,6 +92,7 @@ export async function startWorker(config: Config, options: WorkerOptions = {}): 
     },
     {
       concurrency: options.concurrency ?? 10,
+      lockMs: config.jobs.lockMs,
       // Doubling delays up to a cap, for as long as config.jobs allows from when the job was first due.
       backoffStrategy: (attemptsMade, _type, _error, job) =>
         retryDelay(config.jobs, attemptsMade, (job?.timestamp ?? Date.now()) + (job?.opts.delay ?? 0), Date.now()),

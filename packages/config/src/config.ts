@@ -77,6 +77,11 @@ export interface Config {
     readonly retryForSeconds: number;
     /** Unsent account mails and due digests are re-enqueued this often, whatever became of their jobs. */
     readonly sweepSeconds: number;
+    /**
+     * A running job holds its lock this long, renewed while its worker lives; once a dead worker's
+     * lock runs out, another worker takes the job over (checked as often).
+     */
+    readonly lockMs: number;
     /** A digest claim this old belonged to a worker that died mid-send; another may take over. */
     readonly staleClaimMs: number;
   };
@@ -233,6 +238,7 @@ export function loadConfig(env: Env = process.env): Config {
       retryForSeconds: int(env, 'JOB_RETRY_FOR_SECONDS', 86_400, 1, 30 * 86_400),
       sweepSeconds: int(env, 'MAIL_SWEEP_SECONDS', 300, 1, 86_400),
       staleClaimMs: int(env, 'DIGEST_STALE_CLAIM_MS', 120_000, 100, 86_400_000),
+      lockMs: int(env, 'JOB_LOCK_MS', 30_000, 1_000, 3_600_000),
     },
     uploads: {
       dir: read(env, 'UPLOAD_DIR', join(dataDir, 'uploads')),

@@ -122,10 +122,12 @@ export function openPostgresBackend(
     workers: new PostgresWorkerPresence(db),
     checks: {},
     createQueue: (options = {}) => new Queue(QUEUE_NAME, { connection: connection(), ...options }),
-    createWorker: (processor, { concurrency, backoffStrategy }) =>
+    createWorker: (processor, { concurrency, backoffStrategy, lockMs }) =>
       new Worker(QUEUE_NAME, processor, {
         connection: connection(),
         concurrency,
+        // A dead worker's jobs are taken over once their lock runs out, looked for as often.
+        ...(lockMs ? { lockDuration: lockMs, stalledInterval: lockMs } : {}),
         ...(backoffStrategy ? { settings: { backoffStrategy } } : {}),
       }),
     // The schedules live in PostgreSQL with everything else: they do not vanish while it is away.

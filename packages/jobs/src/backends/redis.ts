@@ -164,11 +164,13 @@ export async function openRedisBackend(url: string, prefix: string, onError: (er
     workers: new RedisWorkerPresence(redis, prefix),
     checks: { redis: () => redis.ping() },
     createQueue: (options = {}) => new Queue(QUEUE_NAME, { connection: forProducers(), prefix, ...options }),
-    createWorker: (processor, { concurrency, backoffStrategy }) =>
+    createWorker: (processor, { concurrency, backoffStrategy, lockMs }) =>
       new Worker(QUEUE_NAME, processor, {
         connection: forConsumers(),
         prefix,
         concurrency,
+        // A dead worker's jobs are taken over once their lock runs out, looked for as often.
+        ...(lockMs ? { lockDuration: lockMs, stalledInterval: lockMs } : {}),
         ...(backoffStrategy ? { settings: { backoffStrategy } } : {}),
       }),
     onReconnect(listener) {

@@ -58,7 +58,10 @@ export interface Backend {
    */
   createQueue(options?: { defaultJobOptions?: DefaultJobOptions }): JobQueue;
   /** A consumer: its connection waits for the store to come back rather than failing its blocking commands. */
-  createWorker(processor: JobProcessor, options: { concurrency: number; backoffStrategy?: BackoffStrategy }): JobWorker;
+  createWorker(
+    processor: JobProcessor,
+    options: { concurrency: number; backoffStrategy?: BackoffStrategy; lockMs?: number },
+  ): JobWorker;
   /**
    * Calls `listener` each time the queues' store is reachable again after losing it. A Redis
    * that restarted may have come back empty: recurring schedules must then be upserted again.
