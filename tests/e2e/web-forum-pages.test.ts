@@ -206,6 +206,9 @@ describe('the tutoring, document and person pages', () => {
 
     const moderatorPage = await newPage();
     await signIn(moderatorPage.page, moderator);
+    await moderatorPage.page.goto(`${server.url}/moderazione/revisione`);
+    expect(await moderatorPage.page.getByRole('link', { name: document.title }).count()).toBeGreaterThan(0);
+    await audit(moderatorPage.page, 'moderation-review-queue');
     await moderatorPage.page.goto(`${server.url}/documenti/${document.id}`);
     await moderatorPage.page.getByRole('button', { name: 'Pubblica', exact: true }).click();
     await moderatorPage.page.waitForURL(new RegExp(`/documenti/${document.id}`));
