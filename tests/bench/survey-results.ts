@@ -39,8 +39,15 @@ async function timed(runs: number, fn: () => Promise<unknown>) {
 
 async function main() {
   const { createDb, migrateToLatest, userRepo } = await import('@hubspoke/db');
-  const { createSurvey, saveSurveyResponse, surveyAnswersCsv, surveyCountsCsv, surveyResults, systemClock } =
-    await import('@hubspoke/domain');
+  const {
+    createSurvey,
+    noPublisher,
+    saveSurveyResponse,
+    surveyAnswersCsv,
+    surveyCountsCsv,
+    surveyResults,
+    systemClock,
+  } = await import('@hubspoke/domain');
   await admin(`drop database if exists ${DB_NAME} with (force)`);
   await admin(`create database ${DB_NAME}`);
   const url = new URL(ADMIN_URL);
@@ -72,7 +79,7 @@ async function main() {
          or (u.id % 7 = 0 and t.id = (select min(id) from tables) + (u.id / 7) % 40)`);
     const adminUser = await userRepo.findByEmail(db, 'utente1@bench.example.it');
     if (!adminUser) throw new Error('no admin');
-    const deps = { db, clock: systemClock };
+    const deps = { db, clock: systemClock, events: noPublisher };
     const survey = await createSurvey(deps, adminUser, {
       title: 'Priorità (bench)',
       template: 'priorita',

@@ -21,6 +21,7 @@ import { answerText, checkAnswers, validateQuestions } from './validate.js';
 
 export const SURVEY_TITLE_MAX = 200;
 export const SURVEY_DESCRIPTION_MAX = 5000;
+const NOTIFY_BATCH = 1000;
 
 export const listSurveyTemplates = () => SURVEY_TEMPLATES;
 
@@ -108,18 +109,23 @@ export async function createSurvey(
     if (saved.opens_at > now) return { row: saved, eventIds: [] };
     const eventId = await eventRepo.insert(tx, { name: 'survey.opened', rooms: [], data: { surveyId: saved.id } });
     const people = await surveyRepo.respondentIds(tx, saved.id, saved.respondent, actor.id);
-    const { eventIds } = await notify(
-      tx,
-      people.map((userId) => ({
-        user_id: userId,
-        kind: 'survey_open' as const,
-        event_id: eventId,
-        thread_id: null,
-        post_id: null,
-        actor_id: actor.id,
-        data: { threadTitle: saved.title, actorName: actor.display_name, surveyId: saved.id },
-      })),
-    );
+    // In batches: one statement may carry at most 65,535 parameters.
+    const eventIds: number[] = [];
+    for (let i = 0; i < people.length; i += NOTIFY_BATCH) {
+      const batch = await notify(
+        tx,
+        people.slice(i, i + NOTIFY_BATCH).map((userId) => ({
+          user_id: userId,
+          kind: 'survey_open' as const,
+          event_id: eventId,
+          thread_id: null,
+          post_id: null,
+          actor_id: actor.id,
+          data: { threadTitle: saved.title, actorName: actor.display_name, surveyId: saved.id },
+        })),
+      );
+      eventIds.push(...batch.eventIds);
+    }
     return { row: saved, eventIds };
   });
   deps.events.publish(eventIds);
