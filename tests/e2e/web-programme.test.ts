@@ -37,21 +37,14 @@ afterAll(async () => {
   await server?.close();
 });
 
-const { newPage, audit } = browserHelpers(
+const {
+  newPage,
+  audit,
+  submitSignIn: signInThroughForm,
+} = browserHelpers(
   () => browser,
   () => server.url,
 );
-
-/** Signs in through the form; where the site goes next is the test's to check. */
-async function signInThroughForm(
-  page: Awaited<ReturnType<typeof newPage>>['page'],
-  user: { email: string; password: string },
-) {
-  await page.goto(`${server.url}/accedi`);
-  await page.getByLabel('Email').fill(user.email);
-  await page.getByLabel(/^Password/).fill(user.password);
-  await page.getByRole('button', { name: 'Accedi' }).click();
-}
 
 describe('a new participant', () => {
   it('is asked for the Patto and the privacy notice, accepts them, and can then write', async () => {

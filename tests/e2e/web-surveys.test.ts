@@ -16,21 +16,14 @@ afterAll(async () => {
   await server?.close();
 });
 
-const { newPage, audit } = browserHelpers(
+const {
+  newPage,
+  audit,
+  signIn: signInThroughForm,
+} = browserHelpers(
   () => browser,
   () => server.url,
 );
-
-async function signInThroughForm(
-  page: Awaited<ReturnType<typeof newPage>>['page'],
-  user: { email: string; password: string },
-) {
-  await page.goto(`${server.url}/accedi`);
-  await page.getByLabel('Email').fill(user.email);
-  await page.getByLabel(/^Password/).fill(user.password);
-  await page.getByRole('button', { name: 'Accedi' }).click();
-  await page.waitForURL(`${server.url}/`);
-}
 
 /** Bootstrap Italia draws its own boxes over the inputs: one ticks them by their label, as people do. */
 async function tick(page: Awaited<ReturnType<typeof newPage>>['page'], label: string) {

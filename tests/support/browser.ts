@@ -65,6 +65,13 @@ export const describeViolations = (violations: AxeViolation[]) =>
 
 /** The page helpers every browser test uses, bound to one browser and one running forum. */
 export function browserHelpers(getBrowser: () => Browser, getBaseUrl: () => string) {
+  /** Sends the real sign-in form; where the site goes next is the caller's to check. */
+  async function submitSignIn(page: Page, user: { email: string; password: string }) {
+    await page.goto(`${getBaseUrl()}/accedi`);
+    await page.getByLabel('Email').fill(user.email);
+    await page.getByLabel(/^Password/).fill(user.password);
+    await page.getByRole('button', { name: 'Accedi' }).click();
+  }
   return {
     async newPage(options: { javaScriptEnabled?: boolean; viewport?: typeof DESKTOP } = {}) {
       const context = await getBrowser().newContext({
@@ -75,12 +82,10 @@ export function browserHelpers(getBrowser: () => Browser, getBaseUrl: () => stri
       context.setDefaultTimeout(10_000);
       return { context, page: await context.newPage() };
     },
-    /** Signs in through the real form. */
+    submitSignIn,
+    /** Signs in through the real form and lands on the home page. */
     async signIn(page: Page, user: { email: string; password: string }) {
-      await page.goto(`${getBaseUrl()}/accedi`);
-      await page.getByLabel('Email').fill(user.email);
-      await page.getByLabel(/^Password/).fill(user.password);
-      await page.getByRole('button', { name: 'Accedi' }).click();
+      await submitSignIn(page, user);
       await page.waitForURL(`${getBaseUrl()}/`);
     },
     /** Checks the page with axe-core (no serious or critical violation) and keeps a screenshot of it. */

@@ -12,6 +12,11 @@ import {
 import { requireUser } from '../plugins/auth.js';
 import { Email, errors, Id, IdParams, literals, Nullable, RoleSchema, UserSchema } from '../schemas.js';
 
+const PageQuery = Type.Object({
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+  cursor: Type.Optional(Type.String({ maxLength: 200 })),
+});
+
 const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { deps } = app;
 
@@ -60,10 +65,7 @@ const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['admin'],
-        querystring: Type.Object({
-          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
-          cursor: Type.Optional(Type.String({ maxLength: 200 })),
-        }),
+        querystring: PageQuery,
         response: {
           200: Type.Object({
             items: Type.Array(
@@ -108,10 +110,7 @@ const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['admin'],
-        querystring: Type.Object({
-          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
-          cursor: Type.Optional(Type.String({ maxLength: 200 })),
-        }),
+        querystring: PageQuery,
         response: {
           200: Type.Object({ items: Type.Array(UserSchema), nextCursor: Nullable(Type.String()) }),
           ...errors(400, 401, 403),
