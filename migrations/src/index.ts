@@ -19,6 +19,7 @@ import * as dataExports from './20261207_1400_data_exports.js';
 import * as invitationRevocation from './20261207_1700_invitation_revocation.js';
 import * as sitePages from './20261207_1800_site_pages.js';
 import * as surveys from './20261207_1900_surveys.js';
+import * as surveyAnnouncements from './20261207_2000_survey_announcements.js';
 
 /**
  * Every migration, by name. Kysely runs them in name order, so names start with a timestamp.
@@ -45,4 +46,5 @@ export const migrations: Record<string, Migration> = {
   '20261207_1700_invitation_revocation': invitationRevocation,
   '20261207_1800_site_pages': sitePages,
   '20261207_1900_surveys': surveys,
+  '20261207_2000_survey_announcements': surveyAnnouncements,
 };

@@ -25,12 +25,16 @@ const schedulerNames = async () =>
 
 describe('a Redis that restarts empty', () => {
   it('gets the job schedules back from the running worker, without a restart', async () => {
-    const expected = ['digests.plan', 'events.cleanup', 'mail.sweep', 'sessions.cleanup'];
+    const expected = ['digests.plan', 'events.cleanup', 'mail.sweep', 'sessions.cleanup', 'surveys.announce'];
     expect(await schedulerNames()).toEqual(expected);
 
     await redis.stop();
     await redis.start(); // same port, no data: --save '' and no AOF
-    await until('the schedules to be upserted again', async () => (await schedulerNames()).length === 4, 20_000);
+    await until(
+      'the schedules to be upserted again',
+      async () => (await schedulerNames()).length === expected.length,
+      20_000,
+    );
     expect(await schedulerNames()).toEqual(expected);
   });
 });

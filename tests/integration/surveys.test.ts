@@ -1,3 +1,4 @@
+import { announceOpenedSurveys } from '@hubspoke/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type Session, type TestContext } from '../support/context.js';
 import { newEnte, newTable, signedIn } from '../support/factories.js';
@@ -657,6 +658,29 @@ describe('opening', () => {
       opensAt: new Date(Date.now() + 86_400_000).toISOString(),
     });
     expect((await notifications(noEnte.session)).some((n) => n.kind === 'survey_open')).toBe(false);
+  });
+
+  it('tells them when a survey opening later opens: once, by the recurring job', async () => {
+    const table = await newTable(ctx, { kind: 'lab' });
+    const p = await signedIn(ctx);
+    await ctx.db.insertInto('table_members').values({ table_id: table.id, user_id: p.user.id }).execute();
+    const later = await newSurvey(moderator.session, {
+      title: 'Si apre domani',
+      template: 'criticita',
+      respondent: 'person',
+      tableIds: [table.id],
+      opensAt: new Date(Date.now() + 86_400_000).toISOString(),
+    });
+    const announced = () =>
+      api('GET', '/api/notifications', p.session).then(
+        (r) => r.json().items.filter((n: { surveyId: number | null }) => n.surveyId === later.id).length,
+      );
+    await announceOpenedSurveys(ctx.app.deps);
+    expect(await announced()).toBe(0);
+    await api('PATCH', `/api/surveys/${later.id}`, admin.session, { opensAt: hourAgo() });
+    expect(await announceOpenedSurveys(ctx.app.deps)).toBeGreaterThanOrEqual(1);
+    expect(await announceOpenedSurveys(ctx.app.deps)).toBe(0);
+    expect(await announced()).toBe(1);
   });
 });
 

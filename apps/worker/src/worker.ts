@@ -18,6 +18,7 @@ const schedules = (config: Config): Array<{ name: JobName; every: number }> => [
   { name: 'events.cleanup', every: 24 * 60 * 60 * 1000 },
   { name: 'digests.plan', every: 15 * 60 * 1000 },
   { name: 'mail.sweep', every: config.jobs.sweepSeconds * 1000 },
+  { name: 'surveys.announce', every: 5 * 60 * 1000 },
 ];
 
 export interface RunningWorker {

@@ -598,6 +598,8 @@ export interface SurveysTable {
   closes_at: Date | null;
   created_by: number | null;
   created_at: Timestamp;
+  /** When those it is for were told it opened; null until then. */
+  announced_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface SurveyTablesTable {

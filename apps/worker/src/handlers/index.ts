@@ -9,6 +9,7 @@ import { mailSend } from './mail-send.js';
 import { mailSweep } from './mail-sweep.js';
 import { notificationEmail } from './notification-email.js';
 import { sessionsCleanup } from './sessions-cleanup.js';
+import { surveysAnnounce } from './surveys-announce.js';
 import { tutoringNudge } from './tutoring-nudge.js';
 import { tutoringSchedule } from './tutoring-schedule.js';
 
@@ -26,4 +27,5 @@ export const handlers: HandlerEntry[] = [
   ['tutoring.schedule', tutoringSchedule],
   ['tutoring.nudge', tutoringNudge],
   ['export.build', exportBuild],
+  ['surveys.announce', surveysAnnounce],
 ];

@@ -27,6 +27,7 @@ export {
 } from './dto.js';
 export { csvCell, OTHER_TEXTS_SHOWN, surveyAnswersCsv, surveyCountsCsv, surveyResults } from './results.js';
 export {
+  announceOpenedSurveys,
   type CreateSurveyInput,
   createSurvey,
   enteProfile,

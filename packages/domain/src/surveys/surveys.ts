@@ -1,4 +1,4 @@
-import { auditRepo, eventRepo, type SurveyRow, surveyRepo, tableRepo, type UserRow } from '@hubspoke/db';
+import { auditRepo, eventRepo, type SurveyRow, surveyRepo, type Tx, tableRepo, type UserRow } from '@hubspoke/db';
 import { assertPattoAccepted } from '../consents/consents.js';
 import { notify } from '../notifications/notify.js';
 import { isStaff } from '../permissions.js';
@@ -42,6 +42,51 @@ const parseDate = (field: string, value: string | null | undefined) => {
   if (Number.isNaN(date.getTime())) throw invalid('invalid_date', `${field} is not a date`);
   return date;
 };
+
+/**
+ * Tells those a survey is for that it has opened: an in-app notification each (no mail), in the
+ * caller's transaction, and marks it announced. Returns the live events to publish after commit.
+ */
+async function announce(tx: Tx, survey: SurveyRow, by: { id: number | null; name: string | null }, now: Date) {
+  const eventId = await eventRepo.insert(tx, { name: 'survey.opened', rooms: [], data: { surveyId: survey.id } });
+  const people = await surveyRepo.respondentIds(tx, survey.id, survey.respondent, by.id ?? 0);
+  const eventIds: number[] = [];
+  // In batches: one statement may carry at most 65,535 parameters.
+  for (let i = 0; i < people.length; i += NOTIFY_BATCH) {
+    const batch = await notify(
+      tx,
+      people.slice(i, i + NOTIFY_BATCH).map((userId) => ({
+        user_id: userId,
+        kind: 'survey_open' as const,
+        event_id: eventId,
+        thread_id: null,
+        post_id: null,
+        actor_id: by.id,
+        data: { threadTitle: survey.title, actorName: by.name ?? '', surveyId: survey.id },
+      })),
+    );
+    eventIds.push(...batch.eventIds);
+  }
+  await surveyRepo.markAnnounced(tx, survey.id, now);
+  return eventIds;
+}
+
+/**
+ * The recurring job's work: announces the surveys whose opening time has come (a few at a time;
+ * two workers never announce the same one). Returns how many it announced.
+ */
+export async function announceOpenedSurveys(deps: Pick<Deps, 'db' | 'clock' | 'events'>, limit = 20): Promise<number> {
+  const now = deps.clock.now();
+  const { count, eventIds } = await deps.db.transaction().execute(async (tx) => {
+    const due = await surveyRepo.lockUnannounced(tx, now, limit);
+    const ids: number[] = [];
+    for (const survey of due)
+      ids.push(...(await announce(tx, survey, { id: survey.created_by, name: survey.creator_name }, now)));
+    return { count: due.length, eventIds: ids };
+  });
+  deps.events.publish(eventIds);
+  return count;
+}
 
 /**
  * Moderators and admins make a survey from a template or from their own questions. One open at
@@ -105,27 +150,9 @@ export async function createSurvey(
       subjectId: String(saved.id),
       data: { template: input.template ?? null, respondent: input.respondent },
     });
-    // Open at once: those it is for hear of it now (a survey opening later is on their home page then).
-    if (saved.opens_at > now) return { row: saved, eventIds: [] };
-    const eventId = await eventRepo.insert(tx, { name: 'survey.opened', rooms: [], data: { surveyId: saved.id } });
-    const people = await surveyRepo.respondentIds(tx, saved.id, saved.respondent, actor.id);
-    // In batches: one statement may carry at most 65,535 parameters.
-    const eventIds: number[] = [];
-    for (let i = 0; i < people.length; i += NOTIFY_BATCH) {
-      const batch = await notify(
-        tx,
-        people.slice(i, i + NOTIFY_BATCH).map((userId) => ({
-          user_id: userId,
-          kind: 'survey_open' as const,
-          event_id: eventId,
-          thread_id: null,
-          post_id: null,
-          actor_id: actor.id,
-          data: { threadTitle: saved.title, actorName: actor.display_name, surveyId: saved.id },
-        })),
-      );
-      eventIds.push(...batch.eventIds);
-    }
+    // Open at once: those it is for hear of it now; one opening later, when the job finds it open.
+    if (saved.opens_at > now) return { row: saved, eventIds: [] as number[] };
+    const eventIds = await announce(tx, saved, { id: actor.id, name: actor.display_name }, now);
     return { row: saved, eventIds };
   });
   deps.events.publish(eventIds);

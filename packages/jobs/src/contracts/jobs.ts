@@ -14,6 +14,7 @@ export const JOB_NAMES = [
   'tutoring.schedule',
   'tutoring.nudge',
   'export.build',
+  'surveys.announce',
 ] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
@@ -37,6 +38,8 @@ export interface JobPayloads {
   'tutoring.nudge': { threadId: number; assignedAt: string; which: NudgeKind };
   /** Builds a person's data export and mails its one-time link (from its `export.requested` outbox event). */
   'export.build': { eventId: number };
+  /** Tells people of the surveys whose opening time has come. */
+  'surveys.announce': Record<string, never>;
 }
 
 /** The two nudges of a question assignment: a reminder to the tutor, then an escalation to the moderators. */

@@ -18,6 +18,7 @@ const SURVEY_COLUMNS = [
   'surveys.closes_at',
   'surveys.created_by',
   'surveys.created_at',
+  'surveys.announced_at',
 ] as const;
 
 /**
@@ -302,4 +303,28 @@ export async function respondentIds(
                          where st.survey_id = ${surveyId}))
      order by u.id`.execute(db);
   return rows.map((r) => r.id);
+}
+
+/**
+ * Open surveys not announced yet, oldest opening first, locked for this transaction (another
+ * worker skips them), with the name of who made each.
+ */
+export function lockUnannounced(tx: Tx, now: Date, limit: number) {
+  return tx
+    .selectFrom('surveys')
+    .leftJoin('users', 'users.id', 'surveys.created_by')
+    .select(SURVEY_COLUMNS)
+    .select('users.display_name as creator_name')
+    .where('surveys.announced_at', 'is', null)
+    .where('surveys.opens_at', '<=', now)
+    .where((eb) => eb.or([eb('surveys.closes_at', 'is', null), eb('surveys.closes_at', '>', now)]))
+    .orderBy('surveys.opens_at')
+    .limit(limit)
+    .forUpdate('surveys')
+    .skipLocked()
+    .execute();
+}
+
+export async function markAnnounced(tx: Tx, id: number, at: Date): Promise<void> {
+  await tx.updateTable('surveys').set({ announced_at: at }).where('id', '=', id).execute();
 }
