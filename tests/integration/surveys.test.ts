@@ -1,4 +1,4 @@
-import { announceOpenedSurveys } from '@hubspoke/domain';
+import { announceOpenedSurveys, surveyAnswersForExport } from '@hubspoke/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type Session, type TestContext } from '../support/context.js';
 import { newEnte, newTable, signedIn } from '../support/factories.js';
@@ -350,6 +350,13 @@ describe('answering', () => {
     expect(rows[0]).toMatchObject({ ente_id: ente.id, user_id: null, updated_by: anna.user.id });
     const listed = (await api('GET', '/api/surveys', bruno.session)).json().items;
     expect(listed.find((s: { id: number }) => s.id === survey.id)).toMatchObject({ answered: true });
+    // A person's data export holds the changes they made to their ente's answer.
+    const exported = await surveyAnswersForExport(ctx.app.deps, anna.user.id);
+    expect(exported.responses).toEqual([]);
+    expect(exported.enteChanges.map((c) => [c.surveyId, c.enteId, c.submitted])).toEqual([
+      [survey.id, ente.id, false],
+      [survey.id, ente.id, true],
+    ]);
     // Someone with no ente is not asked for an ente's answer.
     expect((await api('GET', `/api/surveys/${survey.id}`, loner.session)).statusCode).toBe(404);
   });

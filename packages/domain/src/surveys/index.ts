@@ -38,6 +38,7 @@ export {
   SURVEY_DESCRIPTION_MAX,
   SURVEY_TITLE_MAX,
   saveSurveyResponse,
+  surveyAnswersForExport,
   updateSurvey,
 } from './surveys.js';
 export { COUNTRY_AREAS, COUNTRY_GROUPS, SECTOR_OPTIONS, SURVEY_TEMPLATES, type SurveyTemplate } from './templates.js';

@@ -323,3 +323,28 @@ export async function enteProfile(deps: Pick<Deps, 'db'>, enteId: number): Promi
     answers,
   };
 }
+
+/**
+ * Everything a person answered, for their data export: their own answers, and each change they
+ * made to their ente's answer.
+ */
+export async function surveyAnswersForExport(deps: Pick<Deps, 'db'>, userId: number) {
+  const { own, enteChanges } = await surveyRepo.answersOf(deps.db, userId);
+  return {
+    responses: own.map((r) => ({
+      surveyId: r.survey_id,
+      title: r.title,
+      answers: r.answers,
+      submittedAt: r.submitted_at?.toISOString() ?? null,
+      updatedAt: r.updated_at.toISOString(),
+    })),
+    enteChanges: enteChanges.map((c) => ({
+      surveyId: c.survey_id,
+      title: c.title,
+      enteId: c.ente_id,
+      answers: c.answers,
+      submitted: c.submitted,
+      changedAt: c.changed_at.toISOString(),
+    })),
+  };
+}

@@ -328,3 +328,29 @@ export function lockUnannounced(tx: Tx, now: Date, limit: number) {
 export async function markAnnounced(tx: Tx, id: number, at: Date): Promise<void> {
   await tx.updateTable('surveys').set({ announced_at: at }).where('id', '=', id).execute();
 }
+
+/**
+ * What a person answered, for their data export: their own responses, and the changes they made
+ * to their ente's (each save kept in the history), oldest first.
+ */
+export async function answersOf(db: Executor, userId: number) {
+  const [own, enteChanges] = await Promise.all([
+    db
+      .selectFrom('survey_responses as r')
+      .innerJoin('surveys', 'surveys.id', 'r.survey_id')
+      .select(['surveys.id as survey_id', 'surveys.title', 'r.answers', 'r.submitted_at', 'r.updated_at'])
+      .where('r.user_id', '=', userId)
+      .orderBy('r.id')
+      .execute(),
+    db
+      .selectFrom('survey_response_changes as c')
+      .innerJoin('survey_responses as r', 'r.id', 'c.response_id')
+      .innerJoin('surveys', 'surveys.id', 'r.survey_id')
+      .select(['surveys.id as survey_id', 'surveys.title', 'r.ente_id', 'c.answers', 'c.submitted', 'c.changed_at'])
+      .where('c.changed_by', '=', userId)
+      .where('r.ente_id', 'is not', null)
+      .orderBy('c.id')
+      .execute(),
+  ]);
+  return { own, enteChanges };
+}
