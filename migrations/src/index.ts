@@ -20,6 +20,7 @@ import * as invitationRevocation from './20261207_1700_invitation_revocation.js'
 import * as sitePages from './20261207_1800_site_pages.js';
 import * as surveys from './20261207_1900_surveys.js';
 import * as surveyAnnouncements from './20261207_2000_survey_announcements.js';
+import * as unaccentedSearch from './20261207_2100_unaccented_search.js';
 
 /**
  * Every migration, by name. Kysely runs them in name order, so names start with a timestamp.
@@ -47,4 +48,5 @@ export const migrations: Record<string, Migration> = {
   '20261207_1800_site_pages': sitePages,
   '20261207_1900_surveys': surveys,
   '20261207_2000_survey_announcements': surveyAnnouncements,
+  '20261207_2100_unaccented_search': unaccentedSearch,
 };

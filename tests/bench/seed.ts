@@ -132,7 +132,7 @@ export class Seeder {
         }
         chunks.push(() =>
           this.pool.query(
-            `insert into bench_bodies select id, md, html, to_tsvector('italian', txt) || to_tsvector('english', txt)
+            `insert into bench_bodies select id, md, html, to_tsvector('hubspoke_italian', txt) || to_tsvector('hubspoke_english', txt)
              from unnest($1::int[], $2::text[], $3::text[], $4::text[]) as b(id, md, html, txt)`,
             [ids, md, html, text],
           ),
@@ -225,7 +225,7 @@ export class Seeder {
        select t.id, n, case when n = 1 then t.author_id else ${this.member('t.table_id', 't.id * 7919 + ((n * 7) % (3 + t.id % 15)) * 104729')} end,
          b.body, b.html, case when (t.id * 31 + n) % 40 = 0 then 1 else 0 end,
          t.created_at + (n - 1) * ((t.last_activity_at - t.created_at) / greatest(t.post_count - 1, 1)),
-         case when n = 1 then setweight(to_tsvector('italian', t.title) || to_tsvector('english', t.title), 'A') || b.vector
+         case when n = 1 then setweight(to_tsvector('hubspoke_italian', t.title) || to_tsvector('hubspoke_english', t.title), 'A') || b.vector
            else b.vector end
        from threads t
        cross join lateral generate_series(1, t.post_count) n

@@ -35,7 +35,7 @@ beforeAll(async () => {
   await sql`
     insert into posts (thread_id, number, author_id, body, body_html, created_at, search_vector)
     select t.id, n, ${user.id}, 'Messaggio ' || n || ' sul patrimonio culturale e la cooperazione ' || t.id, '<p>x</p>', t.created_at,
-           to_tsvector('italian', 'Messaggio sul patrimonio culturale e la cooperazione ' || t.id) || to_tsvector('english', 'cooperation ' || t.id)
+           to_tsvector('hubspoke_italian', 'Messaggio sul patrimonio culturale e la cooperazione ' || t.id) || to_tsvector('hubspoke_english', 'cooperation ' || t.id)
     from threads t cross join generate_series(1, 10) n`.execute(ctx.db);
   await sql`analyze`.execute(ctx.db);
   threadId = (

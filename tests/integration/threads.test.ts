@@ -254,4 +254,27 @@ describe('threads', () => {
     ).json();
     expect(byAuthor.items).toHaveLength(1);
   });
+
+  it('search ignores accents both ways, in posts and titles', async () => {
+    const { thread } = await newThread(ctx, member.session, {
+      tableId,
+      title: 'Perché la città partecipa',
+      body: 'Una scelta di qualità per l’università.',
+    });
+    await newReply(ctx, other.session, thread.id, 'Citta e universita lavorano insieme, perche conviene.');
+    const found = async (q: string) =>
+      (await ctx.request({ method: 'GET', url: `/api/search?q=${encodeURIComponent(q)}`, as: member.session }))
+        .json()
+        .items.filter((i: { threadId: number }) => i.threadId === thread.id)
+        .map((i: { postNumber: number }) => i.postNumber)
+        .sort();
+    expect(await found('perche')).toEqual([1, 2]);
+    expect(await found('perché')).toEqual([1, 2]);
+    expect(await found('università')).toEqual([1, 2]);
+    expect(await found('qualita')).toEqual([1]);
+    const hit = (await ctx.request({ method: 'GET', url: '/api/search?q=citta', as: member.session }))
+      .json()
+      .items.find((i: { postNumber: number; threadId: number }) => i.threadId === thread.id && i.postNumber === 1);
+    expect(hit.titleHtml).toContain('<mark>città</mark>');
+  });
 });

@@ -39,5 +39,13 @@ describe('the search page', () => {
     const mine = (await web.page('/cerca?q=ecomusei', author.session)).body;
     expect(mine).toContain('Bozza sugli ecomusei, riservata');
     expect((await web.page('/cerca?q=pinguini', reader.session)).body).not.toContain('id="documents-title"');
+    // Accents are ignored both ways in documents too.
+    const accented = await newDocument(ctx, author.session, {
+      tableId: String(table.id),
+      title: 'Qualità dei servizi museali',
+    });
+    await transition(ctx, author.session, accented.id, 'submitted');
+    await transition(ctx, admin.session, accented.id, 'published');
+    expect((await web.page('/cerca?q=qualita', reader.session)).body).toContain(`href="/documenti/${accented.id}"`);
   });
 });

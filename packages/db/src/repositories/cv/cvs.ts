@@ -1,6 +1,7 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { Executor } from '../../connection.js';
 import type { CvCompetenceEntry, CvExperienceEntry, CvLanguageEntry, CvRow } from '../../schema.js';
+import { tsVector } from '../../text-search.js';
 import { holdsCurrent } from '../consents/consents.js';
 
 /** What a person writes in their CV; the file is kept apart. */
@@ -36,8 +37,7 @@ export const CV_COLUMNS = [
   'cvs.updated_at',
 ] as const;
 
-const tsv = (text: string, weight: 'A' | 'B' | 'C') =>
-  sql`setweight(to_tsvector('italian', ${text}) || to_tsvector('english', ${text}), ${weight}::"char")`;
+const tsv = (text: string, weight: 'A' | 'B' | 'C') => sql`setweight(${tsVector(text)}, ${weight}::"char")`;
 
 /**
  * The searchable text of a CV, in Italian and in English so either language's words find it

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../connection.js';
+import { tsQuery } from '../../text-search.js';
 import { holdsCurrent } from '../consents/consents.js';
 import { CV_COLUMNS } from './cvs.js';
 
@@ -42,9 +43,7 @@ const contains = (column: 'cvs.languages' | 'cvs.competences' | 'cvs.experiences
 export function list(db: Executor, filters: DirectoryFilters, cursor: DirectoryCursor | undefined, limit: number) {
   let query = listed(db).orderBy('u.display_name').orderBy('u.id').limit(limit);
   if (filters.text !== undefined) {
-    query = query.where(
-      sql<boolean>`cvs.search_vector @@ (websearch_to_tsquery('italian', ${filters.text}) || websearch_to_tsquery('english', ${filters.text}))`,
-    );
+    query = query.where(sql<boolean>`cvs.search_vector @@ ${tsQuery(filters.text)}`);
   }
   if (filters.language !== undefined) query = query.where(contains('cvs.languages', { code: filters.language }));
   if (filters.country !== undefined) query = query.where(contains('cvs.experiences', { countries: [filters.country] }));

@@ -1,6 +1,7 @@
 import { type ExpressionBuilder, sql } from 'kysely';
 import type { Executor } from '../../connection.js';
 import type { DB, DocumentKind, DocumentLanguage, DocumentStatus } from '../../schema.js';
+import { tsQuery } from '../../text-search.js';
 import { tableVisibleTo, type Viewer } from '../spaces/tables.js';
 import { DOCUMENT_COLUMNS } from './documents.js';
 
@@ -113,9 +114,7 @@ export function list(
   }
   if (filters.text !== undefined) {
     const text = filters.text;
-    query = query.where(
-      sql<boolean>`documents.search_vector @@ (websearch_to_tsquery('italian', ${text}) || websearch_to_tsquery('english', ${text}))`,
-    );
+    query = query.where(sql<boolean>`documents.search_vector @@ ${tsQuery(text)}`);
   }
   if (cursor) {
     query = query.where(

@@ -1,15 +1,16 @@
 import { type ExpressionBuilder, type InsertObject, type RawBuilder, sql } from 'kysely';
 import type { Executor, Tx } from '../../connection.js';
 import type { DB, PostRow } from '../../schema.js';
+import { tsVector } from '../../text-search.js';
 
 /**
  * The searchable text of a post, in Italian and in English so either language's words find
  * it; the first post of a thread also carries the title, weighted above the body.
  */
 export function searchVector(text: string, title?: string): RawBuilder<string> {
-  const body = sql`to_tsvector('italian', ${text}) || to_tsvector('english', ${text})`;
-  if (title === undefined) return sql<string>`${body}`;
-  return sql<string>`setweight(to_tsvector('italian', ${title}) || to_tsvector('english', ${title}), 'A') || ${body}`;
+  const body = tsVector(text);
+  if (title === undefined) return body;
+  return sql<string>`setweight(${tsVector(title)}, 'A') || ${body}`;
 }
 
 const POST_COLUMNS = [

@@ -1,6 +1,7 @@
 import { type SelectQueryBuilder, sql } from 'kysely';
 import type { Executor, Tx } from '../../connection.js';
 import type { ThreadKind } from '../../schema.js';
+import { TS_ITALIAN, tsQuery } from '../../text-search.js';
 import type { Viewer } from '../spaces/tables.js';
 import { threadAndTableVisibleTo } from './threads.js';
 
@@ -35,7 +36,7 @@ export function search(
   cursor: SearchCursor | undefined,
   limit: number,
 ) {
-  const query = sql`(websearch_to_tsquery('italian', ${text}) || websearch_to_tsquery('english', ${text}))`;
+  const query = tsQuery(text);
   let matches = db
     .selectFrom('posts')
     .innerJoin('threads', 'threads.id', 'posts.thread_id')
@@ -89,10 +90,10 @@ export function search(
       'users.id as author_id',
       'users.display_name as author_name',
       'hit.rank',
-      sql<string>`ts_headline('italian', posts.body, ${query}, ${`StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`})`.as(
+      sql<string>`ts_headline(${sql.lit(TS_ITALIAN)}::regconfig, posts.body, ${query}, ${`StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`})`.as(
         'snippet',
       ),
-      sql<string>`ts_headline('italian', threads.title, ${query}, ${`StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}, HighlightAll=true`})`.as(
+      sql<string>`ts_headline(${sql.lit(TS_ITALIAN)}::regconfig, threads.title, ${query}, ${`StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}, HighlightAll=true`})`.as(
         'title_snippet',
       ),
     ])
