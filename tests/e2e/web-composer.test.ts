@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserHelpers, launchBrowser } from '../support/browser.js';
-import { signIn as apiSignIn, newTable, newThread, newUser } from '../support/factories.js';
+import { signIn as apiSignIn, newReply, newTable, newThread, newUser } from '../support/factories.js';
 import { startWebServer, type WebServer } from '../support/web-server.js';
 
 let server: WebServer;
@@ -101,5 +101,33 @@ describe('likes', () => {
     expect(liked.statusCode).toBeLessThan(300);
     await expect.poll(() => count.textContent(), { timeout: 5_000 }).toBe('1');
     await watching.context.close();
+  });
+});
+
+describe('a confirmation', () => {
+  it('stays in sight when the action sends the reader down the page, and can be closed', async () => {
+    const author = await newUser(server, { displayName: 'Autore Lungo' });
+    const reader = await newUser(server, { displayName: 'Lettrice Attenta' });
+    const table = await newTable(server, { kind: 'lab', members: [author, reader] });
+    const session = await apiSignIn(server, author);
+    const { thread } = await newThread(server, session, { tableId: table.id, title: 'Una discussione lunga' });
+    for (let i = 0; i < 12; i++)
+      await newReply(server, session, thread.id, `Risposta numero ${i}\n\n${'Testo. '.repeat(60)}`);
+
+    const { page, context } = await newPage();
+    await signIn(page, reader);
+    await page.goto(`${server.url}/discussioni/${thread.id}`);
+    const last = page.locator('#post-13');
+    await last.locator('summary', { hasText: 'Segnala' }).click();
+    await last.getByLabel('Motivo della segnalazione').fill('Fuori tema');
+    await last.getByRole('button', { name: 'Invia la segnalazione' }).click();
+    await page.waitForURL(/#post-13$/);
+    const message = page.getByRole('status').filter({ hasText: 'Segnalazione inviata' });
+    const box = await message.boundingBox();
+    const height = page.viewportSize()?.height ?? 0;
+    expect(box && box.y >= 0 && box.y + box.height <= height).toBe(true);
+    await message.getByRole('button', { name: 'Chiudi' }).click();
+    expect(await message.count()).toBe(0);
+    await context.close();
   });
 });

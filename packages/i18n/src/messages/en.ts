@@ -57,6 +57,7 @@ export const en: Catalogue = {
   'form.choose': '— choose —',
   'common.never': 'never',
   'common.none': 'None',
+  'common.close': 'Close',
   'common.save': 'Save',
   'common.yes': 'Yes',
   'common.no': 'No',

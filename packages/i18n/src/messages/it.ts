@@ -60,6 +60,7 @@ export const it = {
   'form.choose': '— scegli —',
   'common.never': 'mai',
   'common.none': 'Nessuno',
+  'common.close': 'Chiudi',
   'common.save': 'Salva',
   'common.yes': 'Sì',
   'common.no': 'No',
