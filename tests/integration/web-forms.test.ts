@@ -118,6 +118,8 @@ describe('the profile', () => {
     const again = await ctx.request({ method: 'GET', url: '/profilo', as: session });
     expect(again.body).not.toContain(String(token));
     expect(again.body).toContain('Report mensile');
+    // Tokens are folded under "Avanzate", closed unless their form has an error.
+    expect(again.body).toMatch(/<h2[^>]*>Avanzate<\/h2>\s*<details><summary[^>]*>Token API personali<\/summary>/);
     const id = again.body.match(/action="\/profilo\/token\/(\d+)\/revoca"/)?.[1];
     expect((await post(`/profilo/token/${id}/revoca`, {}, session)).statusCode).toBe(303);
     const revoked = await ctx.request({ method: 'GET', url: '/api/me', headers: { authorization: `Bearer ${token}` } });

@@ -82,7 +82,14 @@ export function profilePage(ctx: PageContext, view: ProfileView) {
       </div>
       <div class="col-12 col-lg-6">
         ${section('email-title', t('prefs.title'), emailPreferencesForm(ctx, view.failed?.email ?? savedEmailPreferences(view.user), failed('email')))}
-        ${section('tokens-title', t('tokens.title'), tokensSection(ctx, view.tokens, failed('token'), view.failed?.tokenName))}
+        ${section(
+          'advanced-title',
+          t('profile.advancedTitle'),
+          // Tokens are for scripts and integrations: folded away so participants are not asked about them.
+          html`<details${failed('token') ? ' open' : ''}><summary class="mb-2">${t('tokens.title')}</summary>
+            ${tokensSection(ctx, view.tokens, failed('token'), view.failed?.tokenName)}
+          </details>`,
+        )}
       </div>
     </div>`;
 }

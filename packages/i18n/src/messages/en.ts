@@ -185,6 +185,7 @@ export const en: Catalogue = {
   'profile.languageTitle': 'Language',
   'profile.languageLabel': 'Language of the interface and of emails',
   'profile.languageSubmit': 'Save the language',
+  'profile.advancedTitle': 'Advanced',
   'profile.passwordTitle': 'Change password',
   'profile.passwordNote': 'Changing the password ends the sessions open on other devices.',
   'profile.passwordSubmit': 'Change password',

@@ -189,6 +189,7 @@ export const it = {
   'profile.languageTitle': 'Lingua',
   'profile.languageLabel': 'Lingua dell’interfaccia e delle email',
   'profile.languageSubmit': 'Salva la lingua',
+  'profile.advancedTitle': 'Avanzate',
   'profile.passwordTitle': 'Cambia password',
   'profile.passwordNote': 'Cambiando la password verranno chiuse le sessioni aperte sugli altri dispositivi.',
   'profile.passwordSubmit': 'Cambia password',
