@@ -229,9 +229,9 @@ describe('who signed', () => {
     const lines = csv.body.trim().split('\r\n');
     expect(lines[0]).toBe('user_id,name,email,role,ente,state,version,at');
     expect(lines).toHaveLength(all.length + 1);
-    const row = lines.find((l) => l.startsWith(`${signer.user.id},`));
+    const row = lines.find((l) => l.startsWith(`"${signer.user.id}",`));
     expect(row).toContain(`"'=HYPERLINK(""http://evil.example"")"`);
-    expect(row).toContain(',accepted,');
+    expect(row).toContain(',"accepted",');
 
     const refused = await ctx.request({
       method: 'GET',

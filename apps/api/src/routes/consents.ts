@@ -11,6 +11,7 @@ import {
   publishConsentVersion,
   revokeConsent,
 } from '@hubspoke/domain';
+import { sendCsv } from '../csv-reply.js';
 import { Cursor, Limit } from '../forum-schemas.js';
 import { requireUser } from '../plugins/auth.js';
 import { errors, literals, Nullable } from '../schemas.js';
@@ -108,15 +109,7 @@ const consentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { kind } = request.params;
       const { cursor, limit, format } = request.query;
       if (format === 'csv') {
-        const csv = await acceptancesCsv(deps, actor, kind);
-        return (
-          reply
-            .type('text/csv; charset=utf-8')
-            .header('content-disposition', `attachment; filename="${kind}-acceptances.csv"`)
-            // The response schema describes the JSON answer; the CSV goes out as it is.
-            .serializer((body: string) => body)
-            .send(csv as never)
-        );
+        return sendCsv(reply, `${kind}-acceptances.csv`, await acceptancesCsv(deps, actor, kind));
       }
       return listAcceptances(deps, actor, kind, { ...(cursor ? { cursor } : {}), ...(limit ? { limit } : {}) });
     },

@@ -21,21 +21,13 @@ import {
   TemplateSchema,
   updateSurvey,
 } from '@hubspoke/domain';
-import type { FastifyReply } from 'fastify';
+import { sendCsv } from '../csv-reply.js';
 import { requireUser } from '../plugins/auth.js';
 import { errors, Id, IdParams, literals, Nullable } from '../schemas.js';
 
 const Title = Type.String({ minLength: 1, maxLength: SURVEY_TITLE_MAX });
 const Description = Type.String({ maxLength: SURVEY_DESCRIPTION_MAX });
 const When = Type.String({ format: 'date-time' });
-
-const sendCsv = (reply: FastifyReply, name: string, csv: string) =>
-  reply
-    .type('text/csv; charset=utf-8')
-    .header('content-disposition', `attachment; filename="${name}"`)
-    // The response schema describes the JSON answer; the CSV goes out as it is.
-    .serializer((body: string) => body)
-    .send(csv as never);
 
 /** Questionnaires: the built-in templates, surveys, answers and their results. */
 const surveyRoutes: FastifyPluginAsyncTypebox = async (app) => {

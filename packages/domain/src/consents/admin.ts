@@ -1,6 +1,7 @@
 import { auditRepo, consentRepo, type UserRow } from '@hubspoke/db';
 import { isAdmin } from '../permissions.js';
 import { ADMIN_TEXT_MAX, prepareAdminText } from '../shared/admin-text.js';
+import { csvLine, csvText } from '../shared/csv.js';
 import { decodeCursor, encodeCursor, pageSize } from '../shared/cursor.js';
 import type { Deps } from '../shared/deps.js';
 import { forbidden, notFound } from '../shared/errors.js';
@@ -100,13 +101,6 @@ export async function listAcceptances(
   };
 }
 
-const csvCell = (value: string | number | null) => {
-  const text = value === null ? '' : String(value);
-  // A leading = + - @ would make a spreadsheet run it as a formula.
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-};
-
 /** The same list as a spreadsheet, every page of it. */
 export async function acceptancesCsv(deps: Pick<Deps, 'db'>, actor: UserRow, kind: string): Promise<string> {
   const lines = ['user_id,name,email,role,ente,state,version,at'];
@@ -114,13 +108,9 @@ export async function acceptancesCsv(deps: Pick<Deps, 'db'>, actor: UserRow, kin
   do {
     const page = await listAcceptances(deps, actor, kind, { limit: 100, ...(cursor ? { cursor } : {}) });
     for (const a of page.items) {
-      lines.push(
-        [a.user.id, a.user.displayName, a.user.email, a.user.role, a.ente, a.state, a.version, a.at]
-          .map(csvCell)
-          .join(','),
-      );
+      lines.push(csvLine([a.user.id, a.user.displayName, a.user.email, a.user.role, a.ente, a.state, a.version, a.at]));
     }
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
-  return `${lines.join('\r\n')}\r\n`;
+  return csvText(lines);
 }

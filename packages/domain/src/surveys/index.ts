@@ -25,7 +25,7 @@ export {
   SurveyViewSchema,
   TemplateSchema,
 } from './dto.js';
-export { csvCell, OTHER_TEXTS_SHOWN, surveyAnswersCsv, surveyCountsCsv, surveyResults } from './results.js';
+export { OTHER_TEXTS_SHOWN, surveyAnswersCsv, surveyCountsCsv, surveyResults } from './results.js';
 export {
   announceOpenedSurveys,
   type CreateSurveyInput,

@@ -1,5 +1,6 @@
 import { type CountRow, type Locale, surveyRepo, surveyResultsRepo, type UserRow } from '@hubspoke/db';
 import { isStaff } from '../permissions.js';
+import { csvLine, csvText } from '../shared/csv.js';
 import type { Deps } from '../shared/deps.js';
 import { forbidden, notFound } from '../shared/errors.js';
 import { type Answers, type Question, type ResultsDto, surveyStatus, surveyToDto } from './dto.js';
@@ -91,17 +92,6 @@ export async function surveyResults(
   };
 }
 
-/**
- * A cell for a spreadsheet: always quoted, and a leading = + - @ (or tab, carriage return)
- * prefixed with ' so that it is never run as a formula.
- */
-export const csvCell = (value: string | number | null | undefined) => {
-  const text = value === null || value === undefined ? '' : String(value);
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return `"${safe.replaceAll('"', '""')}"`;
-};
-const csvLine = (cells: Array<string | number | null | undefined>) => cells.map(csvCell).join(',');
-
 /** The counts as a spreadsheet: overall, by table and by region, one row per question and option. */
 export async function surveyCountsCsv(
   deps: Pick<Deps, 'db' | 'clock'>,
@@ -154,7 +144,7 @@ export async function surveyCountsCsv(
       }
     }
   }
-  return `${lines.join('\r\n')}\r\n`;
+  return csvText(lines);
 }
 
 /** The answers as a spreadsheet, one row per submitted response, read a page at a time. Staff only. */
@@ -200,5 +190,5 @@ export async function surveyAnswersCsv(
     if (page.length < PAGE) break;
     after = page[page.length - 1]?.id ?? after;
   }
-  return `${lines.join('\r\n')}\r\n`;
+  return csvText(lines);
 }
