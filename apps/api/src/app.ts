@@ -20,6 +20,7 @@ import moderationRoutes from './routes/moderation.js';
 import notificationRoutes from './routes/notifications.js';
 import personalDataRoutes from './routes/personal-data.js';
 import postRoutes from './routes/posts.js';
+import programmeRoutes from './routes/programme.js';
 import searchRoutes from './routes/search.js';
 import spaceRoutes from './routes/spaces.js';
 import surveyRoutes from './routes/surveys.js';
@@ -111,6 +112,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(documentRoutes, { prefix: '/api' });
   await app.register(consentRoutes, { prefix: '/api' });
   await app.register(surveyRoutes, { prefix: '/api' });
+  await app.register(programmeRoutes, { prefix: '/api' });
   await app.register(cvRoutes, { prefix: '/api' });
   await app.register(queueBoard);
   await app.register(webPlugin, { deps: app.deps, uploads: uploadParsing(config.uploads.maxBytes) });

@@ -32,6 +32,7 @@ import notificationRoutes from './notifications/notifications.routes.js';
 import unsubscribeRoutes from './notifications/unsubscribe.routes.js';
 import peopleRoutes from './people/people.routes.js';
 import personalDataRoutes from './personal-data/personal-data.routes.js';
+import progressRoutes from './programme/progress.routes.js';
 import searchRoutes from './search/search.routes.js';
 import { helmetOptions } from './security.js';
 import sitePageRoutes from './site/site-pages.routes.js';
@@ -99,6 +100,7 @@ export const webPlugin: FastifyPluginAsync<WebOptions> = async (app, options) =>
       staff.addHook('preHandler', requireStaff);
       await staff.register(moderationRoutes, options);
       await staff.register(manageSurveyRoutes, options);
+      await staff.register(progressRoutes, options);
     });
     await signedIn.register(async (tutoring) => {
       tutoring.addHook('preHandler', requireTutoringStaff);

@@ -5,6 +5,8 @@ import { asUnavailable } from './unavailable.js';
 
 // bigint ids and counts come back as strings by default; every id we issue fits in a JS number.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+// A calendar day stays the text it is (`2027-03-15`): as a Date it would shift with the server's time zone.
+pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 
 export type Database = Kysely<DB>;
 /** What a repository function accepts: the pool or a caller's transaction. */

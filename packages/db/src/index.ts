@@ -44,6 +44,13 @@ export type { NewNotification } from './repositories/notifications/notifications
 export * as notificationRepo from './repositories/notifications/notifications.js';
 export * as dataExportRepo from './repositories/personal-data/data-exports.js';
 export * as personalDataRepo from './repositories/personal-data/personal-data.js';
+export type {
+  EnteProgressRow,
+  ProductCount,
+  ProgressFilter,
+  TableProgressRow,
+} from './repositories/programme/progress.js';
+export * as progressRepo from './repositories/programme/progress.js';
 export type { EnteSummaryRow } from './repositories/spaces/enti.js';
 export * as enteRepo from './repositories/spaces/enti.js';
 export type { Viewer } from './repositories/spaces/tables.js';

@@ -381,6 +381,10 @@ export interface DB {
   site_pages: SitePagesTable;
   data_exports: DataExportsTable;
   cvs: CvsTable;
+  table_sessions: TableSessionsTable;
+  session_attendance: SessionAttendanceTable;
+  path_products: PathProductsTable;
+  calendar_tokens: CalendarTokensTable;
 }
 
 export type DocumentKind =
@@ -641,3 +645,46 @@ export interface SurveyAnswerItemsTable {
 
 export type SurveyRow = Selectable<SurveysTable>;
 export type SurveyResponseRow = Selectable<SurveyResponsesTable>;
+
+export interface TableSessionsTable {
+  id: Id;
+  table_id: number;
+  title: string;
+  dimension: string;
+  starts_at: Timestamp;
+  /** Length in days, in steps of half a day. */
+  days: number;
+  place: string | null;
+  online_url: string | null;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type TableSessionRow = Selectable<TableSessionsTable>;
+
+export interface SessionAttendanceTable {
+  session_id: number;
+  user_id: number;
+  recorded_by: number | null;
+  recorded_at: Timestamp;
+}
+
+export interface PathProductsTable {
+  id: Id;
+  table_id: number;
+  dimension: string;
+  document_kind: DocumentKind;
+  /** A calendar day (`YYYY-MM-DD`). */
+  due_at: ColumnType<string, string, string>;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
+export type PathProductRow = Selectable<PathProductsTable>;
+
+export interface CalendarTokensTable {
+  user_id: number;
+  token_hash: string;
+  created_at: Timestamp;
+}

@@ -42,6 +42,7 @@ export const ENTE_KINDS = [
   'altro',
 ] as const satisfies readonly EnteKind[];
 export const EnteKindSchema = literals([...ENTE_KINDS]);
+export const TableKindSchema = literals(['lab', 'regional', 'interregional']);
 
 export const EnteSchema = Type.Object({
   id: Type.Integer(),
@@ -53,12 +54,9 @@ export const EnteSchema = Type.Object({
 export const EnteSummarySchema = Type.Object({
   ...EnteSchema.properties,
   participantCount: Type.Integer({ description: 'people of this ente in the community' }),
-  tables: Type.Array(
-    Type.Object({ id: Type.Integer(), name: Type.String(), kind: literals(['lab', 'regional', 'interregional']) }),
-    {
-      description: 'its tables that you may see',
-    },
-  ),
+  tables: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String(), kind: TableKindSchema }), {
+    description: 'its tables that you may see',
+  }),
 });
 export type EnteSummaryDto = Static<typeof EnteSummarySchema>;
 
@@ -72,7 +70,7 @@ export const TableSchema = Type.Object({
   id: Type.Integer(),
   name: Type.String(),
   description: Type.String(),
-  kind: literals(['lab', 'regional', 'interregional']),
+  kind: TableKindSchema,
   regions: Type.Array(Type.String()),
   visibility: literals(['members', 'participants']),
   enteId: Nullable(Type.Integer()),

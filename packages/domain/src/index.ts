@@ -38,6 +38,7 @@ export {
 } from './notifications/mail-outbox.js';
 export * from './permissions.js';
 export * from './personal-data/index.js';
+export * from './programme/index.js';
 export * from './shared/clock.js';
 export * from './shared/crypto.js';
 export * from './shared/cursor.js';

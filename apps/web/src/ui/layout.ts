@@ -22,6 +22,7 @@ const NAV: Array<{ href: string; key: MessageKey; icon: string; only?: 'staff' |
   { href: '/profilo', key: 'nav.profile', icon: 'user' },
   { href: '/tutoraggio', key: 'nav.tutoring', icon: 'help-circle', only: 'tutoring' },
   { href: '/moderazione', key: 'nav.moderation', icon: 'flag', only: 'staff' },
+  { href: '/programma', key: 'nav.progress', icon: 'chart-line', only: 'staff' },
   { href: '/admin', key: 'nav.admin', icon: 'settings', only: 'admin' },
 ];
 

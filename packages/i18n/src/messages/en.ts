@@ -8,6 +8,7 @@ import { forumEn } from './forum.en.js';
 import type { Catalogue } from './it.js';
 import { mailEn } from './mail.en.js';
 import { personalDataEn } from './personal-data.en.js';
+import { programmeEn } from './programme.en.js';
 import { siteEn } from './site.en.js';
 import { surveysEn } from './surveys.en.js';
 import { tutoringEn } from './tutoring.en.js';
@@ -25,6 +26,7 @@ export const en: Catalogue = {
   ...cvEn,
   ...entiEn,
   ...surveysEn,
+  ...programmeEn,
   ...personalDataEn,
   'app.name': 'Hub&Spoke Community',
   'app.tagline': 'The professional community of the Hub&Spoke programme',

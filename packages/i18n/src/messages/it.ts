@@ -7,6 +7,7 @@ import { entiIt } from './enti.it.js';
 import { forumIt } from './forum.it.js';
 import { mailIt } from './mail.it.js';
 import { personalDataIt } from './personal-data.it.js';
+import { programmeIt } from './programme.it.js';
 import { siteIt } from './site.it.js';
 import { surveysIt } from './surveys.it.js';
 import { tutoringIt } from './tutoring.it.js';
@@ -28,6 +29,7 @@ export const it = {
   ...cvIt,
   ...entiIt,
   ...surveysIt,
+  ...programmeIt,
   ...personalDataIt,
   'app.name': 'Hub&Spoke Community',
   'app.tagline': 'La comunità professionale del programma Hub&Spoke',

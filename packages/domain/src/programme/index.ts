@@ -1,0 +1,2 @@
+export * from './dto.js';
+export { type ProgressQuery, programmeProgress, programmeProgressCsv } from './progress.js';
