@@ -18,6 +18,7 @@ import healthRoutes from './routes/health.js';
 import meRoutes from './routes/me.js';
 import moderationRoutes from './routes/moderation.js';
 import notificationRoutes from './routes/notifications.js';
+import pathRoutes from './routes/path.js';
 import personalDataRoutes from './routes/personal-data.js';
 import postRoutes from './routes/posts.js';
 import programmeRoutes from './routes/programme.js';
@@ -113,6 +114,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(consentRoutes, { prefix: '/api' });
   await app.register(surveyRoutes, { prefix: '/api' });
   await app.register(programmeRoutes, { prefix: '/api' });
+  await app.register(pathRoutes, { prefix: '/api' });
   await app.register(cvRoutes, { prefix: '/api' });
   await app.register(queueBoard);
   await app.register(webPlugin, { deps: app.deps, uploads: uploadParsing(config.uploads.maxBytes) });

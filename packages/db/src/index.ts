@@ -42,6 +42,7 @@ export * as threadRepo from './repositories/forum/threads.js';
 export * as mailOutboxRepo from './repositories/notifications/mail-outbox.js';
 export type { NewNotification } from './repositories/notifications/notifications.js';
 export * as notificationRepo from './repositories/notifications/notifications.js';
+export * as pathRepo from './repositories/path/path.js';
 export * as dataExportRepo from './repositories/personal-data/data-exports.js';
 export * as personalDataRepo from './repositories/personal-data/personal-data.js';
 export type {

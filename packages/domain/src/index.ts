@@ -36,6 +36,7 @@ export {
   sendQueuedMail,
   unsentMails,
 } from './notifications/mail-outbox.js';
+export * from './path/index.js';
 export * from './permissions.js';
 export * from './personal-data/index.js';
 export * from './programme/index.js';
