@@ -142,7 +142,30 @@ describe('npm run admin', () => {
       .select('template')
       .where('template', 'like', 'consent_%')
       .execute();
+    const path = await db
+      .selectFrom('table_sessions as s')
+      .innerJoin('tables as t', 't.id', 's.table_id')
+      .select((eb) => [
+        't.name',
+        eb.fn.countAll<number>().as('sessions'),
+        eb.fn.count<number>(sql`case when s.starts_at < now() then 1 end`).as('held'),
+        eb
+          .selectFrom('session_attendance as a')
+          .innerJoin('table_sessions as x', 'x.id', 'a.session_id')
+          .whereRef('x.table_id', '=', 's.table_id')
+          .select((a) => a.fn.countAll<number>().as('n'))
+          .as('attendances'),
+        eb
+          .selectFrom('path_products as p')
+          .whereRef('p.table_id', '=', 's.table_id')
+          .select((a) => a.fn.countAll<number>().as('n'))
+          .as('products'),
+      ])
+      .groupBy(['t.name', 's.table_id'])
+      .execute();
     await db.destroy();
+    // The Bari lab's path: two sessions held with who took part, two to come, three products due.
+    expect(path).toEqual([{ name: 'Laboratorio Bari', sessions: 4, held: 2, attendances: 2, products: 3 }]);
     // The programme's texts are published, some demo people have consented, and nobody was mailed about it.
     expect(versions).toEqual([
       { kind: 'liberatoria', version: 1 },

@@ -5,6 +5,7 @@ import { acceptConsent } from '../consents/consents.js';
 import { saveCv } from '../cv/cv.js';
 import { reply } from '../forum/posts.js';
 import { createThread } from '../forum/threads.js';
+import { createPathSession, createProduct, setAttendance } from '../path/path.js';
 import { systemClock } from '../shared/clock.js';
 import type { Deps } from '../shared/deps.js';
 import { noPublisher } from '../shared/events.js';
@@ -23,6 +24,7 @@ import {
   PEOPLE,
   THREADS,
 } from './data.js';
+import { DEMO_PATH } from './path.js';
 import { DEMO_SITE_PAGES } from './site.js';
 
 /**
@@ -105,7 +107,42 @@ export async function loadDemo(deps: Pick<Deps, 'db' | 'config'>) {
     const person = await userRepo.findByEmail(db, email);
     if (person) await saveCv({ db, clock: systemClock }, person, cv);
   }
+  await seedPath({ db, config, clock: systemClock });
   return { loaded: true, password: DEMO_PASSWORD, accounts };
+}
+
+/** The Bari lab's path: sessions planned by the moderator, attendance of the past ones, products due. */
+async function seedPath(deps: Pick<Deps, 'db' | 'config' | 'clock'>): Promise<void> {
+  const moderator = await userRepo.findByEmail(deps.db, 'moderatore@demo.hubspoke.it');
+  const tables = await tableRepo.listVisible(deps.db, { id: 0, role: 'admin' });
+  const lab = tables.find((t) => t.name === DEMO_PATH.table);
+  if (!moderator || !lab) return;
+  const members = (await tableRepo.listMembers(deps.db, lab.id)).filter((m) => m.role === 'participant');
+  const day = (inDays: number) => new Date(Date.now() + inDays * 86_400_000);
+  for (const s of DEMO_PATH.sessions) {
+    const start = day(s.inDays);
+    start.setUTCHours(8, 30, 0, 0);
+    const session = await createPathSession(deps, moderator, lab.id, {
+      title: s.title,
+      dimension: s.dimension,
+      startsAt: start.toISOString(),
+      days: s.days,
+      place: s.place ?? null,
+      online: s.online ?? null,
+    });
+    if (s.attended)
+      await setAttendance(
+        deps,
+        moderator,
+        lab.id,
+        session.id,
+        members.map((m) => m.id),
+      );
+  }
+  for (const p of DEMO_PATH.products) {
+    const dueAt = day(p.inDays).toISOString().slice(0, 10);
+    await createProduct(deps, moderator, lab.id, { documentKind: p.documentKind, dimension: p.dimension, dueAt });
+  }
 }
 
 /** The demo writes as its people would, through the same services, without the posting limits. */

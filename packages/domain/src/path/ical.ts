@@ -3,6 +3,7 @@
  * escaping and folding keeps every field under our control. Times are local to Europe/Rome,
  * where the programme's sessions happen, with the zone's rules included.
  */
+import { romeWallClock } from '../shared/rome-time.js';
 
 export interface CalendarEvent {
   uid: string;
@@ -36,31 +37,20 @@ const ROME = [
   'END:VTIMEZONE',
 ];
 
-const romeParts = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/Rome',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-});
-
 /** `20270315T093000`: the wall-clock time in Rome. */
 function romeLocal(date: Date) {
-  const part = Object.fromEntries(romeParts.formatToParts(date).map((p) => [p.type, p.value]));
-  return `${part.year}${part.month}${part.day}T${part.hour}${part.minute}${part.second}`;
+  const c = romeWallClock(date);
+  return `${c.year}${c.month}${c.day}T${c.hour}${c.minute}${c.second}`;
 }
 
 const utc = (date: Date) => `${date.toISOString().slice(0, 19).replace(/[-:]/g, '')}Z`;
 
 /** TEXT values: backslash, semicolon, comma and line breaks escaped. */
-export const escapeText = (value: string) =>
+const escapeText = (value: string) =>
   value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
 
 /** Lines longer than 75 octets continue on the next line after a space, never inside a character. */
-export function fold(line: string): string {
+function fold(line: string): string {
   const encoder = new TextEncoder();
   if (encoder.encode(line).length <= 75) return line;
   const pieces: string[] = [];

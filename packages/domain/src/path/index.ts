@@ -1,5 +1,4 @@
 export * from './dto.js';
-export { escapeText, fold } from './ical.js';
 export {
   createCalendarToken,
   createPathSession,
@@ -8,7 +7,6 @@ export {
   deleteProduct,
   getAttendance,
   getPath,
-  hasCalendarToken,
   myAttendance,
   personalCalendar,
   revokeCalendarToken,

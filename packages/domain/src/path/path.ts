@@ -3,6 +3,7 @@ import { canModerateTable } from '../permissions.js';
 import { generateToken, hashToken } from '../shared/crypto.js';
 import type { Deps } from '../shared/deps.js';
 import { AppError, conflict, forbidden, invalid, notFound } from '../shared/errors.js';
+import { romeDay } from '../shared/rome-time.js';
 import { paths } from '../shared/urls.js';
 import { getReadableTable } from '../spaces/tables.js';
 import {
@@ -18,8 +19,6 @@ import { type CalendarEvent, calendar } from './ical.js';
 import { cleanProduct, cleanSession } from './validate.js';
 
 type PathDeps = Pick<Deps, 'db' | 'clock' | 'config'>;
-
-const romeDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' });
 
 async function dimensionSet(deps: Pick<Deps, 'db'>) {
   return new Set((await vocabularyRepo.listDimensions(deps.db)).map((d) => d.slug));
@@ -49,7 +48,7 @@ export async function getPath(deps: PathDeps, actor: UserRow, tableId: number): 
     pathRepo.productsOf(deps.db, tableId),
   ]);
   const now = deps.clock.now();
-  const today = romeDay.format(now);
+  const today = romeDay(now);
   return {
     tableId,
     canManage: canModerateTable(actor, table.is_member),
@@ -107,7 +106,7 @@ export async function createProduct(
   const clean = cleanProduct(input, await dimensionSet(deps));
   const row = await pathRepo.insertProduct(deps.db, { ...clean, table_id: tableId, created_by: actor.id });
   if (!row) throw conflict('product_exists', 'This table already has that product due for that dimension');
-  return productToDto({ ...row, status: null }, romeDay.format(deps.clock.now()));
+  return productToDto({ ...row, status: null }, romeDay(deps.clock.now()));
 }
 
 export async function deleteProduct(deps: PathDeps, actor: UserRow, tableId: number, productId: number) {
@@ -172,9 +171,6 @@ export async function createCalendarToken(deps: PathDeps, actor: UserRow) {
 export async function revokeCalendarToken(deps: Pick<Deps, 'db'>, actor: UserRow) {
   if (!(await pathRepo.deleteCalendarToken(deps.db, actor.id))) throw notFound('calendar_token');
 }
-
-export const hasCalendarToken = (deps: Pick<Deps, 'db'>, actor: UserRow) =>
-  pathRepo.hasCalendarToken(deps.db, actor.id);
 
 /** Who a feed is for: the signed-in caller, else the owner of a valid calendar token (401 otherwise). */
 async function feedReader(deps: Pick<Deps, 'db'>, user: UserRow | null, token: string | undefined) {

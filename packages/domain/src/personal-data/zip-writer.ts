@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { crc32, deflateRawSync } from 'node:zlib';
+import { romeWallClock, type WallClock } from '../shared/rome-time.js';
 
 /**
  * A ZIP archive written as a stream (PKWARE APPNOTE 6.3, no ZIP64): what readers everywhere
@@ -44,20 +45,10 @@ const DEFLATED = 8;
 /** A regular file, rw-r--r--. */
 const UNIX_FILE = (0o100644 << 16) >>> 0;
 
-const ROME = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/Rome',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-});
-
 /** MS-DOS date and time (local time, 2-second steps), as the headers carry it. */
 function dosDateTime(at: Date): { time: number; date: number } {
-  const part = (type: string) => Number(ROME.formatToParts(at).find((p) => p.type === type)?.value ?? 0);
+  const clock = romeWallClock(at);
+  const part = (type: keyof WallClock) => Number(clock[type]);
   const year = part('year');
   if (year < 1980) return { time: 0, date: (1 << 5) | 1 };
   return {

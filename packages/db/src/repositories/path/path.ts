@@ -195,13 +195,6 @@ export async function deleteCalendarToken(db: Executor, userId: number): Promise
   return result.numDeletedRows > 0n;
 }
 
-export async function hasCalendarToken(db: Executor, userId: number): Promise<boolean> {
-  return (
-    (await db.selectFrom('calendar_tokens').select('user_id').where('user_id', '=', userId).executeTakeFirst()) !==
-    undefined
-  );
-}
-
 /** The active account a calendar token belongs to. */
 export function userByCalendarToken(db: Executor, tokenHash: string) {
   return db

@@ -87,6 +87,17 @@ const questionFigures = sql`
   percentile_cont(0.5) within group (order by extract(epoch from th.first_tutor_reply_at - th.created_at))
     filter (where th.first_tutor_reply_at is not null) as median_seconds`;
 
+/**
+ * Answers expected and given, per group, from a `targets` CTE of (group_id, survey_id, user_id,
+ * target_ente): one row per person asked, or per ente asked, and survey.
+ */
+const surveyFigures = sql`
+  select t.group_id, count(*) as expected, count(coalesce(rp.id, re.id)) as answered
+    from targets t
+    left join survey_responses rp on rp.survey_id = t.survey_id and rp.user_id = t.user_id and rp.submitted_at is not null
+    left join survey_responses re on re.survey_id = t.survey_id and re.ente_id = t.target_ente and re.submitted_at is not null
+   group by t.group_id`;
+
 function keyset(filter: ProgressFilter, name: RawBuilder<unknown>, id: RawBuilder<unknown>) {
   return filter.after ? sql`and (${name}, ${id}) > (${filter.after.name}, ${filter.after.id})` : sql``;
 }
@@ -116,19 +127,14 @@ export async function byEnte(
         join table_members m on m.user_id = p.user_id
         join visible v on v.id = m.table_id),
     targets as (
-      select distinct m.ente_id, s.id as survey_id, m.user_id, null::bigint as target_ente
+      select distinct m.ente_id as group_id, s.id as survey_id, m.user_id, null::bigint as target_ente
         from memberships m join survey_tables st on st.table_id = m.table_id
         join surveys s on s.id = st.survey_id and s.respondent = 'person' and s.opens_at <= ${now}
       union
       select distinct m.ente_id, s.id, null::bigint, m.ente_id
         from memberships m join survey_tables st on st.table_id = m.table_id
         join surveys s on s.id = st.survey_id and s.respondent = 'ente' and s.opens_at <= ${now}),
-    ss as (
-      select t.ente_id, count(*) as expected, count(coalesce(rp.id, re.id)) as answered
-        from targets t
-        left join survey_responses rp on rp.survey_id = t.survey_id and rp.user_id = t.user_id and rp.submitted_at is not null
-        left join survey_responses re on re.survey_id = t.survey_id and re.ente_id = t.target_ente and re.submitted_at is not null
-       group by t.ente_id),
+    ss as (${surveyFigures}),
     pr as (
       select c.ente_id, ${productsJson} as products from (
         select u.ente_id, d.dimension, d.status, count(*)::int as count
@@ -161,7 +167,7 @@ export async function byEnte(
     select page.id, page.name, page.kind, page.region, ${figures}
       from page
       left join ps on ps.ente_id = page.id
-      left join ss on ss.ente_id = page.id
+      left join ss on ss.group_id = page.id
       left join pr on pr.ente_id = page.id
       left join se on se.ente_id = page.id
       left join atx at on at.ente_id = page.id
@@ -194,7 +200,7 @@ export async function byTable(
       select p.table_id, count(*) as people, count(*) filter (where ${holdsPatto}) as patto_signed
         from people p group by p.table_id),
     targets as (
-      select p.table_id, s.id as survey_id, p.user_id, null::bigint as target_ente
+      select p.table_id as group_id, s.id as survey_id, p.user_id, null::bigint as target_ente
         from people p join survey_tables st on st.table_id = p.table_id
         join surveys s on s.id = st.survey_id and s.respondent = 'person' and s.opens_at <= ${now}
       union
@@ -202,12 +208,7 @@ export async function byTable(
         from people p join survey_tables st on st.table_id = p.table_id
         join surveys s on s.id = st.survey_id and s.respondent = 'ente' and s.opens_at <= ${now}
        where p.ente_id is not null),
-    ss as (
-      select t.table_id, count(*) as expected, count(coalesce(rp.id, re.id)) as answered
-        from targets t
-        left join survey_responses rp on rp.survey_id = t.survey_id and rp.user_id = t.user_id and rp.submitted_at is not null
-        left join survey_responses re on re.survey_id = t.survey_id and re.ente_id = t.target_ente and re.submitted_at is not null
-       group by t.table_id),
+    ss as (${surveyFigures}),
     pr as (
       select c.table_id, ${productsJson} as products from (
         select d.table_id, d.dimension, d.status, count(*)::int as count
@@ -238,7 +239,7 @@ export async function byTable(
     select page.id, page.name, page.kind, page.ente_id, page.ente_name, page.regions, ${figures}
       from page
       left join ps on ps.table_id = page.id
-      left join ss on ss.table_id = page.id
+      left join ss on ss.group_id = page.id
       left join pr on pr.table_id = page.id
       left join se on se.table_id = page.id
       left join at on at.table_id = page.id
