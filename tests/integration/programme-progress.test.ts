@@ -2,6 +2,7 @@ import type { DocumentStatus } from '@hubspoke/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type Session, type TestContext } from '../support/context.js';
 import { newEnte, newTable, newThread, signedIn } from '../support/factories.js';
+import { browserOf } from '../support/web-forms.js';
 
 let ctx: TestContext;
 let admin: Awaited<ReturnType<typeof signedIn>>;
@@ -324,5 +325,23 @@ describe('refusals', () => {
     const badCursor = await api('/api/programme/progress?cursor=zzz', admin.session);
     expect([badCursor.statusCode, badCursor.json().error.code]).toEqual([400, 'invalid_cursor']);
     expect((await api('/api/programme/progress?limit=0', admin.session)).statusCode).toBe(400);
+  });
+});
+
+describe('the Avanzamento page', () => {
+  it('is in the staff menu and shows the figures per ente and per table; participants are refused', async () => {
+    const web = browserOf(ctx);
+    const page = await web.page(`/programma?regione=${REGION}`, admin.session);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('href="/programma"');
+    expect(page.body).toContain('Comune di Matera');
+    expect(page.body).toMatch(/<td>1 su 3<\/td>/);
+    expect(page.body).toContain(`/api/programme/progress?view=enti&amp;region=${REGION}&amp;format=csv`);
+    const tables = await web.page(`/programma?vista=tavoli&regione=${REGION}`, otherModerator.session);
+    expect(tables.body).toContain('Tavolo regionale Basilicata');
+    expect(tables.body).not.toContain('Laboratorio di Matera');
+    const refused = await web.page('/programma', participant.session);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.body).not.toContain('href="/programma"');
   });
 });
