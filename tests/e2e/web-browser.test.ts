@@ -77,6 +77,8 @@ describe('a participant in the browser', () => {
   it('creates a personal API token, shown once, that works as a bearer token', async () => {
     await page.goto(`${server.url}/profilo`);
     await audit(page, 'profile');
+    // Tokens are folded under "Avanzate": opened as a person would, by their summary.
+    await page.getByText('Token API personali', { exact: true }).click();
     await page.getByLabel('Nome del token').fill('Report mensile');
     await page.getByRole('button', { name: 'Crea un token' }).click();
     const token = await page.getByLabel('Il tuo nuovo token').inputValue();
@@ -86,6 +88,7 @@ describe('a participant in the browser', () => {
     expect(((await me.json()) as { user: { email: string } }).user.email).toBe(participant.email);
     await page.reload();
     expect(await page.getByLabel('Il tuo nuovo token').count()).toBe(0);
+    await page.getByText('Token API personali', { exact: true }).click();
     expect(await page.getByRole('row', { name: /Report mensile/ }).count()).toBe(1);
   });
 
