@@ -20,6 +20,7 @@ import cvRoutes from './cv/cv.routes.js';
 import directoryRoutes from './cv/directory.routes.js';
 import documentRoutes from './documents/documents.routes.js';
 import documentUploadRoutes from './documents/uploads.routes.js';
+import experienceRoutes from './experiences/experiences.routes.js';
 import followingRoutes from './forum/following.routes.js';
 import postActionRoutes from './forum/post-actions.routes.js';
 import postPageRoutes from './forum/post-pages.routes.js';
@@ -30,6 +31,7 @@ import threadRoutes from './forum/threads.routes.js';
 import moderationRoutes from './moderation/moderation.routes.js';
 import notificationRoutes from './notifications/notifications.routes.js';
 import unsubscribeRoutes from './notifications/unsubscribe.routes.js';
+import pathRoutes from './path/path.routes.js';
 import peopleRoutes from './people/people.routes.js';
 import personalDataRoutes from './personal-data/personal-data.routes.js';
 import progressRoutes from './programme/progress.routes.js';
@@ -93,6 +95,8 @@ export const webPlugin: FastifyPluginAsync<WebOptions> = async (app, options) =>
       cvRoutes,
       directoryRoutes,
       personalDataRoutes,
+      pathRoutes,
+      experienceRoutes,
     ]) {
       await signedIn.register(routes, options);
     }

@@ -4,9 +4,11 @@ import { consentsEn } from './consents.en.js';
 import { cvEn } from './cv.en.js';
 import { documentsEn } from './documents.en.js';
 import { entiEn } from './enti.en.js';
+import { experiencesEn } from './experiences.en.js';
 import { forumEn } from './forum.en.js';
 import type { Catalogue } from './it.js';
 import { mailEn } from './mail.en.js';
+import { pathEn } from './path.en.js';
 import { personalDataEn } from './personal-data.en.js';
 import { programmeEn } from './programme.en.js';
 import { siteEn } from './site.en.js';
@@ -27,6 +29,8 @@ export const en: Catalogue = {
   ...entiEn,
   ...surveysEn,
   ...programmeEn,
+  ...pathEn,
+  ...experiencesEn,
   ...personalDataEn,
   'app.name': 'Hub&Spoke Community',
   'app.tagline': 'The professional community of the Hub&Spoke programme',

@@ -4,8 +4,10 @@ import { consentsIt } from './consents.it.js';
 import { cvIt } from './cv.it.js';
 import { documentsIt } from './documents.it.js';
 import { entiIt } from './enti.it.js';
+import { experiencesIt } from './experiences.it.js';
 import { forumIt } from './forum.it.js';
 import { mailIt } from './mail.it.js';
+import { pathIt } from './path.it.js';
 import { personalDataIt } from './personal-data.it.js';
 import { programmeIt } from './programme.it.js';
 import { siteIt } from './site.it.js';
@@ -30,6 +32,8 @@ export const it = {
   ...entiIt,
   ...surveysIt,
   ...programmeIt,
+  ...pathIt,
+  ...experiencesIt,
   ...personalDataIt,
   'app.name': 'Hub&Spoke Community',
   'app.tagline': 'La comunità professionale del programma Hub&Spoke',

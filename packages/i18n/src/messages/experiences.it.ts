@@ -1,0 +1,4 @@
+/** Experiences (schede di valorizzazione) and territorial stakeholders. */
+export const experiencesIt = {
+  'experiences.title': 'Esperienze di cooperazione',
+};
