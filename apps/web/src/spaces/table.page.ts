@@ -54,6 +54,7 @@ export function tablePage(ctx: PageContext, view: TableView) {
   return html`<p class="mb-1"><span class="badge bg-primary">${t(`tableKind.${table.kind}`)}</span></p>
     <h1 class="mb-2">${table.name}</h1>
     ${table.description ? html`<p class="lead mb-4">${table.description}</p>` : ''}
+    <p class="mb-4"><a class="btn btn-outline-primary btn-sm" href="/tavoli/${table.id}/percorso">${t('path.title')}</a></p>
     <div class="row">
       <div class="col-12 col-lg-8">
         ${section('threads', t('table.threads'), view.threads)}
