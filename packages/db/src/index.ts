@@ -29,6 +29,21 @@ export type { VersionListRow } from './repositories/documents/document-versions.
 export * as documentVersionRepo from './repositories/documents/document-versions.js';
 export type { LockedDocument } from './repositories/documents/documents.js';
 export * as documentRepo from './repositories/documents/documents.js';
+export type {
+  DraftScope,
+  ExperienceContent,
+  ExperienceFilters,
+  ExperienceLink,
+  ExperienceListRow,
+} from './repositories/experiences/experiences.js';
+export * as experienceRepo from './repositories/experiences/experiences.js';
+export type {
+  StakeholderContent,
+  StakeholderCursor,
+  StakeholderFilters,
+  StakeholderListRow,
+} from './repositories/experiences/stakeholders.js';
+export * as stakeholderRepo from './repositories/experiences/stakeholders.js';
 export type { ActivityCursor, ActivityRow } from './repositories/forum/activity.js';
 export * as activityRepo from './repositories/forum/activity.js';
 export * as auditRepo from './repositories/forum/audit.js';

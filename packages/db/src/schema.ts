@@ -385,6 +385,9 @@ export interface DB {
   session_attendance: SessionAttendanceTable;
   path_products: PathProductsTable;
   calendar_tokens: CalendarTokensTable;
+  experiences: ExperiencesTable;
+  experience_links: ExperienceLinksTable;
+  stakeholders: StakeholdersTable;
 }
 
 export type DocumentKind =
@@ -688,3 +691,73 @@ export interface CalendarTokensTable {
   token_hash: string;
   created_at: Timestamp;
 }
+
+export type ExperienceStatus = 'draft' | 'published';
+
+export interface ExperiencesTable {
+  id: Id;
+  ente_id: number;
+  author_id: number | null;
+  status: ColumnType<ExperienceStatus, ExperienceStatus | undefined, ExperienceStatus>;
+  title: string;
+  summary: string;
+  programme: string | null;
+  fund: string | null;
+  countries: string[];
+  partners: string[];
+  sectors: string[];
+  focus_area: string;
+  dimension: string | null;
+  year_from: number;
+  year_to: number | null;
+  /** Whole euros. */
+  budget_eur: number | null;
+  results: string | null;
+  lessons: string | null;
+  search_vector: string;
+  published_at: Date | null;
+  published_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type ExperienceRow = Selectable<ExperiencesTable>;
+
+/** A document or a thread an experience points at, in the author's order. */
+export interface ExperienceLinksTable {
+  experience_id: number;
+  position: number;
+  document_id: number | null;
+  thread_id: number | null;
+}
+
+export type StakeholderKind =
+  | 'comune'
+  | 'provincia'
+  | 'regione'
+  | 'associazione'
+  | 'ong'
+  | 'agenzia'
+  | 'universita'
+  | 'impresa'
+  | 'camera_di_commercio'
+  | 'altro';
+
+export interface StakeholdersTable {
+  id: Id;
+  ente_id: number;
+  created_by: number | null;
+  name: string;
+  kind: StakeholderKind;
+  region: string;
+  sectors: string[];
+  countries: string[];
+  website: string | null;
+  email: string | null;
+  notes: string | null;
+  search_vector: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type StakeholderRow = Selectable<StakeholdersTable>;

@@ -15,6 +15,7 @@ export { dueDigests, firstDigestFrom } from './digests/plan.js';
 export { type DeliverDigest, type DigestOutcome, runDigest } from './digests/run.js';
 export * from './documents/index.js';
 export * from './dto.js';
+export * from './experiences/index.js';
 export * from './forum/index.js';
 export { eventsAfter, latestEventId, transactionBounds } from './live/position.js';
 export { missedEvents, REPLAY_WINDOW_MS, removeExpiredEvents } from './live/replay.js';

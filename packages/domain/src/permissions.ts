@@ -116,3 +116,28 @@ export function canAcceptAnswer(
 ): boolean {
   return moderates || actor.id === thread.author_id || actor.id === thread.assigned_tutor_id;
 }
+
+/** Experiences and stakeholders: the ente's own people, with the tutors, moderators and admins. */
+interface EnteActor extends Actor {
+  ente_id: number | null;
+}
+
+/** Tutors, moderators and admins work with every ente; a participant with their own. */
+export function canWorkForEnte(actor: EnteActor, enteId: number): boolean {
+  return actor.role !== 'participant' || actor.ente_id === enteId;
+}
+
+/** The author and the moderators edit a sheet; while it is a draft, so do its ente's people and tutors. */
+export function canEditExperience(
+  actor: EnteActor,
+  experience: { author_id: number | null; ente_id: number; status: 'draft' | 'published' },
+): boolean {
+  if (isStaff(actor) || experience.author_id === actor.id) return true;
+  return experience.status === 'draft' && canWorkForEnte(actor, experience.ente_id);
+}
+
+/** Publishing a sheet (and taking it back to draft) is for moderators and admins. */
+export const canPublishExperiences = isStaff;
+
+/** Each ente keeps its stakeholders; tutors, moderators and admins help. */
+export const canKeepStakeholders = canWorkForEnte;
