@@ -1,3 +1,4 @@
+import { tableRepo } from '@hubspoke/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../support/context.js';
 import { newTable, signedIn } from '../support/factories.js';
@@ -224,5 +225,17 @@ describe('the Percorso page', () => {
     expect((await web.page(pathUrl, withFlash(again, member.session))).body).toContain(
       'Non avevi un link di abbonamento attivo.',
     );
+  });
+  it('reads in English for those who chose it, with Rome’s times', async () => {
+    const reader = await signedIn(ctx, { displayName: 'Emma Reader' });
+    await tableRepo.addMembers(ctx.db, [labId], reader.user.id);
+    await ctx.db.updateTable('users').set({ locale: 'en' }).where('id', '=', reader.user.id).execute();
+    const page = await web.page(pathUrl, reader.session);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('<html lang="en"');
+    expect(page.body).toContain('Path: Laboratorio di Lecce');
+    expect(page.body).toContain('1.5 days');
+    expect(page.body).toContain('at 09:30');
+    expect(page.body).toContain('not uploaded yet');
   });
 });

@@ -94,7 +94,7 @@ const pathRoutes: FastifyPluginAsync<WebOptions> = async (app, { deps }) => {
     const ctx = pageContext(request, reply, config);
     // A new calendar link travels in the flash once: shown in the calendar box, not in the banner.
     const token = ctx.flash?.key === 'flash.pathCalendarCreated' ? ctx.flash.secret : undefined;
-    const shown: PageContext = ctx.flash?.secret ? { ...ctx, flash: { key: ctx.flash.key } } : ctx;
+    const shown: PageContext = token ? { ...ctx, flash: { key: 'flash.pathCalendarCreated' } } : ctx;
     return render(request, reply, shown, tableId, token ? { token } : {});
   });
 
