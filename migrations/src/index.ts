@@ -23,6 +23,7 @@ import * as surveyAnnouncements from './20261207_2000_survey_announcements.js';
 import * as unaccentedSearch from './20261207_2100_unaccented_search.js';
 import * as pathSessions from './20261207_2200_path_sessions.js';
 import * as experiencesStakeholders from './20261207_2300_experiences_stakeholders.js';
+import * as sessionReminders from './20261207_2310_session_reminders.js';
 
 /**
  * Every migration, by name. Kysely runs them in name order, so names start with a timestamp.
@@ -53,4 +54,5 @@ export const migrations: Record<string, Migration> = {
   '20261207_2100_unaccented_search': unaccentedSearch,
   '20261207_2200_path_sessions': pathSessions,
   '20261207_2300_experiences_stakeholders': experiencesStakeholders,
+  '20261207_2310_session_reminders': sessionReminders,
 };

@@ -25,7 +25,14 @@ const schedulerNames = async () =>
 
 describe('a Redis that restarts empty', () => {
   it('gets the job schedules back from the running worker, without a restart', async () => {
-    const expected = ['digests.plan', 'events.cleanup', 'mail.sweep', 'sessions.cleanup', 'surveys.announce'];
+    const expected = [
+      'digests.plan',
+      'events.cleanup',
+      'mail.sweep',
+      'path.remind',
+      'sessions.cleanup',
+      'surveys.announce',
+    ];
     expect(await schedulerNames()).toEqual(expected);
 
     await redis.stop();

@@ -319,7 +319,8 @@ export type NotificationKind =
   | 'answer_accepted'
   | 'asker_followup'
   | 'moderated'
-  | 'survey_open';
+  | 'survey_open'
+  | 'session_reminder';
 
 export interface NotificationsTable {
   id: Id;
@@ -662,6 +663,8 @@ export interface TableSessionsTable {
   created_by: number | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** When its people were reminded of it, the day before. */
+  reminded_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export type TableSessionRow = Selectable<TableSessionsTable>;

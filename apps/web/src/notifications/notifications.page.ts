@@ -1,4 +1,5 @@
 import type { NotificationDto } from '@hubspoke/domain';
+import { paths } from '@hubspoke/domain';
 import { describeNotification } from '@hubspoke/i18n';
 import type { PageContext } from '../context.js';
 import { postHref } from '../forum/post-lookup.js';
@@ -15,6 +16,7 @@ export interface NotificationsView {
 /** Where a notification leads: the post it is about, through a link that also marks it read. */
 export function notificationTarget(n: NotificationDto): string {
   if (n.surveyId !== null) return `/questionari/${n.surveyId}`;
+  if (n.pathTableId !== null) return paths.path(n.pathTableId);
   return n.threadId === null ? '/notifiche' : postHref(n.threadId, n.postNumber ?? 1);
 }
 

@@ -8,6 +8,7 @@ import { exportBuild } from './export-build.js';
 import { mailSend } from './mail-send.js';
 import { mailSweep } from './mail-sweep.js';
 import { notificationEmail } from './notification-email.js';
+import { pathRemind } from './path-remind.js';
 import { sessionsCleanup } from './sessions-cleanup.js';
 import { surveysAnnounce } from './surveys-announce.js';
 import { tutoringNudge } from './tutoring-nudge.js';
@@ -28,4 +29,5 @@ export const handlers: HandlerEntry[] = [
   ['tutoring.nudge', tutoringNudge],
   ['export.build', exportBuild],
   ['surveys.announce', surveysAnnounce],
+  ['path.remind', pathRemind],
 ];

@@ -22,6 +22,7 @@ export const NotificationSchema = Type.Object({
     'asker_followup',
     'moderated',
     'survey_open',
+    'session_reminder',
   ]),
   threadId: Nullable(Type.Integer()),
   postId: Nullable(Type.Integer()),
@@ -32,6 +33,7 @@ export const NotificationSchema = Type.Object({
   comment: Nullable(Type.String()),
   moderation: Nullable(literals([...MODERATIONS])),
   surveyId: Nullable(Type.Integer({ description: 'a questionnaire that opened: its id' })),
+  pathTableId: Nullable(Type.Integer({ description: 'a session coming tomorrow: the table whose path it is on' })),
   createdAt: DateTime,
   read: Type.Boolean(),
 });
@@ -51,6 +53,7 @@ export const notificationToDto = (n: NotificationRow): NotificationDto => ({
   /** For a moderator's act on the person's thread or post: what was done (the comment says why). */
   moderation: isModeration(n.data.moderation) ? n.data.moderation : null,
   surveyId: typeof n.data.surveyId === 'number' ? n.data.surveyId : null,
+  pathTableId: n.kind === 'session_reminder' && typeof n.data.tableId === 'number' ? n.data.tableId : null,
   createdAt: n.created_at.toISOString(),
   read: n.read_at !== null,
 });

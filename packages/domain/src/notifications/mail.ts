@@ -4,6 +4,7 @@ import {
   type NotificationKind,
   type NotificationRow,
   notificationRepo,
+  pathRepo,
 } from '@hubspoke/db';
 import { toPlainText } from '@hubspoke/markdown';
 import type { Deps } from '../shared/deps.js';
@@ -58,6 +59,8 @@ export type NotificationMail =
       moderation?: string;
       /** The reviewer's comment or the moderator's reason. */
       comment?: string;
+      /** For a session coming tomorrow: when (Rome time, in the person's language) and where. */
+      session?: { startsAt: string; place: string };
     };
 
 /**
@@ -66,7 +69,7 @@ export type NotificationMail =
  * their mind, or can no longer read the thread.
  */
 export async function prepareNotificationMail(
-  deps: Pick<Deps, 'db' | 'config'>,
+  deps: Pick<Deps, 'db' | 'config' | 'clock'>,
   notificationId: number,
 ): Promise<NotificationMail> {
   const n = await notificationRepo.findForMail(deps.db, notificationId);
@@ -75,6 +78,7 @@ export async function prepareNotificationMail(
   if (n.read_at) return { send: false, reason: 'notification read' };
   if (n.kind === 'document_status') return prepareDocumentMail(deps, n);
   if (n.kind === 'moderated') return prepareModerationMail(deps, n);
+  if (n.kind === 'session_reminder') return prepareSessionMail(deps, n);
   if (n.post_number === null || n.deleted_at || n.hidden_at || n.thread_id === null || n.table_id === null)
     return { send: false, reason: 'post gone' };
   if ((n.last_read_post_number ?? 0) >= n.post_number) return { send: false, reason: 'post read' };
@@ -141,6 +145,32 @@ async function prepareModerationMail(
     postText: '',
     moderation: String(n.data.moderation ?? ''),
     comment: typeof n.data.comment === 'string' ? n.data.comment : '',
+  };
+}
+
+/** A session tomorrow: sent while it is still planned, still to come, and theirs to attend. */
+async function prepareSessionMail(
+  deps: Pick<Deps, 'db' | 'config' | 'clock'>,
+  n: NonNullable<Awaited<ReturnType<typeof notificationRepo.findForMail>>>,
+): Promise<NotificationMail> {
+  if (emailChoiceFor(n.kind, n) !== 'immediately') return { send: false, reason: 'preference changed' };
+  const tableId = Number(n.data.tableId);
+  const session = await pathRepo.findSession(deps.db, tableId, Number(n.data.sessionId));
+  if (!session || session.starts_at <= deps.clock.now()) return { send: false, reason: 'session gone or begun' };
+  if ((await pathRepo.readersAmong(deps.db, tableId, [n.user_id])).length === 0)
+    return { send: false, reason: 'no longer in the table' };
+  return {
+    send: true,
+    to: n.email,
+    locale: n.locale,
+    userId: n.user_id,
+    kind: n.kind,
+    actorName: '',
+    threadTitle: session.title,
+    threadUrl: deps.config.publicUrl + paths.path(tableId),
+    postHtml: '',
+    postText: '',
+    session: { startsAt: session.starts_at.toISOString(), place: session.place ?? session.online_url ?? '' },
   };
 }
 

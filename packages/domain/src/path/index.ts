@@ -14,3 +14,4 @@ export {
   tableCalendar,
   updatePathSession,
 } from './path.js';
+export { REMINDER_AHEAD_MS, remindComingSessions } from './reminders.js';

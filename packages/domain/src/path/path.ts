@@ -86,7 +86,12 @@ export async function updatePathSession(
     online: input.online === undefined ? current.online_url : input.online,
   };
   const clean = cleanSession(merged, await dimensionSet(deps));
-  const row = await pathRepo.updateSession(deps.db, tableId, sessionId, clean);
+  // A session moved to another time is reminded again the day before its new date.
+  const moved = clean.starts_at.getTime() !== current.starts_at.getTime();
+  const row = await pathRepo.updateSession(deps.db, tableId, sessionId, {
+    ...clean,
+    ...(moved ? { reminded_at: null } : {}),
+  });
   if (!row) throw notFound('session');
   return sessionToDto(row, deps.clock.now());
 }
@@ -189,7 +194,7 @@ function toEvent(
   tableName: string,
 ): CalendarEvent {
   const host = new URL(deps.config.publicUrl).host;
-  const pathPage = `${deps.config.publicUrl.replace(/\/$/, '')}${paths.table(session.table_id)}/percorso`;
+  const pathPage = `${deps.config.publicUrl.replace(/\/$/, '')}${paths.path(session.table_id)}`;
   return {
     uid: `session-${session.id}@${host}`,
     title: session.title,

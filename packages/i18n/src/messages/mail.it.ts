@@ -21,6 +21,8 @@ export const mailIt = {
   'mail.notification.by': 'Da {name}.',
   'mail.notification.openThread': 'Apri la discussione',
   'mail.notification.openDocument': 'Apri il documento',
+  'mail.notification.openPath': 'Apri il percorso del tavolo',
+  'mail.notification.session': 'Inizia {when}{place, select, none {} other { · {place}}}.',
   'mail.digest.subject': 'Hub&Spoke – {title}',
   'mail.digest.title.daily': 'Il riepilogo di oggi',
   'mail.digest.title.weekly': 'Il riepilogo della settimana',

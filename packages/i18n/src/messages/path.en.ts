@@ -96,4 +96,5 @@ export const pathEn: { readonly [K in keyof typeof pathIt]: string } = {
   'error.session_not_started': 'Attendance is recorded once the session has begun.',
   'error.invalid_attendees': 'Only people who take part in the table can be marked present.',
   'error.product_exists': 'The table already has that product due for this dimension.',
+  'notifications.kind.session_reminder': 'Tomorrow: the path session “{title}”',
 };

@@ -95,4 +95,5 @@ export const pathIt = {
   'error.session_not_started': 'Le presenze si registrano quando la sessione è iniziata.',
   'error.invalid_attendees': 'Si possono segnare presenti solo le persone che partecipano al tavolo.',
   'error.product_exists': 'Per questa dimensione il tavolo ha già quel prodotto da consegnare.',
+  'notifications.kind.session_reminder': 'Domani c’è la sessione «{title}» del percorso',
 };

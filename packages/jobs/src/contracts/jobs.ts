@@ -15,6 +15,7 @@ export const JOB_NAMES = [
   'tutoring.nudge',
   'export.build',
   'surveys.announce',
+  'path.remind',
 ] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
@@ -40,6 +41,8 @@ export interface JobPayloads {
   'export.build': { eventId: number };
   /** Tells people of the surveys whose opening time has come. */
   'surveys.announce': Record<string, never>;
+  /** Reminds each table's people of the sessions starting within a day. */
+  'path.remind': Record<string, never>;
 }
 
 /** The two nudges of a question assignment: a reminder to the tutor, then an escalation to the moderators. */
@@ -53,5 +56,6 @@ export const RELAYED_EVENTS: Record<string, JobName> = {
   'question.assigned': 'tutoring.schedule',
   'document.updated': 'event.mail',
   'moderation.noticed': 'event.mail',
+  'session.reminder': 'event.mail',
   'export.requested': 'export.build',
 };

@@ -17,8 +17,18 @@ export interface NotificationMailData {
   moderation?: string;
   /** What the reviewer wrote, or the moderator's reason. */
   comment?: string;
+  /** Set for a session coming tomorrow: its start (ISO) and its place or online link. */
+  session?: { startsAt: string; place: string };
   unsubscribeUrl: string;
 }
+
+/** A moment as people in Rome read it, in the mail's language: "martedì 8 dicembre 2026, 09:30". */
+const romeDateTime = (locale: Locale, iso: string) =>
+  new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'it-IT', {
+    timeZone: 'Europe/Rome',
+    dateStyle: 'full',
+    timeStyle: 'short',
+  }).format(new Date(iso));
 
 /**
  * One notification as a mail: who, where, the post itself (none for a document's change of
@@ -33,10 +43,21 @@ export function renderNotificationMail(locale: Locale, data: NotificationMailDat
     title: data.threadTitle,
   });
   const document = data.documentStatus !== undefined;
-  // A document's news and a moderator's act are told in a line: there is no post to quote.
-  const told = document || data.moderation !== undefined;
-  const open = t(document ? 'mail.notification.openDocument' : 'mail.notification.openThread');
-  const by = t('mail.notification.by', { name: data.actorName });
+  // A document's news, a moderator's act and a session reminder are told in a line: there is no post to quote.
+  const told = document || data.moderation !== undefined || data.session !== undefined;
+  const open = t(
+    data.session
+      ? 'mail.notification.openPath'
+      : document
+        ? 'mail.notification.openDocument'
+        : 'mail.notification.openThread',
+  );
+  const by = data.session
+    ? t('mail.notification.session', {
+        when: romeDateTime(locale, data.session.startsAt),
+        place: data.session.place || 'none',
+      })
+    : t('mail.notification.by', { name: data.actorName });
   const comment = data.comment
     ? t(data.moderation ? 'notifications.reason' : 'notifications.comment', { comment: data.comment })
     : '';

@@ -1,5 +1,5 @@
 import { type Insertable, sql, type Updateable } from 'kysely';
-import type { Executor } from '../../connection.js';
+import type { Executor, Tx } from '../../connection.js';
 import type {
   DocumentStatus,
   PathProductRow,
@@ -205,4 +205,38 @@ export function userByCalendarToken(db: Executor, tokenHash: string) {
     .where('u.deactivated_at', 'is', null)
     .where('u.erased_at', 'is', null)
     .executeTakeFirst();
+}
+
+/**
+ * Sessions starting between `now` and `until` whose people were not reminded yet, claimed for
+ * this transaction (two workers never take the same one).
+ */
+export function lockDueReminders(tx: Tx, now: Date, until: Date, limit: number) {
+  return tx
+    .selectFrom('table_sessions as s')
+    .select(['s.id', 's.table_id', 's.title'])
+    .where('s.reminded_at', 'is', null)
+    .where('s.starts_at', '>', now)
+    .where('s.starts_at', '<=', until)
+    .orderBy('s.starts_at')
+    .limit(limit)
+    .forUpdate('s')
+    .skipLocked()
+    .execute();
+}
+
+export async function markReminded(tx: Tx, id: number, at: Date): Promise<void> {
+  await tx.updateTable('table_sessions').set({ reminded_at: at }).where('id', '=', id).execute();
+}
+
+/** The active people taking part in a table (members and its pool's tutors): who a session is for. */
+export async function participantIds(db: Executor, tableId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('table_participants as tp')
+    .innerJoin('users as u', 'u.id', 'tp.user_id')
+    .select('tp.user_id')
+    .where('tp.table_id', '=', tableId)
+    .where('u.deactivated_at', 'is', null)
+    .execute();
+  return rows.map((r) => r.user_id);
 }
