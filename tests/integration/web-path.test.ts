@@ -145,6 +145,7 @@ describe('the Percorso page', () => {
     const before = await web.page(pathUrl, member.session);
     expect(before.body).toContain('Svolte');
     expect(before.body).not.toContain('Hai partecipato');
+    expect(before.body).not.toContain('Assenza registrata');
 
     const saved = await web.post(
       `${pathUrl}/sessioni/${sessionId}/presenze`,
@@ -161,6 +162,21 @@ describe('the Percorso page', () => {
     expect(planner.body).toContain('Assenza registrata');
     const after = await web.page(pathUrl, member.session);
     expect(after.body).toContain('Hai partecipato');
+    // Once attendance is taken, a participant left out reads their absence too.
+    const absent = await web.post(
+      `${pathUrl}/sessioni/${sessionId}/presenze`,
+      { userIds: [String(moderator.user.id)] },
+      moderator.session,
+    );
+    expect(absent.statusCode).toBe(303);
+    const left = await web.page(pathUrl, member.session);
+    expect(left.body).toContain('Assenza registrata');
+    expect(left.body).not.toContain('Hai partecipato');
+    await web.post(
+      `${pathUrl}/sessioni/${sessionId}/presenze`,
+      { userIds: [String(member.user.id)] },
+      moderator.session,
+    );
 
     const stranger = await web.post(
       `${pathUrl}/sessioni/${sessionId}/presenze`,

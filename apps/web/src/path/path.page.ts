@@ -180,12 +180,10 @@ function presence(ctx: PageContext, view: PathPageView, session: SessionDto) {
   if (!session.past) return '';
   if (session.attended)
     return html`<p class="mb-1"><span class="badge bg-success">${ctx.t('path.attended')}</span></p>`;
-  // Those who plan the path know whether attendance was taken; a reader without a record sees nothing.
-  const recorded = view.attendance.get(session.id);
-  if (recorded && recorded.length > 0) {
-    return html`<p class="mb-1"><span class="badge bg-secondary">${ctx.t('path.absent')}</span></p>`;
-  }
-  return '';
+  // An absence shows once attendance was taken; before that, nothing is known.
+  return session.attendanceTaken
+    ? html`<p class="mb-1"><span class="badge bg-secondary">${ctx.t('path.absent')}</span></p>`
+    : '';
 }
 
 function sessionItem(ctx: PageContext, view: PathPageView, session: SessionDto) {

@@ -19,6 +19,7 @@ export const SessionSchema = Type.Object({
   online: Nullable(Type.String({ description: 'an https link for those joining online' })),
   past: Type.Boolean(),
   attended: Type.Boolean({ description: 'whether the reader was recorded there' }),
+  attendanceTaken: Type.Boolean({ description: 'whether anyone’s attendance was recorded, so an absence shows' }),
 });
 export type SessionDto = Static<typeof SessionSchema>;
 
@@ -89,7 +90,10 @@ export const MyAttendanceSchema = Type.Object({
   ),
 });
 
-export const sessionToDto = (row: TableSessionRow & { attended?: boolean }, now: Date): SessionDto => ({
+export const sessionToDto = (
+  row: TableSessionRow & { attended?: boolean; attendance_taken?: boolean },
+  now: Date,
+): SessionDto => ({
   id: row.id,
   tableId: row.table_id,
   title: row.title,
@@ -100,6 +104,7 @@ export const sessionToDto = (row: TableSessionRow & { attended?: boolean }, now:
   online: row.online_url,
   past: row.starts_at < now,
   attended: row.attended ?? false,
+  attendanceTaken: row.attendance_taken ?? false,
 });
 
 export const productToDto = (

@@ -227,7 +227,7 @@ export async function personalCalendar(deps: PathDeps, user: UserRow | null, tok
   const name = reader.locale === 'en' ? 'Hub&Spoke: my sessions' : 'Hub&Spoke: le mie sessioni';
   return calendar(
     name,
-    sessions.map((s) => toEvent(deps, { ...s, attended: false }, s.table_name)),
+    sessions.map((s) => toEvent(deps, { ...s, attended: false, attendance_taken: false }, s.table_name)),
     deps.clock.now(),
   );
 }

@@ -63,6 +63,12 @@ export function sessionsOf(db: Executor, tableId: number, userId: number) {
         .$castTo<boolean>()
         .as('attended'),
     )
+    .select((eb) =>
+      eb
+        .exists(eb.selectFrom('session_attendance as a').select('a.user_id').whereRef('a.session_id', '=', 's.id'))
+        .$castTo<boolean>()
+        .as('attendance_taken'),
+    )
     .where('s.table_id', '=', tableId)
     .orderBy('s.starts_at')
     .orderBy('s.id')
