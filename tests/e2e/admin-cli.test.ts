@@ -163,7 +163,23 @@ describe('npm run admin', () => {
       ])
       .groupBy(['t.name', 's.table_id'])
       .execute();
+    const experiences = await db
+      .selectFrom('experiences')
+      .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('status')
+      .orderBy('status')
+      .execute();
+    const stakeholders = await db
+      .selectFrom('stakeholders')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .execute();
     await db.destroy();
+    // Schede di valorizzazione written by the enti, two published by the moderator; stakeholders kept by four enti.
+    expect(experiences).toEqual([
+      { status: 'draft', n: 1 },
+      { status: 'published', n: 2 },
+    ]);
+    expect(stakeholders).toEqual([{ n: 4 }]);
     // The Bari lab's path: two sessions held with who took part, two to come, three products due.
     expect(path).toEqual([{ name: 'Laboratorio Bari', sessions: 4, held: 2, attendances: 2, products: 3 }]);
     // The programme's texts are published, some demo people have consented, and nobody was mailed about it.

@@ -3,6 +3,8 @@ import { createUser } from '../auth/users.js';
 import { publishConsentVersion } from '../consents/admin.js';
 import { acceptConsent } from '../consents/consents.js';
 import { saveCv } from '../cv/cv.js';
+import { createExperience, updateExperience } from '../experiences/experiences.js';
+import { createStakeholder } from '../experiences/stakeholders.js';
 import { reply } from '../forum/posts.js';
 import { createThread } from '../forum/threads.js';
 import { createPathSession, createProduct, setAttendance } from '../path/path.js';
@@ -24,6 +26,7 @@ import {
   PEOPLE,
   THREADS,
 } from './data.js';
+import { DEMO_EXPERIENCES, DEMO_STAKEHOLDERS } from './experiences.js';
 import { DEMO_PATH } from './path.js';
 import { DEMO_SITE_PAGES } from './site.js';
 
@@ -108,6 +111,7 @@ export async function loadDemo(deps: Pick<Deps, 'db' | 'config'>) {
     if (person) await saveCv({ db, clock: systemClock }, person, cv);
   }
   await seedPath({ db, config, clock: systemClock });
+  await seedExperiences({ db });
   return { loaded: true, password: DEMO_PASSWORD, accounts };
 }
 
@@ -142,6 +146,24 @@ async function seedPath(deps: Pick<Deps, 'db' | 'config' | 'clock'>): Promise<vo
   for (const p of DEMO_PATH.products) {
     const dueAt = day(p.inDays).toISOString().slice(0, 10);
     await createProduct(deps, moderator, lab.id, { documentKind: p.documentKind, dimension: p.dimension, dueAt });
+  }
+}
+
+/** Schede di valorizzazione (two published by the moderator, one still a draft) and stakeholders. */
+async function seedExperiences(deps: Pick<Deps, 'db'>): Promise<void> {
+  const moderator = await userRepo.findByEmail(deps.db, 'moderatore@demo.hubspoke.it');
+  const enti = new Map((await enteRepo.list(deps.db)).map((e) => [e.name, e.id]));
+  for (const { author, ente, published, sheet } of DEMO_EXPERIENCES) {
+    const person = await userRepo.findByEmail(deps.db, author);
+    const enteId = enti.get(ente);
+    if (!person || enteId === undefined) continue;
+    const created = await createExperience(deps, person, { ...sheet, enteId });
+    if (published && moderator) await updateExperience(deps, moderator, created.id, { status: 'published' });
+  }
+  for (const { keeper, ente, entry } of DEMO_STAKEHOLDERS) {
+    const person = await userRepo.findByEmail(deps.db, keeper);
+    const enteId = enti.get(ente);
+    if (person && enteId !== undefined) await createStakeholder(deps, person, { ...entry, enteId });
   }
 }
 
