@@ -55,6 +55,18 @@ describe('the message catalogues', () => {
       'Hai 1 notifica da leggere.',
       'Hai 5 notifiche da leggere.',
     ]);
+    // One of anything is singular: minutes to wait, hours a question waited, days a link lasts.
+    expect([1, 15].map((minutes) => it('error.rate_limited', { minutes }))).toEqual([
+      'Troppi tentativi. Riprova tra 1 minuto.',
+      'Troppi tentativi. Riprova tra 15 minuti.',
+    ]);
+    expect([1, 30].map((hours) => it('tutoring.ageHours', { hours }))).toEqual(['1 ora', '30 ore']);
+    expect(it('flash.invitationSent', { email: 'a@comune.example.it', days: 1 })).toContain('vale 1 giorno.');
+    expect([1, 2].map((count) => it('home.activityMore', { count }))).toEqual([
+      '1 messaggio in tutto',
+      '2 messaggi in tutto',
+    ]);
+    expect(en('error.rate_limited', { minutes: 1 })).toBe('Too many attempts. Try again in 1 minute.');
   });
 
   it('tell a notification in one sentence wherever it is shown, with a plain one for kinds without words', () => {

@@ -73,7 +73,7 @@ export const it = {
   'common.success': 'Operazione completata',
   'error.required': 'Compila tutti i campi obbligatori.',
   'error.invalid_credentials': 'Email o password errate.',
-  'error.rate_limited': 'Troppi tentativi. Riprova tra {minutes} minuti.',
+  'error.rate_limited': 'Troppi tentativi. Riprova tra {minutes, plural, one {# minuto} other {# minuti}}.',
   'error.weak_password': 'La password deve avere tra 10 e 256 caratteri.',
   'error.password_mismatch': 'Le due password non coincidono.',
   'error.invitation_invalid': 'Questo invito è già stato usato, è scaduto o non esiste.',
@@ -135,7 +135,7 @@ export const it = {
   'reset.intro': 'Indica l’email del tuo account: ti invieremo un link per scegliere una nuova password.',
   'reset.submit': 'Invia il link',
   'reset.sent':
-    'Se l’indirizzo corrisponde a un account, ti abbiamo inviato un’email con il link per scegliere una nuova password. Il link vale {minutes} minuti.',
+    'Se l’indirizzo corrisponde a un account, ti abbiamo inviato un’email con il link per scegliere una nuova password. Il link vale {minutes, plural, one {# minuto} other {# minuti}}.',
   'reset.backToSignIn': 'Torna all’accesso',
   'reset.confirmTitle': 'Scegli una nuova password',
   'reset.confirmIntro':
@@ -152,7 +152,7 @@ export const it = {
   'home.activityEmpty': 'Ancora nessuna attività nei tavoli che puoi consultare.',
   'home.activityOpened': '{name} ha aperto la discussione',
   'home.activityReplied': '{name} ha risposto',
-  'home.activityMore': '{count} messaggi in tutto',
+  'home.activityMore': '{count, plural, one {# messaggio in tutto} other {# messaggi in tutto}}',
   'tableKind.lab': 'Laboratorio',
   'tableKind.regional': 'Tavolo regionale',
   'tableKind.interregional': 'Tavolo interregionale',
@@ -286,7 +286,7 @@ export const it = {
   'flash.poolRemoved': 'Tutor tolto dal gruppo: le sue domande aperte che non può più leggere passano ad altri.',
   'flash.memberAdded': 'Membro aggiunto.',
   'flash.memberRemoved': 'Membro rimosso.',
-  'flash.invitationSent': 'Invito inviato a {email}. Il link vale {days} giorni.',
+  'flash.invitationSent': 'Invito inviato a {email}. Il link vale {days, plural, one {# giorno} other {# giorni}}.',
   'flash.roleChanged': 'Ruolo di {name} aggiornato.',
 } as const;
 

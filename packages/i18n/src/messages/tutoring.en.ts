@@ -34,7 +34,7 @@ export const tutoringEn: { readonly [K in keyof typeof tutoringIt]: string } = {
   'tutoring.col.status': 'Status',
   'tutoring.col.age': 'Waiting',
   'tutoring.col.replies': 'Replies',
-  'tutoring.ageHours': '{hours} hours',
+  'tutoring.ageHours': '{hours, plural, one {# hour} other {# hours}}',
   'tutoring.metricsTitle': 'Tutoring metrics',
   'tutoring.range': 'Period',
   'tutoring.from': 'From',

@@ -33,7 +33,7 @@ export const tutoringIt = {
   'tutoring.col.status': 'Stato',
   'tutoring.col.age': 'Attesa',
   'tutoring.col.replies': 'Risposte',
-  'tutoring.ageHours': '{hours} ore',
+  'tutoring.ageHours': '{hours, plural, one {# ora} other {# ore}}',
   'tutoring.metricsTitle': 'Metriche del tutoraggio',
   'tutoring.range': 'Periodo',
   'tutoring.from': 'Dal',
