@@ -21,6 +21,7 @@ import directoryRoutes from './cv/directory.routes.js';
 import documentRoutes from './documents/documents.routes.js';
 import documentUploadRoutes from './documents/uploads.routes.js';
 import experienceRoutes from './experiences/experiences.routes.js';
+import stakeholderRoutes from './experiences/stakeholders.routes.js';
 import followingRoutes from './forum/following.routes.js';
 import postActionRoutes from './forum/post-actions.routes.js';
 import postPageRoutes from './forum/post-pages.routes.js';
@@ -97,6 +98,7 @@ export const webPlugin: FastifyPluginAsync<WebOptions> = async (app, options) =>
       personalDataRoutes,
       pathRoutes,
       experienceRoutes,
+      stakeholderRoutes,
     ]) {
       await signedIn.register(routes, options);
     }

@@ -17,6 +17,8 @@ const NAV: Array<{ href: string; key: MessageKey; icon: string; only?: 'staff' |
   { href: '/questionari', key: 'nav.surveys', icon: 'list' },
   { href: '/documenti', key: 'nav.documents', icon: 'files' },
   { href: '/competenze', key: 'nav.directory', icon: 'card' },
+  { href: '/esperienze', key: 'nav.experiences', icon: 'star-outline' },
+  { href: '/stakeholder', key: 'nav.stakeholders', icon: 'map-marker' },
   { href: '/cerca', key: 'nav.search', icon: 'search' },
   { href: '/notifiche', key: 'nav.notifications', icon: 'inbox' },
   { href: '/profilo', key: 'nav.profile', icon: 'user' },
