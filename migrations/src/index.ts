@@ -24,6 +24,7 @@ import * as unaccentedSearch from './20261207_2100_unaccented_search.js';
 import * as pathSessions from './20261207_2200_path_sessions.js';
 import * as experiencesStakeholders from './20261207_2300_experiences_stakeholders.js';
 import * as sessionReminders from './20261207_2310_session_reminders.js';
+import * as postDrafts from './20261207_2320_post_drafts.js';
 
 /**
  * Every migration, by name. Kysely runs them in name order, so names start with a timestamp.
@@ -55,4 +56,5 @@ export const migrations: Record<string, Migration> = {
   '20261207_2200_path_sessions': pathSessions,
   '20261207_2300_experiences_stakeholders': experiencesStakeholders,
   '20261207_2310_session_reminders': sessionReminders,
+  '20261207_2320_post_drafts': postDrafts,
 };

@@ -130,4 +130,39 @@ describe('a confirmation', () => {
     expect(await message.count()).toBe(0);
     await context.close();
   });
+
+  it('keeps a half-written reply when the tab is closed, and brings it back on the next visit', async () => {
+    const writer = await newUser(server, { displayName: 'Marta Bozzi' });
+    const table = await newTable(server, { kind: 'lab', members: [writer] });
+    const { thread } = await newThread(server, await apiSignIn(server, writer), {
+      tableId: table.id,
+      title: 'Un bando da preparare',
+    });
+    const first = await newPage();
+    await signIn(first.page, writer);
+    await first.page.goto(`${server.url}/discussioni/${thread.id}`);
+    const composer = first.page.getByRole('textbox', { name: /^Il tuo messaggio/ });
+    await composer.fill('Propongo di candidare il progetto entro marzo');
+    // A pause in typing saves the draft on the server.
+    await expect
+      .poll(() => first.page.locator('[data-draft-status]').textContent(), { timeout: 10_000 })
+      .toMatch(/Bozza salvata alle/);
+    await composer.fill('Propongo di candidare il progetto entro marzo, con Sfax');
+    // Closing the tab right after typing still keeps the last words.
+    await first.page.close({ runBeforeUnload: true });
+    await first.context.close();
+
+    const second = await newPage();
+    await signIn(second.page, writer);
+    await second.page.goto(`${server.url}/discussioni/${thread.id}`);
+    const restored = second.page.getByRole('textbox', { name: /^Il tuo messaggio/ });
+    await expect.poll(() => restored.inputValue()).toBe('Propongo di candidare il progetto entro marzo, con Sfax');
+    expect(await second.page.locator('[data-draft-status]').textContent()).toContain('Bozza ripresa');
+    await audit(second.page, 'composer-draft');
+    await second.page.getByRole('button', { name: 'Pubblica la risposta' }).click();
+    await second.page.waitForURL(/#post-2$/);
+    await second.page.goto(`${server.url}/discussioni/${thread.id}`);
+    expect(await second.page.getByRole('textbox', { name: /^Il tuo messaggio/ }).inputValue()).toBe('');
+    await second.context.close();
+  });
 });

@@ -14,6 +14,7 @@ import authRoutes from './routes/auth.js';
 import consentRoutes from './routes/consents.js';
 import cvRoutes from './routes/cv.js';
 import documentRoutes from './routes/documents.js';
+import draftRoutes from './routes/drafts.js';
 import experienceRoutes from './routes/experiences.js';
 import healthRoutes from './routes/health.js';
 import meRoutes from './routes/me.js';
@@ -117,6 +118,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(programmeRoutes, { prefix: '/api' });
   await app.register(pathRoutes, { prefix: '/api' });
   await app.register(experienceRoutes, { prefix: '/api' });
+  await app.register(draftRoutes, { prefix: '/api' });
   await app.register(cvRoutes, { prefix: '/api' });
   await app.register(queueBoard);
   await app.register(webPlugin, { deps: app.deps, uploads: uploadParsing(config.uploads.maxBytes) });

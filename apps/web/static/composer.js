@@ -189,10 +189,72 @@
     });
   }
 
+  // Drafts: what is typed is kept on the server a few seconds after typing stops and when the
+  // page is left, so a closed tab or another device finds it again. Without JavaScript the
+  // "Salva bozza" button does the same. Posting removes the draft on the server.
+  function enhanceDrafts(form) {
+    const textarea = form.querySelector('[data-composer-body]');
+    const status = form.querySelector('[data-draft-status]');
+    const title = form.querySelector('[name="title"]');
+    const table = form.querySelector('[name="tableId"]');
+    if (!textarea) return;
+    const url = () => {
+      if (form.dataset.draftUrl) return form.dataset.draftUrl;
+      const tableId = table?.value;
+      return form.dataset.draftTableUrl && tableId ? form.dataset.draftTableUrl.replace('{table}', tableId) : null;
+    };
+    const payload = () => JSON.stringify({ body: textarea.value, ...(title ? { title: title.value } : {}) });
+    let saved = payload();
+    let timer;
+    let leaving = false;
+    const save = (keepalive) => {
+      const target = url();
+      const body = payload();
+      if (leaving || !target || body === saved) return;
+      saved = body;
+      fetch(target, {
+        method: 'PUT',
+        credentials: 'same-origin',
+        keepalive,
+        headers: { 'content-type': 'application/json' },
+        body,
+      })
+        .then((response) => {
+          if (!response.ok) throw new Error(`draft answered ${response.status}`);
+          if (status) {
+            const time = new Date().toLocaleTimeString(document.documentElement.lang || undefined, {
+              hour: '2-digit',
+              minute: '2-digit',
+            });
+            status.textContent = `${status.dataset.savedText} ${time}`;
+          }
+        })
+        .catch(() => {
+          saved = null;
+        });
+    };
+    form.addEventListener('input', () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => save(false), 2500);
+    });
+    form.addEventListener('submit', (event) => {
+      const intent = event.submitter?.value;
+      if (intent === 'preview' || intent === 'draft') return;
+      // Posting: the server removes the draft with the post; nothing may write it back.
+      clearTimeout(timer);
+      leaving = true;
+    });
+    window.addEventListener('pagehide', () => {
+      clearTimeout(timer);
+      save(true);
+    });
+  }
+
   for (const form of document.querySelectorAll('form[data-composer]')) {
     enhancePreview(form);
     enhanceMentions(form);
     enhanceToolbar(form);
+    enhanceDrafts(form);
   }
 
   const replyForm = document.getElementById('reply');

@@ -47,6 +47,8 @@ export * as stakeholderRepo from './repositories/experiences/stakeholders.js';
 export type { ActivityCursor, ActivityRow } from './repositories/forum/activity.js';
 export * as activityRepo from './repositories/forum/activity.js';
 export * as auditRepo from './repositories/forum/audit.js';
+export type { DraftTarget } from './repositories/forum/drafts.js';
+export * as draftRepo from './repositories/forum/drafts.js';
 export * as flagRepo from './repositories/forum/flags.js';
 export * as postRepo from './repositories/forum/posts.js';
 export * as readingRepo from './repositories/forum/reading.js';

@@ -389,6 +389,7 @@ export interface DB {
   experiences: ExperiencesTable;
   experience_links: ExperienceLinksTable;
   stakeholders: StakeholdersTable;
+  post_drafts: PostDraftsTable;
 }
 
 export type DocumentKind =
@@ -764,3 +765,14 @@ export interface StakeholdersTable {
 }
 
 export type StakeholderRow = Selectable<StakeholdersTable>;
+
+/** An unposted reply (`thread_id`) or new thread (`table_id`): exactly one of the two is set. */
+export interface PostDraftsTable {
+  id: Id;
+  user_id: number;
+  thread_id: number | null;
+  table_id: number | null;
+  title: ColumnType<string, string | undefined, string>;
+  body: string;
+  updated_at: Timestamp;
+}

@@ -1,12 +1,15 @@
 import type { PageContext } from '../context.js';
 import { type FormError, formErrorMessage } from '../ui/form.js';
 import { html, raw } from '../ui/html.js';
+import { timeTag } from '../ui/time.js';
 
 export interface ComposerState {
   body: string;
   error?: FormError | null | undefined;
   /** The sanitized rendering of `body`, when the writer asked for a preview without JavaScript. */
   previewHtml?: string | undefined;
+  /** When the draft shown was saved, if the text came from one. */
+  draftSavedAt?: string | undefined;
 }
 
 export interface ComposerOptions {
@@ -50,9 +53,13 @@ export function composerFields(ctx: PageContext, o: ComposerOptions) {
         raw(o.state.previewHtml ?? '')
       }</div>
     </section>
-    <div class="d-flex flex-wrap gap-2 mt-3">
+    <div class="d-flex flex-wrap gap-2 mt-3 align-items-center">
       <button type="submit" class="btn btn-primary">${o.submitLabel}</button>
       <button type="submit" name="intent" value="preview" class="btn btn-outline-primary" formnovalidate data-preview-button>${t('composer.preview')}</button>
+      <button type="submit" name="intent" value="draft" class="btn btn-outline-secondary" formnovalidate>${t('composer.saveDraft')}</button>
+      <p class="small text-secondary mb-0" aria-live="polite" data-draft-status data-saved-text="${t('composer.draftSavedNow')}">${
+        o.state.draftSavedAt ? html`${t('composer.draftRestored')} ${timeTag(ctx, o.state.draftSavedAt)}` : ''
+      }</p>
     </div>`;
 }
 

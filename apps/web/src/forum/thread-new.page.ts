@@ -38,7 +38,7 @@ export function newThreadPage(ctx: PageContext, view: NewThreadView) {
     <p class="lead mb-4">${t('newThread.intro')}</p>
     <div class="row"><div class="col-12 col-lg-9">
     ${composerError(ctx, FORM, error)}
-    <form method="post" action="/discussioni/nuova" id="${FORM}" novalidate data-composer>
+    <form method="post" action="/discussioni/nuova" id="${FORM}" novalidate data-composer data-draft-table-url="/api/tables/{table}/draft">
       ${requiredNote(ctx)}
       <div class="row">
         <div class="col-12 col-md-6">${select(ctx, {

@@ -3,13 +3,16 @@ import {
   canCreateAnnouncement,
   canPostInTable,
   createThread,
+  getDraft,
   listDimensions,
   listVisibleTables,
+  saveDraft,
 } from '@hubspoke/domain';
 import { renderMarkdown } from '@hubspoke/markdown';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { pageContext } from '../context.js';
-import { currentUser, type Form, readForm, seeOther, sendPage } from '../respond.js';
+import { setFlash } from '../flash.js';
+import { currentUser, type Form, idParam, readForm, seeOther, sendPage } from '../respond.js';
 import { type FailedForm, formError, toFormError } from '../ui/form-errors.js';
 import type { WebOptions } from '../web-options.js';
 import { focusAreaNames, isThreadKind } from './listing.js';
@@ -39,7 +42,7 @@ const newThreadRoutes: FastifyPluginAsync<WebOptions> = async (app, { deps }) =>
     request: FastifyRequest,
     reply: FastifyReply,
     input: NewThreadInput,
-    composer: { body: string; error?: FailedForm; previewHtml?: string },
+    composer: { body: string; error?: FailedForm; previewHtml?: string; draftSavedAt?: string },
   ) {
     const user = currentUser(request);
     const ctx = pageContext(request, reply, config);
@@ -59,15 +62,21 @@ const newThreadRoutes: FastifyPluginAsync<WebOptions> = async (app, { deps }) =>
     return sendPage(reply, ctx, ctx.t('newThread.title'), page, composer.error?.status);
   }
 
-  app.get<{ Querystring: { tavolo?: string; area?: string } }>('/discussioni/nuova', (request, reply) => {
+  app.get<{ Querystring: { tavolo?: string; area?: string } }>('/discussioni/nuova', async (request, reply) => {
+    const tableId = idParam(request.query.tavolo);
+    // The draft of a new thread is kept per table: choosing the table brings it back.
+    const draft = tableId ? await getDraft(deps, currentUser(request), { tableId }) : null;
     const input = {
       tableId: request.query.tavolo ?? '',
       focusArea: request.query.area ?? '',
       dimension: '',
       kind: '',
-      title: '',
+      title: draft?.title ?? '',
     };
-    return render(request, reply, input, { body: '' });
+    return render(request, reply, input, {
+      body: draft?.body ?? '',
+      ...(draft ? { draftSavedAt: draft.updatedAt } : {}),
+    });
   });
 
   app.post('/discussioni/nuova', async (request, reply) => {
@@ -83,6 +92,17 @@ const newThreadRoutes: FastifyPluginAsync<WebOptions> = async (app, { deps }) =>
       });
     }
     const tableId = form.id('tableId');
+    if (form.text('intent') === 'draft') {
+      if (!tableId)
+        return render(request, reply, input, { body, error: formError(ctx, 'error.draft_needs_table', ['tableId']) });
+      try {
+        await saveDraft(deps, user, { tableId }, { title: input.title, body });
+      } catch (caught) {
+        return render(request, reply, input, { body, error: toFormError(ctx, caught, [], FIELDS_BY_CODE) });
+      }
+      setFlash(reply, { key: 'flash.draftSaved' }, config.secureCookies);
+      return seeOther(reply, `/discussioni/nuova?tavolo=${tableId}`);
+    }
     const areas = await focusAreaNames(deps, ctx);
     const dimensions = (await listDimensions(deps)).map((d) => d.slug);
     const missing = [

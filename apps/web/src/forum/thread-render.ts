@@ -24,6 +24,7 @@ export interface ComposerInput {
   replyTo: number | null;
   error?: FailedForm;
   previewHtml?: string;
+  draftSavedAt?: string;
 }
 
 const loadPage = (deps: Deps, user: UserRow, id: number, after: number) =>

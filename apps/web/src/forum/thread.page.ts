@@ -81,7 +81,7 @@ function composer(ctx: PageContext, view: ThreadView) {
   }
   const replyNumber = view.posts.find((p) => p.id === state.replyTo)?.number;
   return html`${composerError(ctx, 'reply', state.error)}
-    <form method="post" action="/discussioni/${thread.id}/risposte" id="reply" novalidate data-composer>
+    <form method="post" action="/discussioni/${thread.id}/risposte" id="reply" novalidate data-composer data-draft-url="/api/threads/${thread.id}/draft">
       <input type="hidden" name="after" value="${view.after}">
       <input type="hidden" name="replyTo" value="${state.replyTo ?? ''}" data-reply-to>
       ${

@@ -1,11 +1,13 @@
 import {
   AppError,
   acceptAnswer,
+  getDraft,
   handBackQuestion,
   listFocusAreas,
   reply as postReply,
   quotePost,
   readPost,
+  saveDraft,
   updateThread,
 } from '@hubspoke/domain';
 import type { MessageKey } from '@hubspoke/i18n';
@@ -56,7 +58,13 @@ const threadRoutes: FastifyPluginAsync<WebOptions> = async (app, { deps }) => {
           throw error;
         })
       : '';
-    const composer = { body: quote ? `${quote}\n\n` : '', replyTo: answered };
+    // What the person left unposted comes back, unless they came to quote something.
+    const draft = quote ? null : await getDraft(deps, user, { threadId: id });
+    const composer = {
+      body: quote ? `${quote}\n\n` : (draft?.body ?? ''),
+      replyTo: answered,
+      ...(draft ? { draftSavedAt: draft.updatedAt } : {}),
+    };
     return renderThread(deps, request, reply, { id, after: afterParam(request.query.dopo), composer });
   });
 
@@ -71,6 +79,16 @@ const threadRoutes: FastifyPluginAsync<WebOptions> = async (app, { deps }) => {
     if (form.text('intent') === 'preview') {
       const previewHtml = renderMarkdown(body, { publicOrigin: config.publicOrigin });
       return renderThread(deps, request, reply, { id, after, composer: { ...input, previewHtml } });
+    }
+    if (form.text('intent') === 'draft') {
+      try {
+        await saveDraft(deps, currentUser(request), { threadId: id }, { body });
+      } catch (caught) {
+        const error = toFormError(ctx, caught, ['body']);
+        return renderThread(deps, request, reply, { id, after, composer: { ...input, error } });
+      }
+      setFlash(reply, { key: 'flash.draftSaved' }, config.secureCookies);
+      return seeOther(reply, `/discussioni/${id}${after ? `?dopo=${after}` : ''}#reply`);
     }
     if (!body.trim()) {
       return renderThread(deps, request, reply, {

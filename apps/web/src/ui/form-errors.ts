@@ -42,7 +42,7 @@ export function toFormError(
 /** A check done by the page itself (an empty field, two passwords that differ). */
 export const formError = (
   ctx: PageContext,
-  key: 'error.required' | 'error.password_mismatch',
+  key: 'error.required' | 'error.password_mismatch' | 'error.draft_needs_table',
   fields: string[],
 ): FailedForm => ({ message: ctx.t(key), fields, status: 400 });
 

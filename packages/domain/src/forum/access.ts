@@ -1,5 +1,19 @@
-import { type Executor, type ThreadAccess, type ThreadListRow, type ThreadRow, threadRepo } from '@hubspoke/db';
-import { type Actor, canModerateTable, canPostInTable, canReadThread, canReplyToThread } from '../permissions.js';
+import {
+  type Executor,
+  type ThreadAccess,
+  type ThreadListRow,
+  type ThreadRow,
+  tableRepo,
+  threadRepo,
+} from '@hubspoke/db';
+import {
+  type Actor,
+  canModerateTable,
+  canPostInTable,
+  canReadTable,
+  canReadThread,
+  canReplyToThread,
+} from '../permissions.js';
 import { forbidden, notFound } from '../shared/errors.js';
 
 export interface ThreadContext<T extends ThreadRow = ThreadRow> {
@@ -41,4 +55,13 @@ export function assertCanReply(actor: Actor, context: ThreadContext): void {
 
 export function assertModerates(context: { moderates: boolean }): void {
   if (!context.moderates) throw forbidden('Only the moderators of this table can do this');
+}
+
+/** A table the actor may start threads in: 404 if they may not read it, 403 if they may not write there. */
+export async function writableTable(db: Executor, actor: Actor, tableId: number) {
+  const table = await tableRepo.findById(db, tableId);
+  const isMember = table ? await tableRepo.isMember(db, table.id, actor.id) : false;
+  if (!table || !canReadTable(actor, table, isMember)) throw notFound('table');
+  if (!canPostInTable(actor, isMember)) throw forbidden('Only members of this table can start threads here');
+  return table;
 }

@@ -1,6 +1,7 @@
 export { readableThread, type ThreadContext } from './access.js';
 export { type ActivityDto, latestActivity } from './activity.js';
 export { prepareBody, prepareTitle } from './content.js';
+export { type DraftDto, type DraftTarget, discardDraft, getDraft, saveDraft } from './drafts.js';
 export {
   type PostDto,
   PostSchema,

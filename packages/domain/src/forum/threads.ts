@@ -1,5 +1,6 @@
 import {
   auditRepo,
+  draftRepo,
   eventRepo,
   postRepo,
   type ThreadKind,
@@ -17,8 +18,6 @@ import {
   canAcceptAnswer,
   canCreateAnnouncement,
   canModerateTable,
-  canPostInTable,
-  canReadTable,
   canSeeHiddenPost,
 } from '../permissions.js';
 import { decodeCursor, encodeCursor, pageSize } from '../shared/cursor.js';
@@ -27,7 +26,7 @@ import { forbidden, invalid, notFound } from '../shared/errors.js';
 import { rooms } from '../shared/events.js';
 import { enforceRateLimit } from '../shared/rate-limit.js';
 import { assignQuestion } from '../tutoring/assign.js';
-import { assertModerates, readableThread, readableThreadListRow } from './access.js';
+import { assertModerates, readableThread, readableThreadListRow, writableTable } from './access.js';
 import { prepareBody, prepareTitle } from './content.js';
 import { postToDto, threadEventData, threadToDto } from './dto.js';
 import { noticeToAuthor, prepareReason } from './moderation-notice.js';
@@ -52,10 +51,7 @@ export async function enforcePostingLimit(deps: Deps, actor: Actor): Promise<voi
 }
 
 export async function createThread(deps: Deps, actor: UserRow, input: NewThreadInput) {
-  const table = await tableRepo.findById(deps.db, input.tableId);
-  const isMember = table ? await tableRepo.isMember(deps.db, table.id, actor.id) : false;
-  if (!table || !canReadTable(actor, table, isMember)) throw notFound('table');
-  if (!canPostInTable(actor, isMember)) throw forbidden('Only members of this table can start threads here');
+  const table = await writableTable(deps.db, actor, input.tableId);
   await assertPattoAccepted(deps, actor);
   if (input.kind === 'announcement' && !canCreateAnnouncement(actor)) {
     throw forbidden('Only moderators and admins publish announcements');
@@ -83,6 +79,9 @@ export async function createThread(deps: Deps, actor: UserRow, input: NewThreadI
         ? await assignQuestion(tx, created, { at: now, actorId: null, reason: 'routing' })
         : undefined;
     const eventId = await announceThread(tx, created, post);
+    // A thread written in the composer replaces its draft; one opened for a document leaves it.
+    if (input.documentVersionId == null && input.draftDocumentId == null)
+      await draftRepo.remove(tx, actor.id, { tableId: table.id });
     const thread = await threadRepo.findListRow(tx, actor, created.id);
     if (!thread) throw notFound('thread');
     return { thread, post, eventIds: [eventId, ...(assigned ? [assigned.eventId] : [])] };

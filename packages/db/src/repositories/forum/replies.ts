@@ -20,7 +20,7 @@ export interface NewReply {
 /**
  * A reply in one statement: the author joins the thread (participant, watcher), the thread
  * hands out the next post number and bumps its counters, and the post, its mentions, the
- * author's read mark and the outbox event are written. Sent on its own it commits at once, so
+ * author's read mark and the outbox event are written, and the author's draft of it removed. Sent on its own it commits at once, so
  * concurrent replies to one thread queue on the thread's row only for the rest of this
  * statement and its commit, not for round trips to the api. The row is locked after the
  * participant row and the search vector are done (the update reads them), never before.
@@ -64,6 +64,8 @@ export async function append(db: Executor, reply: NewReply): Promise<{ post: Pos
       on conflict (user_id, thread_id) do update set
         last_read_post_number = greatest(thread_reads.last_read_post_number, excluded.last_read_post_number),
         updated_at = excluded.updated_at
+    ), drafted as (
+      delete from post_drafts where user_id = ${authorId} and thread_id = ${threadId} and exists (select 1 from post)
     ), announced as (
       insert into events (name, rooms, data)
       select ${reply.event.name}, ${reply.event.rooms}::text[],
