@@ -286,9 +286,9 @@ function countriesInput(ctx: PageContext, view: ExperienceFormView) {
   const chosen = view.draft.countries;
   const d = described(view, 'countries', t('experiences.form.countriesHint'));
   const unknown = chosen.filter((c) => !isKnownCountry(ctx.locale, c));
-  return html`<div class="select-wrapper mb-4">
+  return html`<div class="form-group">
     ${label(ctx, d.id, t('experiences.countries'))}
-    <select id="${d.id}" name="countries" multiple size="8"${d.attributes}>
+    <select id="${d.id}" name="countries" multiple size="10" class="form-select"${d.attributes}>
       ${countryOptionGroups(ctx, (code) => chosen.includes(code))}
       ${unknown.map((c) => html`<option value="${c}" selected>${c}</option>`)}
     </select>

@@ -118,7 +118,7 @@ function filtersForm(ctx: PageContext, view: ExperiencesView) {
 }
 
 export const draftBadge = (ctx: PageContext) =>
-  html`<span class="badge bg-warning text-dark ms-2" data-draft>${ctx.t('experiences.status.draft')}</span>`;
+  html`<span class="badge bg-secondary fs-6 align-middle ms-2" data-draft>${ctx.t('experiences.status.draft')}</span>`;
 
 function card(ctx: PageContext, e: ExperienceDto, focusAreas: ReadonlyMap<string, string>) {
   const { locale } = ctx;

@@ -81,7 +81,7 @@ function filtersForm(ctx: PageContext, view: StakeholdersView) {
     html`<div class="col-12 col-md-6 col-lg-4">${select(ctx, { ...o, options: [all, ...o.options] })}</div>`;
   const countries = [...codeNames(ctx.locale).countries].map(([value, label]) => ({ value, label }));
   return html`<form method="get" action="/stakeholder" class="row g-3 align-items-end mb-4" aria-label="${t('stakeholders.filters')}">
-    <div class="col-12 col-lg-8 form-group mb-0">
+    <div class="col-12 form-group mb-0">
       <label for="sh-q" class="active">${t('stakeholders.q')}</label>
       <input type="search" id="sh-q" name="q" class="form-control" value="${filters.q ?? ''}" maxlength="200">
     </div>
@@ -339,9 +339,9 @@ export function stakeholderFormPage(ctx: PageContext, view: StakeholderFormView)
         )}
         ${sectorsError ? html`<div id="${fieldId('sectors')}-error" class="invalid-feedback d-block" data-field-error>${sectorsError}</div>` : ''}
       </fieldset>
-      <div class="select-wrapper mb-4">
+      <div class="form-group">
         ${label(ctx, countries.id, t('experiences.countries'))}
-        <select id="${countries.id}" name="countries" multiple size="8"${countries.attributes}>
+        <select id="${countries.id}" name="countries" multiple size="10" class="form-select"${countries.attributes}>
           ${countryOptionGroups(ctx, (code) => draft.countries.includes(code))}
           ${draft.countries.filter((c) => !isKnownCountry(ctx.locale, c)).map((c) => html`<option value="${c}" selected>${c}</option>`)}
         </select>
