@@ -101,4 +101,44 @@ describe('config', () => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(message);
   });
+
+  it('enables the OpenID Connect sign-in only with issuer, client id and secret, and names the one missing', () => {
+    expect(loadConfig({}).oidc).toBeNull();
+    expect(loadConfig({}).localPasswords).toBe(true);
+    const full = {
+      PUBLIC_URL: 'https://community.example.it',
+      OIDC_ISSUER: 'https://login.ente.example.it',
+      OIDC_CLIENT_ID: 'hubspoke',
+      OIDC_CLIENT_SECRET: 's3cret',
+    };
+    expect(loadConfig(full).oidc).toEqual({
+      issuer: 'https://login.ente.example.it',
+      clientId: 'hubspoke',
+      clientSecret: 's3cret',
+      buttonLabel: 'Accedi con l’identità del tuo ente',
+      scopes: 'openid email profile',
+      redirectUri: 'https://community.example.it/accedi/ente/callback',
+    });
+    for (const missing of ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const) {
+      const partial: Record<string, string> = { ...full };
+      delete partial[missing];
+      expect(() => loadConfig(partial)).toThrow(ConfigError);
+      expect(() => loadConfig(partial)).toThrow(new RegExp(`^${missing}: expected a value`));
+    }
+    expect(() => loadConfig({ OIDC_CLIENT_SECRET: 's3cret' })).toThrow(/^OIDC_ISSUER: expected a value/);
+    expect(() => loadConfig({ ...full, OIDC_SCOPES: 'email' })).toThrow(/^OIDC_SCOPES: expected/);
+    expect(() =>
+      loadConfig({
+        ...full,
+        NODE_ENV: 'production',
+        APP_SECRET: 'y'.repeat(32),
+        OIDC_ISSUER: 'http://login.ente.example.it',
+      }),
+    ).toThrow(/^OIDC_ISSUER: expected a URL starting with https:/);
+    expect(loadConfig({ ...full, LOCAL_PASSWORDS: 'off' }).localPasswords).toBe(false);
+    expect(() => loadConfig({ LOCAL_PASSWORDS: 'off' })).toThrow(/^LOCAL_PASSWORDS: expected on unless OIDC_ISSUER/);
+    expect(() => loadConfig({ ...full, LOCAL_PASSWORDS: 'maybe' })).toThrow(
+      /^LOCAL_PASSWORDS: expected one of on, off/,
+    );
+  });
 });

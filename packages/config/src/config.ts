@@ -98,6 +98,26 @@ export interface Config {
     readonly maxPerWindow: number;
     readonly windowSeconds: number;
   };
+  /**
+   * Sign-in through the organisation's OpenID Connect provider (often SPID/CIE behind a gateway):
+   * set only when OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET all are.
+   */
+  readonly oidc: OidcConfig | null;
+  /** `false` (LOCAL_PASSWORDS=off): no password sign-in, reset or invitation password; only the provider. */
+  readonly localPasswords: boolean;
+}
+
+export interface OidcConfig {
+  /** Exactly as the provider names itself in its discovery document and ID tokens. */
+  readonly issuer: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  /** The words on the sign-in button. */
+  readonly buttonLabel: string;
+  /** Space-separated, always with `openid`. */
+  readonly scopes: string;
+  /** Where the provider sends people back: PUBLIC_URL + /accedi/ente/callback. */
+  readonly redirectUri: string;
 }
 
 type Env = Record<string, string | undefined>;
@@ -164,6 +184,45 @@ function secret(env: Env, nodeEnv: string): string {
   return 'development-only-secret-do-not-use-in-production';
 }
 
+const OIDC_VARIABLES = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const;
+
+/** All three OIDC_* variables or none: a partial set names the first one missing. */
+function oidc(env: Env, nodeEnv: string, publicUrl: string): OidcConfig | null {
+  const given = OIDC_VARIABLES.filter((name) => read(env, name, '') !== '');
+  if (given.length === 0) return null;
+  const missing = OIDC_VARIABLES.find((name) => !given.includes(name));
+  if (missing) {
+    throw new ConfigError(missing, `a value, since ${given.join(' and ')} ${given.length > 1 ? 'are' : 'is'} set`, '');
+  }
+  // A provider reached over plain http would hand out identities anyone on the path could forge.
+  const issuer = url(env, 'OIDC_ISSUER', '', nodeEnv === 'production' ? ['https:'] : ['https:', 'http:']);
+  const scopes = read(env, 'OIDC_SCOPES', 'openid email profile').split(/\s+/).filter(Boolean);
+  if (!scopes.includes('openid')) {
+    throw new ConfigError('OIDC_SCOPES', 'space-separated scopes including openid', read(env, 'OIDC_SCOPES', ''));
+  }
+  return {
+    issuer,
+    clientId: read(env, 'OIDC_CLIENT_ID', ''),
+    clientSecret: read(env, 'OIDC_CLIENT_SECRET', ''),
+    buttonLabel: read(env, 'OIDC_BUTTON_LABEL', 'Accedi con l’identità del tuo ente'),
+    scopes: scopes.join(' '),
+    redirectUri: `${publicUrl}/accedi/ente/callback`,
+  };
+}
+
+function localPasswords(env: Env, oidcConfig: OidcConfig | null): boolean {
+  const on = oneOf(env, 'LOCAL_PASSWORDS', 'on', ['on', 'off'] as const) === 'on';
+  // Without passwords and without a provider nobody could sign in at all.
+  if (!on && !oidcConfig) {
+    throw new ConfigError(
+      'LOCAL_PASSWORDS',
+      'on unless OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are set',
+      'off',
+    );
+  }
+  return on;
+}
+
 /** The names a browser on this machine may use for a server listening on `port`. */
 function loopbackOrigins(port: number): string[] {
   return ['localhost', '127.0.0.1', '[::1]'].map((host) => new URL(`http://${host}:${port}`).origin);
@@ -183,6 +242,7 @@ export function loadConfig(env: Env = process.env): Config {
   const databaseDefault = url(env, 'DEFAULT_DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/hubspoke', POSTGRES);
   const redisDefault = url(env, 'DEFAULT_REDIS_URL', 'redis://127.0.0.1:6379', REDIS);
   const redisSetting = read(env, 'REDIS_URL', '');
+  const oidcConfig = oidc(env, nodeEnv, publicUrl);
   const config: Config = {
     env: nodeEnv,
     databaseUrl: url(env, 'DATABASE_URL', databaseDefault, POSTGRES),
@@ -249,6 +309,8 @@ export function loadConfig(env: Env = process.env): Config {
       maxPerWindow: int(env, 'EXPORT_MAX_PER_WINDOW', 1, 1, 10_000),
       windowSeconds: int(env, 'EXPORT_WINDOW_SECONDS', 3_600, 1, 7 * 86_400),
     },
+    oidc: oidcConfig,
+    localPasswords: localPasswords(env, oidcConfig),
   };
   return Object.freeze(config);
 }
