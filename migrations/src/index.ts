@@ -25,6 +25,7 @@ import * as pathSessions from './20261207_2200_path_sessions.js';
 import * as experiencesStakeholders from './20261207_2300_experiences_stakeholders.js';
 import * as sessionReminders from './20261207_2310_session_reminders.js';
 import * as postDrafts from './20261207_2320_post_drafts.js';
+import * as oidcIdentities from './20261208_1000_oidc_identities.js';
 
 /**
  * Every migration, by name. Kysely runs them in name order, so names start with a timestamp.
@@ -57,4 +58,5 @@ export const migrations: Record<string, Migration> = {
   '20261207_2300_experiences_stakeholders': experiencesStakeholders,
   '20261207_2310_session_reminders': sessionReminders,
   '20261207_2320_post_drafts': postDrafts,
+  '20261208_1000_oidc_identities': oidcIdentities,
 };

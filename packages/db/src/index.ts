@@ -5,6 +5,7 @@ export { serverAnswers } from './probe.js';
 export * as apiTokenRepo from './repositories/auth/api-tokens.js';
 export * as erasureRepo from './repositories/auth/erasure.js';
 export * as invitationRepo from './repositories/auth/invitations.js';
+export * as oidcIdentityRepo from './repositories/auth/oidc-identities.js';
 export * as passwordResetRepo from './repositories/auth/password-resets.js';
 export * as sessionRepo from './repositories/auth/sessions.js';
 export * as userRepo from './repositories/auth/users.js';

@@ -61,6 +61,15 @@ export interface DigestSendsTable {
   covers_to: Timestamp;
 }
 
+/** The provider's (issuer, subject) pair of a person signing in through OpenID Connect. */
+export interface OidcIdentitiesTable {
+  issuer: string;
+  subject: string;
+  user_id: number;
+  created_at: Timestamp;
+  last_login_at: Timestamp;
+}
+
 export interface SessionsTable {
   id: string;
   user_id: number;
@@ -340,6 +349,7 @@ export interface DB {
   enti: EntiTable;
   users: UsersTable;
   sessions: SessionsTable;
+  oidc_identities: OidcIdentitiesTable;
   api_tokens: ApiTokensTable;
   focus_areas: FocusAreasTable;
   dimensions: DimensionsTable;

@@ -45,6 +45,32 @@ export function consume(db: Tx, tokenHash: string, now: Date): Promise<Invitatio
     .executeTakeFirst();
 }
 
+/**
+ * Marks the newest pending invitation to an address used and returns it: the provider's sign-in
+ * accepts it for a person whose verified email it is, instead of the mailed link.
+ */
+export function consumePendingTo(db: Tx, email: string, now: Date): Promise<InvitationRow | undefined> {
+  return db
+    .updateTable('invitations')
+    .set({ accepted_at: now })
+    .where(
+      'id',
+      '=',
+      db
+        .selectFrom('invitations')
+        .select('id')
+        .where(sql<boolean>`lower(email) = lower(${email})`)
+        .where('accepted_at', 'is', null)
+        .where('revoked_at', 'is', null)
+        .where('expires_at', '>', now)
+        .orderBy('id', 'desc')
+        .limit(1),
+    )
+    .where('accepted_at', 'is', null)
+    .returningAll()
+    .executeTakeFirst();
+}
+
 /** Takes back the pending invitations to an address (before a new one replaces them). */
 export async function revokePendingTo(db: Tx, email: string, now: Date): Promise<number> {
   const result = await db
