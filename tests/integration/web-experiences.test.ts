@@ -182,6 +182,17 @@ describe('the Esperienze pages', () => {
     expect(filtered.body).toContain('href="/api/experiences?country=AL&amp;sector=cultura&amp;format=csv"');
   });
 
+  it('read in English for those who chose it', async () => {
+    await ctx.db.updateTable('users').set({ locale: 'en' }).where('id', '=', outsider.user.id).execute();
+    const sheet = await web.page(`/esperienze/${sheetId}`, outsider.session);
+    expect(sheet.body).toContain('Countries involved');
+    expect(sheet.body).toContain('Culture, Training');
+    expect(sheet.body).toMatch(/€480,000/);
+    const list = await web.page('/stakeholder', outsider.session);
+    expect(list.body).toContain('Territorial stakeholders');
+    await ctx.db.updateTable('users').set({ locale: 'it' }).where('id', '=', outsider.user.id).execute();
+  });
+
   it('show hostile text in a title escaped', async () => {
     const created = await web.post(
       '/esperienze',
