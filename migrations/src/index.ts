@@ -26,6 +26,7 @@ import * as experiencesStakeholders from './20261207_2300_experiences_stakeholde
 import * as sessionReminders from './20261207_2310_session_reminders.js';
 import * as postDrafts from './20261207_2320_post_drafts.js';
 import * as oidcIdentities from './20261208_1000_oidc_identities.js';
+import * as postAttachments from './20261208_1200_post_attachments.js';
 
 /**
  * Every migration, by name. Kysely runs them in name order, so names start with a timestamp.
@@ -59,4 +60,5 @@ export const migrations: Record<string, Migration> = {
   '20261207_2310_session_reminders': sessionReminders,
   '20261207_2320_post_drafts': postDrafts,
   '20261208_1000_oidc_identities': oidcIdentities,
+  '20261208_1200_post_attachments': postAttachments,
 };

@@ -57,6 +57,7 @@ export * as replyRepo from './repositories/forum/replies.js';
 export * as searchRepo from './repositories/forum/search.js';
 export type { ThreadAccess, ThreadListCursor, ThreadListFilters, ThreadListRow } from './repositories/forum/threads.js';
 export * as threadRepo from './repositories/forum/threads.js';
+export * as postUploadRepo from './repositories/forum/uploads.js';
 export * as mailOutboxRepo from './repositories/notifications/mail-outbox.js';
 export type { NewNotification } from './repositories/notifications/notifications.js';
 export * as notificationRepo from './repositories/notifications/notifications.js';

@@ -402,6 +402,7 @@ export interface DB {
   post_drafts: PostDraftsTable;
 }
 
+  post_uploads: PostUploadsTable;
 export type DocumentKind =
   | 'strategic_plan'
   | 'skills_report'
@@ -785,4 +786,23 @@ export interface PostDraftsTable {
   title: ColumnType<string, string | undefined, string>;
   body: string;
   updated_at: Timestamp;
+}
+
+export type PostUploadKind = 'image' | 'file';
+
+export interface PostUploadsTable {
+  id: Id;
+  uploader_id: number;
+  table_id: number;
+  post_id: number | null;
+  kind: PostUploadKind;
+  name: string;
+  media_type: string;
+  size: number;
+  storage_key: string;
+  thumb_storage_key: string | null;
+  width: number | null;
+  height: number | null;
+  sha256: string;
+  created_at: Timestamp;
 }

@@ -34,3 +34,15 @@ export {
   type NewThreadInput,
   updateThread,
 } from './threads.js';
+export {
+  attachReferencedUploads,
+  MAX_IMAGE_PIXELS,
+  openPostUpload,
+  type PostUploadDto,
+  postUploadStorage,
+  referencedUploadIds,
+  removePostUploads,
+  removeUnattachedUploads,
+  uploadForPost,
+  uploadHref,
+} from './uploads.js';

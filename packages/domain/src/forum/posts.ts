@@ -23,6 +23,7 @@ import { postEventData, postToDto } from './dto.js';
 import { noticeToAuthor, prepareReason } from './moderation-notice.js';
 import { tableRooms } from './opening.js';
 import { enforcePostingLimit } from './threads.js';
+import { attachReferencedUploads, removePostUploads } from './uploads.js';
 
 const withAuthor = (post: PostRow, author: Pick<UserRow, 'display_name' | 'handle' | 'role'>) => ({
   ...post,
@@ -113,6 +114,13 @@ export async function editPost(deps: Deps, actor: UserRow, postId: number, input
   await assertPattoAccepted(deps, actor);
   const prepared = await prepareBody(deps, deps.db, context.thread.table_id, input.body);
   const now = deps.clock.now();
+  // Once the reply is in: the uploads it references become its own.
+  await attachReferencedUploads(deps.db, {
+    id: written.post.id,
+    authorId: actor.id,
+    tableId: context.thread.table_id,
+    body: prepared.body,
+  });
 
   const { updated, eventId } = await deps.db.transaction().execute(async (tx) => {
     const before = await postRepo.lockById(tx, postId);
@@ -157,6 +165,12 @@ export async function deletePost(deps: Deps, actor: UserRow, postId: number): Pr
   if (!(post.author_id === actor.id || context.moderates)) throw forbidden('You can delete only your own posts');
   const eventId = await deps.db.transaction().execute(async (tx) => {
     const deleted = await postRepo.setDeleted(tx, postId, actor.id, deps.clock.now());
+    await attachReferencedUploads(tx, {
+      id: postId,
+      authorId: post.author_id,
+      tableId: context.thread.table_id,
+      body: prepared.body,
+    });
     await threadRepo.adjustPostCount(tx, post.thread_id, -1);
     if (post.author_id !== actor.id) {
       await auditRepo.record(tx, { actorId: actor.id, action: 'post.delete', subjectType: 'post', subjectId: postId });
@@ -189,6 +203,8 @@ export async function setLike(deps: Deps, actor: UserRow, postId: number, liked:
   const { post } = await readablePost(deps, actor, postId);
   if (post.deleted_at) throw notFound('post');
   if (post.author_id === actor.id) throw new AppError(403, 'own_post', 'You cannot like your own post');
+  // The content goes, and with it the pictures and files it held.
+  await removePostUploads(deps, postId);
   await assertPattoAccepted(deps, actor);
   const { count, eventId } = await deps.db.transaction().execute(async (tx) => {
     const count = await postRepo.setLike(tx, postId, actor.id, liked);

@@ -31,6 +31,7 @@ import { prepareBody, prepareTitle } from './content.js';
 import { postToDto, threadEventData, threadToDto } from './dto.js';
 import { noticeToAuthor, prepareReason } from './moderation-notice.js';
 import { addOpeningPost, announceThread, focusRooms, tableRooms } from './opening.js';
+import { attachReferencedUploads } from './uploads.js';
 
 export interface NewThreadInput {
   tableId: number;
@@ -74,6 +75,7 @@ export async function createThread(deps: Deps, actor: UserRow, input: NewThreadI
       draft_document_id: input.draftDocumentId ?? null,
     });
     const { post } = await addOpeningPost(tx, actor, created, prepared, now);
+    await attachReferencedUploads(tx, { id: post.id, authorId: actor.id, tableId: table.id, body: prepared.body });
     const assigned =
       input.kind === 'question'
         ? await assignQuestion(tx, created, { at: now, actorId: null, reason: 'routing' })
