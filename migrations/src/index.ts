@@ -26,6 +26,7 @@ import * as experiencesStakeholders from './20261207_2300_experiences_stakeholde
 import * as sessionReminders from './20261207_2310_session_reminders.js';
 import * as postDrafts from './20261207_2320_post_drafts.js';
 import * as oidcIdentities from './20261208_1000_oidc_identities.js';
+import * as slowMode from './20261208_1100_slow_mode.js';
 import * as postAttachments from './20261208_1200_post_attachments.js';
 
 /**
@@ -60,5 +61,6 @@ export const migrations: Record<string, Migration> = {
   '20261207_2310_session_reminders': sessionReminders,
   '20261207_2320_post_drafts': postDrafts,
   '20261208_1000_oidc_identities': oidcIdentities,
+  '20261208_1100_slow_mode': slowMode,
   '20261208_1200_post_attachments': postAttachments,
 };

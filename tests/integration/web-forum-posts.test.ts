@@ -33,6 +33,18 @@ describe('a post', () => {
     const history = await web.page(`/messaggi/${post.id}/versioni`, reader.session);
     expect(history.body).toContain('Seconda versione');
     expect(history.body).toContain('Prima versione');
+    // What the edit changed, word by word: "Prima" went, "Seconda" came.
+    expect(history.body).toContain('Cosa è cambiato con la modifica successiva');
+    expect(history.body).toMatch(/<del>Prima<\/del>\s*<ins>Seconda<\/ins><span> versione<\/span>/);
+    const hostile = await web.post(
+      `/messaggi/${post.id}/modifica`,
+      { body: 'Seconda <img src=x onerror=alert(1)> versione' },
+      author.session,
+    );
+    expect(hostile.statusCode).toBe(303);
+    const shown = await web.page(`/messaggi/${post.id}/versioni`, reader.session);
+    expect(shown.body).toContain('<ins>&lt;img src=x onerror=alert(1)&gt; </ins>');
+    expect(shown.body).not.toContain('<img src=x');
     const refused = await web.post(`/messaggi/${post.id}/modifica`, { body: 'Non mia' }, reader.session);
     expect(refused.statusCode).toBe(403);
   });

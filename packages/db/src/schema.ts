@@ -196,6 +196,8 @@ export interface ThreadsTable {
   assigned_at: Date | null;
   first_tutor_reply_at: Date | null;
   accepted_post_id: number | null;
+  /** Slow mode: each person posts here at most once every this many minutes (moderators excepted). */
+  slow_mode_minutes: ColumnType<number | null, number | null | undefined, number | null>;
   resolved_at: Date | null;
   reminded_at: Date | null;
   escalated_at: Date | null;
@@ -400,9 +402,9 @@ export interface DB {
   experience_links: ExperienceLinksTable;
   stakeholders: StakeholdersTable;
   post_drafts: PostDraftsTable;
+  post_uploads: PostUploadsTable;
 }
 
-  post_uploads: PostUploadsTable;
 export type DocumentKind =
   | 'strategic_plan'
   | 'skills_report'

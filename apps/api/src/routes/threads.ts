@@ -122,6 +122,7 @@ const threadRoutes: FastifyPluginAsyncTypebox = async (app) => {
             title: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
             pinned: Type.Optional(Type.Boolean()),
             locked: Type.Optional(Type.Boolean()),
+            slowModeMinutes: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 1440 }))),
             tableId: Type.Optional(Id),
             focusArea: Type.Optional(FocusAreaSlug),
             dimension: Type.Optional(Nullable(DimensionSlug)),

@@ -5,6 +5,7 @@ import { html, raw, type SafeHtml } from '../ui/html.js';
 import { timeTag } from '../ui/time.js';
 import { type ComposerState, composerError, composerFields } from './composer.view.js';
 import { postHref } from './post-lookup.js';
+import { revisionDiff } from './revision-diff.view.js';
 
 export interface PostPageView {
   thread: ThreadDto;
@@ -88,6 +89,8 @@ export function flagPostPage(
 
 export interface RevisionView {
   revision: number;
+  /** The Markdown as typed, to show what the next edit changed. */
+  body: string;
   bodyHtml: string;
   writtenAt: string;
   replacedAt: string;
@@ -102,8 +105,13 @@ export function historyPage(ctx: PageContext, view: PostPageView, revisions: rea
     ${view.post.editedAt ? html`<p class="small text-secondary">${t('history.editedAt')} ${timeTag(ctx, view.post.editedAt)}</p>` : ''}
     <div class="post-body">${raw(view.post.bodyHtml)}</div>
   </article>`;
-  const earlier = [...revisions].reverse().map(
-    (r) => html`<article class="revision mb-4" aria-labelledby="revision-${r.revision}">
+  // Each version is compared with the one that replaced it: the next one, or the current text.
+  const nextBody = (index: number) => revisions[index + 1]?.body ?? view.post.body;
+  const earlier = revisions
+    .map((r, index) => ({ r, diff: revisionDiff(ctx, r.body, nextBody(index), `revision-${r.revision}-changes`) }))
+    .reverse()
+    .map(
+      ({ r, diff }) => html`<article class="revision mb-4" aria-labelledby="revision-${r.revision}">
       <h2 class="h5" id="revision-${r.revision}">${t('history.version', { number: r.revision })}</h2>
       <p class="small text-secondary">${t('history.written')} ${timeTag(ctx, r.writtenAt)} · ${t('history.replaced')} ${timeTag(ctx, r.replacedAt)}${
         r.editor ? html` · ${t('history.editor', { name: r.editor.displayName })}` : ''
@@ -112,8 +120,9 @@ export function historyPage(ctx: PageContext, view: PostPageView, revisions: rea
         // Each version was sanitized when it was saved, like the post itself.
         raw(r.bodyHtml)
       }</div>
+      ${diff}
     </article>`,
-  );
+    );
   return postFrame(
     ctx,
     view,

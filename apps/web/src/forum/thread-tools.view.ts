@@ -32,7 +32,31 @@ export const reasonField = (ctx: PageContext, id: string) =>
   html`<div class="form-group w-100 mb-2"><label for="${id}" class="active">${ctx.t('moderation.reasonField')}</label>
     <input type="text" id="${id}" name="reason" class="form-control" maxlength="500"></div>`;
 
-/** Pin, lock and move, for the moderators of the thread's table. */
+/** The paces a moderator picks from for slow mode, in minutes. */
+export const SLOW_MODE_CHOICES = [1, 5, 15, 30, 60, 240, 1440];
+
+function slowModeForm(ctx: PageContext, view: ToolsView, action: string) {
+  const { t } = ctx;
+  return html`<form method="post" action="${action}" class="d-flex flex-wrap gap-2 align-items-end mb-3">
+    <input type="hidden" name="next" value="${view.pageHref}"><input type="hidden" name="action" value="slow">
+    ${select(ctx, {
+      id: 'slow-mode',
+      name: 'slowModeMinutes',
+      label: t('moderation.slowMode'),
+      selected: view.thread.slowModeMinutes === null ? '' : String(view.thread.slowModeMinutes),
+      options: [
+        { value: '', label: t('moderation.slowModeOff') },
+        ...SLOW_MODE_CHOICES.map((minutes) => ({
+          value: String(minutes),
+          label: t('moderation.slowModeEvery', { minutes }),
+        })),
+      ],
+    })}
+    <button type="submit" class="btn btn-sm btn-outline-primary">${t('moderation.slowModeSave')}</button>
+  </form>`;
+}
+
+/** Pin, lock, slow mode and move, for the moderators of the thread's table. */
 function moderationPanel(ctx: PageContext, view: ToolsView) {
   const { t } = ctx;
   const { thread } = view;
@@ -48,6 +72,7 @@ function moderationPanel(ctx: PageContext, view: ToolsView) {
         ${thread.locked ? toggle('unlock', t('moderation.unlock')) : toggle('lock', t('moderation.lock'))}
         ${thread.locked ? '' : reasonField(ctx, 'lock-reason')}
       </form>
+      ${slowModeForm(ctx, view, action)}
       <form method="post" action="${action}">
         <input type="hidden" name="next" value="${view.pageHref}"><input type="hidden" name="action" value="move">
         ${select(ctx, {

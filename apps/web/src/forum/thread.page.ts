@@ -90,6 +90,7 @@ function composer(ctx: PageContext, view: ThreadView) {
               <a href="${view.pageHref}#composer">${t('composer.cancelReplyTo')}</a></p>`
           : ''
       }
+      ${thread.slowModeMinutes ? html`<p class="small text-secondary">${t('thread.slowModeNote', { minutes: thread.slowModeMinutes })}</p>` : ''}
       ${composerFields(ctx, { formId: 'reply', label: t('composer.replyLabel'), submitLabel: t('composer.replySubmit'), state, tableId: thread.tableId })}
     </form>
     ${thread.locked ? html`<p class="small text-secondary mt-2">${t('thread.lockedModeratorNote')}</p>` : ''}`;

@@ -20,6 +20,7 @@ import { formError, toFormError } from '../ui/form-errors.js';
 import type { WebOptions } from '../web-options.js';
 import { afterParam, postHref } from './post-lookup.js';
 import { renderThread } from './thread-render.js';
+import { SLOW_MODE_CHOICES } from './thread-tools.view.js';
 
 type ThreadRequest = { Params: { id: string }; Querystring: { dopo?: string; cita?: string; rispondi?: string } };
 
@@ -31,6 +32,15 @@ const MODERATION: Record<string, { changes: (form: Form) => ThreadChanges | unde
   unpin: { changes: () => ({ pinned: false }), flash: 'flash.threadUnpinned' },
   lock: { changes: () => ({ locked: true }), flash: 'flash.threadLocked' },
   unlock: { changes: () => ({ locked: false }), flash: 'flash.threadUnlocked' },
+  slow: {
+    changes: (form) => {
+      const value = form.text('slowModeMinutes');
+      const minutes = Number(value);
+      if (value === '') return { slowModeMinutes: null };
+      return SLOW_MODE_CHOICES.includes(minutes) ? { slowModeMinutes: minutes } : undefined;
+    },
+    flash: 'flash.slowModeSaved',
+  },
   move: {
     changes: (form) => {
       const tableId = form.id('tableId');

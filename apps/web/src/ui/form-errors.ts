@@ -30,9 +30,9 @@ export function toFormError(
   const code = ALIASES[error.code] ?? error.code;
   const key = `error.${code}`;
   let message: string;
-  if (code === 'rate_limited') {
+  if (code === 'rate_limited' || code === 'slow_mode') {
     const seconds = Number(error.headers['retry-after'] ?? 60);
-    message = ctx.t('error.rate_limited', { minutes: Math.max(1, Math.ceil(seconds / 60)) });
+    message = ctx.t(`error.${code}`, { minutes: Math.max(1, Math.ceil(seconds / 60)) });
   } else {
     message = isMessageKey(key) ? ctx.t(key) : ctx.t('error.generic');
   }

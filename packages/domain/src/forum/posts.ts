@@ -17,7 +17,7 @@ import { canEditPost, canSeeHiddenPost, isAnsweringTutor } from '../permissions.
 import type { Deps } from '../shared/deps.js';
 import { AppError, forbidden, invalid, notFound } from '../shared/errors.js';
 import { rooms } from '../shared/events.js';
-import { assertCanReply, assertModerates, readableThread } from './access.js';
+import { assertCanReply, assertModerates, readableThread, type ThreadContext } from './access.js';
 import { prepareBody } from './content.js';
 import { postEventData, postToDto } from './dto.js';
 import { noticeToAuthor, prepareReason } from './moderation-notice.js';
@@ -31,6 +31,26 @@ const withAuthor = (post: PostRow, author: Pick<UserRow, 'display_name' | 'handl
   author_handle: author.handle,
   author_role: author.role,
 });
+
+/**
+ * Slow mode: in a thread that has it, each person posts at most once every N minutes; the
+ * table's moderators are not held to it. 429 `slow_mode` with the seconds left in Retry-After.
+ */
+async function enforceSlowMode(deps: Pick<Deps, 'db' | 'clock'>, actor: UserRow, context: ThreadContext) {
+  const minutes = context.thread.slow_mode_minutes;
+  if (minutes === null || context.moderates) return;
+  const last = await postRepo.lastPostedAt(deps.db, context.thread.id, actor.id);
+  if (!last) return;
+  const waitSeconds = Math.ceil((last.getTime() + minutes * 60_000 - deps.clock.now().getTime()) / 1000);
+  if (waitSeconds > 0) {
+    throw new AppError(
+      429,
+      'slow_mode',
+      `This thread is in slow mode: one post every ${minutes} minutes; try again in ${waitSeconds} seconds`,
+      { 'retry-after': String(waitSeconds) },
+    );
+  }
+}
 
 /** A reply: numbered under the thread's row lock, counted, watched, mentioned, and announced. */
 export async function reply(
@@ -46,6 +66,7 @@ export async function reply(
     throw invalid('invalid_reply_to', 'The post you reply to is not in this thread');
   }
   await enforcePostingLimit(deps, actor);
+  await enforceSlowMode(deps, actor, context);
   const prepared = await prepareBody(deps, deps.db, context.thread.table_id, input.body);
   const now = deps.clock.now();
   const draft: PostRow = {
@@ -93,6 +114,13 @@ export async function reply(
       : await write(deps.db);
   if (!written) throw notFound('thread');
   deps.events.publish([written.eventId]);
+  // Once the reply is in: the uploads it references become its own.
+  await attachReferencedUploads(deps.db, {
+    id: written.post.id,
+    authorId: actor.id,
+    tableId: context.thread.table_id,
+    body: prepared.body,
+  });
   return postToDto(withAuthor(written.post, actor), true);
 }
 
@@ -114,13 +142,6 @@ export async function editPost(deps: Deps, actor: UserRow, postId: number, input
   await assertPattoAccepted(deps, actor);
   const prepared = await prepareBody(deps, deps.db, context.thread.table_id, input.body);
   const now = deps.clock.now();
-  // Once the reply is in: the uploads it references become its own.
-  await attachReferencedUploads(deps.db, {
-    id: written.post.id,
-    authorId: actor.id,
-    tableId: context.thread.table_id,
-    body: prepared.body,
-  });
 
   const { updated, eventId } = await deps.db.transaction().execute(async (tx) => {
     const before = await postRepo.lockById(tx, postId);
@@ -144,6 +165,12 @@ export async function editPost(deps: Deps, actor: UserRow, postId: number, input
       postId,
       prepared.mentionedUserIds.filter((id) => id !== post.author_id),
     );
+    await attachReferencedUploads(tx, {
+      id: postId,
+      authorId: post.author_id,
+      tableId: context.thread.table_id,
+      body: prepared.body,
+    });
     if (post.author_id !== actor.id) {
       await auditRepo.record(tx, { actorId: actor.id, action: 'post.edit', subjectType: 'post', subjectId: postId });
     }
@@ -165,12 +192,6 @@ export async function deletePost(deps: Deps, actor: UserRow, postId: number): Pr
   if (!(post.author_id === actor.id || context.moderates)) throw forbidden('You can delete only your own posts');
   const eventId = await deps.db.transaction().execute(async (tx) => {
     const deleted = await postRepo.setDeleted(tx, postId, actor.id, deps.clock.now());
-    await attachReferencedUploads(tx, {
-      id: postId,
-      authorId: post.author_id,
-      tableId: context.thread.table_id,
-      body: prepared.body,
-    });
     await threadRepo.adjustPostCount(tx, post.thread_id, -1);
     if (post.author_id !== actor.id) {
       await auditRepo.record(tx, { actorId: actor.id, action: 'post.delete', subjectType: 'post', subjectId: postId });
@@ -182,6 +203,8 @@ export async function deletePost(deps: Deps, actor: UserRow, postId: number): Pr
     });
   });
   deps.events.publish([eventId]);
+  // The content goes, and with it the pictures and files it held.
+  await removePostUploads(deps, postId);
 }
 
 /** Earlier versions of a post, oldest first. A deleted post's history is for moderators only. */
@@ -203,8 +226,6 @@ export async function setLike(deps: Deps, actor: UserRow, postId: number, liked:
   const { post } = await readablePost(deps, actor, postId);
   if (post.deleted_at) throw notFound('post');
   if (post.author_id === actor.id) throw new AppError(403, 'own_post', 'You cannot like your own post');
-  // The content goes, and with it the pictures and files it held.
-  await removePostUploads(deps, postId);
   await assertPattoAccepted(deps, actor);
   const { count, eventId } = await deps.db.transaction().execute(async (tx) => {
     const count = await postRepo.setLike(tx, postId, actor.id, liked);

@@ -161,6 +161,8 @@ export interface ThreadChanges {
   tableId?: number;
   focusArea?: string;
   dimension?: string | null;
+  /** Slow mode: minutes between two posts of one person, or null for none. */
+  slowModeMinutes?: number | null;
 }
 
 /**
@@ -197,6 +199,7 @@ export async function updateThread(
       ...(changes.tableId !== undefined ? { table_id: changes.tableId } : {}),
       ...(changes.focusArea !== undefined ? { focus_area: changes.focusArea } : {}),
       ...(changes.dimension !== undefined ? { dimension: changes.dimension } : {}),
+      ...(changes.slowModeMinutes !== undefined ? { slow_mode_minutes: changes.slowModeMinutes } : {}),
     });
     if (title !== undefined && title !== before.title) await refreshTitleVector(tx, updated);
     if (!onlyTitle || before.author_id !== actor.id) {
@@ -214,6 +217,7 @@ export async function updateThread(
             locked: before.locked,
             tableId: before.table_id,
             focusArea: before.focus_area,
+            slowModeMinutes: before.slow_mode_minutes,
           },
         },
       });

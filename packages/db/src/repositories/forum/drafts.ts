@@ -33,9 +33,5 @@ export async function save(db: Executor, userId: number, target: DraftTarget, dr
 }
 
 export async function remove(db: Executor, userId: number, target: DraftTarget): Promise<void> {
-  await db
-    .deleteFrom('post_drafts')
-    .where('user_id', '=', userId)
-    .where(column(target), '=', value(target))
-    .execute();
+  await db.deleteFrom('post_drafts').where('user_id', '=', userId).where(column(target), '=', value(target)).execute();
 }

@@ -72,6 +72,19 @@ function withAuthorAndMine(viewerId: number) {
 }
 
 /** A page of a thread by post number: the unique (thread_id, number) index serves it. */
+/** When this author last posted in this thread (deleted posts count: slow mode is about pace). */
+export async function lastPostedAt(db: Executor, threadId: number, authorId: number): Promise<Date | undefined> {
+  const row = await db
+    .selectFrom('posts')
+    .select('created_at')
+    .where('thread_id', '=', threadId)
+    .where('author_id', '=', authorId)
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.created_at;
+}
+
 export function page(db: Executor, threadId: number, afterNumber: number, limit: number, viewerId: number) {
   return db
     .selectFrom('posts')

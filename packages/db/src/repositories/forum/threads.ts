@@ -141,7 +141,9 @@ export async function adjustPostCount(db: Tx, threadId: number, delta: number): 
 export function update(
   db: Tx,
   threadId: number,
-  changes: Partial<Pick<ThreadRow, 'title' | 'pinned' | 'locked' | 'table_id' | 'focus_area' | 'dimension'>>,
+  changes: Partial<
+    Pick<ThreadRow, 'title' | 'pinned' | 'locked' | 'table_id' | 'focus_area' | 'dimension' | 'slow_mode_minutes'>
+  >,
 ): Promise<ThreadRow> {
   return db.updateTable('threads').set(changes).where('id', '=', threadId).returningAll().executeTakeFirstOrThrow();
 }
