@@ -13,7 +13,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   th: ['align'],
   td: ['align'],
   a: ['href', 'title', 'rel', 'class'],
-  img: ['src', 'alt', 'title'],
+  img: ['src', 'alt', 'title', 'loading'],
   span: ['class'],
 };
 
@@ -39,8 +39,8 @@ function urlProblem(tag: string, attribute: string, raw: string): string | undef
     .toLowerCase();
   if (/(?:javascript|data|vbscript):/.test(url)) return `script-capable URL ${attribute}="${raw}"`;
   if (tag === 'a' && !/^(?:https?:\/\/|mailto:|\/(?![/\\]))/.test(url)) return `link target ${raw}`;
-  // Images only from our own uploads: one on another host is a tracking pixel.
-  if (tag === 'img' && !/^\/uploads\//.test(url)) return `image source ${raw}`;
+  // Images only from our own uploads and posts' pictures: one on another host is a tracking pixel.
+  if (tag === 'img' && !/^\/uploads\/|^\/allegati\/[1-9]\d*(?:\/anteprima)?$/.test(url)) return `image source ${raw}`;
   return undefined;
 }
 
@@ -55,6 +55,7 @@ function attributeProblems(tag: string, closing: boolean, attributes: string): s
     if (url) problems.push(url);
     if (name === 'class' && !/^(?:mention|language-[a-z0-9_+#.-]+)$/i.test(value)) problems.push(`class ${value}`);
     if (name === 'type' && value !== 'checkbox') problems.push(`input type ${value}`);
+    if (name === 'loading' && value !== 'lazy') problems.push(`loading ${value}`);
   }
   return problems;
 }

@@ -56,6 +56,10 @@ const HOSTILE: Array<[string, string]> = [
   ['data image', '![x](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+)'],
   ['insecure image', '![x](http://insecure.example/x.png) <img src="http://insecure.example/y.png">'],
   ['tracking pixel', '![](https://tracker.example/p.gif?u=1) <img src="https://tracker.example/q.gif">'],
+  [
+    'attachment lookalikes',
+    '![x](/allegati/1/../../logout) ![y](/allegati/1?x=1) <img src="/allegati/2" loading="eager" onerror="alert(1)">',
+  ],
   ['own non-upload image', '![x](/logout) ![y](/uploads/../logout) <img src="http://localhost:3000/api/logout">'],
   ['protocol-relative', '[x](//evil.example) ![y](//evil.example/y.png) <a href="/\\evil.example">z</a>'],
   ['data link', '<a href="data:text/html,<script>alert(1)</script>">x</a>'],

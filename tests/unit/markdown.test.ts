@@ -94,6 +94,28 @@ describe('renderMarkdown', () => {
     );
   });
 
+  it("shows a post's own picture as its lazy thumbnail linked to the original", () => {
+    expect(render('![foto \\[1\\].png](/allegati/12) ![b](http://localhost:3000/allegati/7/anteprima)')).toBe(
+      `<p><a href="/allegati/12" ${REL}><img src="/allegati/12/anteprima" alt="foto [1].png" loading="lazy" /></a> ` +
+        `<a href="/allegati/7" ${REL}><img src="/allegati/7/anteprima" alt="b" loading="lazy" /></a></p>\n`,
+    );
+  });
+
+  it('keeps a picture inside a link unlinked, and files as plain links', () => {
+    expect(render('[![x](/allegati/3)](https://e.it/) [verbale.pdf](/allegati/9)')).toBe(
+      `<p><a href="https://e.it/" ${REL}><img src="/allegati/3/anteprima" alt="x" loading="lazy" /></a> ` +
+        `<a href="/allegati/9" ${REL}>verbale.pdf</a></p>\n`,
+    );
+  });
+
+  it('refuses anything under /allegati/ that is not a picture id or its thumbnail', () => {
+    expect(
+      render(
+        '![a](/allegati/0) ![b](/allegati/5/../../logout) ![c](/allegati/5/x) ![d](//evil.example/allegati/1) ![e](https://evil.example/allegati/2)',
+      ),
+    ).toBe(`<p>a b c d <a href="https://evil.example/allegati/2" ${REL}>e (evil.example)</a></p>\n`);
+  });
+
   it('turns any other image into its alt text', () => {
     expect(render('![esci](/logout) ![su](/uploads/../logout) ![js](javascript:alert(1)) fine')).toBe(
       '<p>esci su js fine</p>\n',
@@ -205,6 +227,14 @@ describe('sanitizeUserHtml', () => {
     const html =
       '<h1 id="x">T</h1><p style="color:red" class="x">a <span class="mention evil">b</span></p><div>c</div>';
     expect(sanitizeUserHtml(html, ORIGIN)).toBe('<h1>T</h1><p>a <span class="mention">b</span></p>c');
+  });
+
+  it("lets a post's own picture through with its own loading value, and nothing else of the writer's", () => {
+    const html =
+      '<img src="/allegati/4" loading="eager" onerror="alert(1)"><img src="http://localhost:3000/allegati/4/anteprima?x=1" alt="t"><img src="/allegati/4/x"><img src="https://evil.example/allegati/4">';
+    expect(sanitizeUserHtml(html, ORIGIN)).toBe(
+      '<img src="/allegati/4" alt="" loading="lazy" /><img src="/allegati/4/anteprima" alt="t" loading="lazy" />',
+    );
   });
 });
 

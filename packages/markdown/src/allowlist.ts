@@ -1,6 +1,6 @@
 import sanitizeHtml from 'sanitize-html';
 import { normaliseText } from './normalise.js';
-import { ownOrigin, safeImageSrc, safeLinkHref } from './urls.js';
+import { attachmentId, ownOrigin, safeImageSrc, safeLinkHref } from './urls.js';
 
 export const LINK_REL = 'nofollow ugc noopener';
 export const MENTION_CLASS = 'mention';
@@ -17,7 +17,7 @@ const ALLOWED_ATTRIBUTES: Record<string, readonly string[]> = {
   th: ['align'],
   td: ['align'],
   a: ['href', 'title', 'rel', 'class'],
-  img: ['src', 'alt', 'title'],
+  img: ['src', 'alt', 'title', 'loading'],
   span: ['class'],
 };
 const ALLOWED_TAGS = Object.keys(ALLOWED_ATTRIBUTES);
@@ -74,6 +74,8 @@ function transformers(origin: string): Record<string, sanitizeHtml.Transformer> 
       if (src === undefined) return REJECTED;
       const kept: sanitizeHtml.Attributes = { src, alt: attribs.alt ?? '' };
       if (attribs.title) kept.title = attribs.title;
+      // A post's own pictures load as the reader scrolls to them; the value is ours, never the writer's.
+      if (attachmentId(src) !== undefined) kept.loading = 'lazy';
       return { tagName, attribs: kept };
     },
     // Only the read-only checkbox of a GFM task list; it can never submit anything.

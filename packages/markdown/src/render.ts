@@ -4,10 +4,10 @@ import { MAX_MENTIONS, MAX_SOURCE_LENGTH } from './limits.js';
 import { capNesting, normaliseText, splitAtLimit } from './normalise.js';
 import { lex, parse } from './parser.js';
 import { rewriteTokens } from './rewrite.js';
-import { externalImageHost, ownOrigin, safeImageSrc } from './urls.js';
+import { attachmentHref, attachmentId, externalImageHost, ownOrigin, safeImageSrc, thumbnailSrc } from './urls.js';
 
 export interface RenderOptions {
-  /** Origin the forum is served from, e.g. "http://localhost:3000"; owns `/uploads/`. */
+  /** Origin the forum is served from, e.g. "http://localhost:3000"; owns `/uploads/` and `/allegati/`. */
   publicOrigin: string;
   /** Lowercased handles that resolved to real users allowed to see the thread. */
   mentions?: ReadonlySet<string>;
@@ -21,7 +21,11 @@ function markdownToHtml(text: string, origin: string, options: RenderOptions): s
   rewriteTokens(tokens, {
     mention: (handle) => mentions.has(handle),
     image: (href) => {
-      if (safeImageSrc(href, origin) !== undefined) return 'keep';
+      const src = safeImageSrc(href, origin);
+      const attachment = src === undefined ? undefined : attachmentId(src);
+      if (attachment !== undefined)
+        return { thumbnail: thumbnailSrc(attachment), original: attachmentHref(attachment) };
+      if (src !== undefined) return 'keep';
       const host = externalImageHost(href, origin);
       return host === undefined ? 'text' : { host };
     },

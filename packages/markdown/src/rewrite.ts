@@ -6,9 +6,10 @@ export interface RewriteRules {
   mention(handle: string): boolean;
   /**
    * `keep` leaves the image; `{ host }` turns it into a plain link to it (an image on another
-   * site), labelled with its alt text and host; `text` leaves only its alt text.
+   * site), labelled with its alt text and host; `text` leaves only its alt text; `{ thumbnail,
+   * original }` shows the thumbnail linked to the original (a picture uploaded with a post).
    */
-  image(href: string): 'keep' | 'text' | { host: string };
+  image(href: string): 'keep' | 'text' | { host: string } | { thumbnail: string; original: string };
 }
 
 function textToken(text: string): Tokens.Text {
@@ -18,8 +19,23 @@ function textToken(text: string): Tokens.Text {
 function imageReplacement(token: Tokens.Image, rules: RewriteRules, inLink: boolean): Token[] | undefined {
   const treatment = rules.image(token.href);
   if (treatment === 'keep') return undefined;
+  if (typeof treatment === 'object' && 'thumbnail' in treatment) {
+    const thumbnail: Tokens.Image = { ...token, href: treatment.thumbnail };
+    // Inside a link the thumbnail stays unlinked: a link cannot hold another link.
+    if (inLink) return [thumbnail];
+    const link: Tokens.Link = {
+      type: 'link',
+      raw: token.raw,
+      href: treatment.original,
+      title: null,
+      text: token.text,
+      tokens: [thumbnail],
+    };
+    return [link];
+  }
   // A link cannot hold another link: inside one, the image keeps only its alt text.
   if (treatment === 'text' || inLink) return [{ ...textToken(token.text), raw: token.raw }];
+  if (typeof treatment !== 'object' || !('host' in treatment)) return undefined;
   const label = token.text.trim() === '' ? treatment.host : `${token.text} (${treatment.host})`;
   const link: Tokens.Link = {
     type: 'link',

@@ -7,6 +7,8 @@ const INVISIBLE = /[\s\u00AD\u180E\u200B-\u200F\u2028-\u202F\u2060-\u206F\uFEFF]
 
 const LINK_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
 const UPLOADS_PATH = '/uploads/';
+/** A post's own picture (`/allegati/ID`) or its thumbnail (`/allegati/ID/anteprima`). */
+const ATTACHMENT_PATH = /^\/allegati\/([1-9]\d{0,14})(\/anteprima)?$/;
 
 function clean(raw: string): string {
   return raw.replace(URL_NOISE, '').trim();
@@ -44,7 +46,8 @@ export function ownOrigin(publicOrigin: string): string {
 
 /**
  * Returns the src to emit for an image, or undefined when the image must go. Allowed: our own
- * `/uploads/` only. An image on another host would be fetched by every reader's browser and
+ * `/uploads/`, and the pictures uploaded with posts (`/allegati/ID` and its thumbnail), which the
+ * server shows only to readers of the post's thread. An image on another host would be fetched by every reader's browser and
  * mail client — a tracking pixel — so it is refused (the renderer shows it as a link instead).
  * Other same-origin paths are refused so an image cannot fire a GET at our own endpoints with
  * the reader's cookies. Own uploads are emitted root-relative so stored HTML survives an origin
@@ -60,8 +63,20 @@ export function safeImageSrc(raw: string, origin: string): string | undefined {
   }
   if (url.origin !== origin) return undefined;
   if (/^[a-z][a-z0-9+.-]*:/i.test(src) && !/^https?:/i.test(src)) return undefined;
+  if (ATTACHMENT_PATH.test(url.pathname)) return url.pathname;
   return url.pathname.startsWith(UPLOADS_PATH) ? url.pathname + url.search : undefined;
 }
+
+/**
+ * The id of a picture uploaded with a post when `src` (already accepted by safeImageSrc) is one,
+ * whether it names the picture or its thumbnail.
+ */
+export function attachmentId(src: string): string | undefined {
+  return ATTACHMENT_PATH.exec(src)?.[1];
+}
+
+export const attachmentHref = (id: string) => `/allegati/${id}`;
+export const thumbnailSrc = (id: string) => `/allegati/${id}/anteprima`;
 
 /** The host of an image on another site that may be offered as a link, or undefined. */
 export function externalImageHost(raw: string, origin: string): string | undefined {

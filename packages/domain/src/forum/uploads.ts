@@ -223,7 +223,9 @@ export function attachReferencedUploads(
 /** Removes the stored files of removed rows that no other upload shares (identical bytes are kept once). */
 async function removeFiles(deps: Pick<Deps, 'db' | 'config'>, rows: readonly PostUploadRow[]): Promise<void> {
   if (rows.length === 0) return;
-  const keys = [...new Set(rows.flatMap((r) => [r.storage_key, ...(r.thumb_storage_key ? [r.thumb_storage_key] : [])]))];
+  const keys = [
+    ...new Set(rows.flatMap((r) => [r.storage_key, ...(r.thumb_storage_key ? [r.thumb_storage_key] : [])])),
+  ];
   const inUse = await postUploadRepo.keysInUse(deps.db, keys);
   const storage = postUploadStorage(deps.config);
   await Promise.all(keys.filter((key) => !inUse.has(key)).map((key) => storage.remove(key)));
@@ -238,10 +240,7 @@ export async function removePostUploads(deps: Pick<Deps, 'db' | 'config'>, postI
 
 /** Uploads no post took within a day (the composer was closed, the post never sent). */
 export async function removeUnattachedUploads(deps: Pick<Deps, 'db' | 'config' | 'clock'>): Promise<number> {
-  const rows = await postUploadRepo.removeUnattached(
-    deps.db,
-    new Date(deps.clock.now().getTime() - UNATTACHED_TTL_MS),
-  );
+  const rows = await postUploadRepo.removeUnattached(deps.db, new Date(deps.clock.now().getTime() - UNATTACHED_TTL_MS));
   await removeFiles(deps, rows);
   return rows.length;
 }
