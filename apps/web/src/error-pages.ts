@@ -28,6 +28,10 @@ export function sendErrorPage(
   const shown = errorStatus(status);
   const csrf =
     code === 'csrf_rejected' ? { expected: config.publicOrigin, received: request.headers.origin } : undefined;
-  const page = errorPage(ctx, shown, { csrf, pattoRequired: code === 'patto_required' });
+  const page = errorPage(ctx, shown, {
+    csrf,
+    pattoRequired: code === 'patto_required',
+    localPasswordsOff: code === 'local_passwords_off',
+  });
   return sendPage(reply, ctx, ctx.t(`errorPage.title.${shown}`), page, status);
 }

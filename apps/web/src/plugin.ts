@@ -6,6 +6,7 @@ import { loadHeaderState } from './header-state.js';
 import './request-types.js';
 import accountRoutes from './account/account.routes.js';
 import eraseRoutes from './account/erase.routes.js';
+import oidcRoutes from './account/oidc.routes.js';
 import profileRoutes from './account/profile.routes.js';
 import sessionRoutes from './account/session.routes.js';
 import adminConsentRoutes from './admin/consents.routes.js';
@@ -66,6 +67,7 @@ export const webPlugin: FastifyPluginAsync<WebOptions> = async (app, options) =>
   await app.register(formbody, { bodyLimit: 524_288 });
   await app.register(staticAssets);
   await app.register(sessionRoutes, options);
+  await app.register(oidcRoutes, options);
   await app.register(accountRoutes, options);
   await app.register(sitePageRoutes, options);
   await app.register(unsubscribeRoutes, options);

@@ -3,6 +3,7 @@ export * from './auth/api-tokens.js';
 export * from './auth/change-password.js';
 export * from './auth/invitations.js';
 export * from './auth/login.js';
+export * from './auth/oidc.js';
 export * from './auth/password-reset.js';
 export { checkPasswordPolicy, hashPassword, verifyPassword } from './auth/passwords.js';
 export * from './auth/sessions.js';

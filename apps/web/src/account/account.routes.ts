@@ -1,4 +1,4 @@
-import { acceptInvitation, confirmPasswordReset, requestPasswordReset } from '@hubspoke/domain';
+import { acceptInvitation, assertLocalPasswords, confirmPasswordReset, requestPasswordReset } from '@hubspoke/domain';
 import type { FastifyPluginAsync } from 'fastify';
 import { type PageContext, pageContext } from '../context.js';
 import { setFlash } from '../flash.js';
@@ -26,6 +26,8 @@ const PASSWORD_CODES = { weak_password: ['password'] };
 const accountRoutes: FastifyPluginAsync<WebOptions> = async (app, { deps }) => {
   const { config } = deps;
   const minutes = config.passwordResetMinutes;
+  // Every page here sets a password: with LOCAL_PASSWORDS=off each answers 403, pointing to the provider.
+  app.addHook('onRequest', async () => assertLocalPasswords(config));
 
   app.get<TokenParams>('/invito/:token', async (request, reply) => {
     const ctx = pageContext(request, reply, config);

@@ -1,4 +1,4 @@
-import { invalidateSession, login, updatePreferences } from '@hubspoke/domain';
+import { assertLocalPasswords, invalidateSession, login, updatePreferences } from '@hubspoke/domain';
 import { isLocale } from '@hubspoke/i18n';
 import type { FastifyPluginAsync } from 'fastify';
 import { pageContext } from '../context.js';
@@ -13,22 +13,30 @@ import { signInPage } from './sign-in.page.js';
 /** Signing in and out, and the language switch of anonymous visitors. */
 const sessionRoutes: FastifyPluginAsync<WebOptions> = async (app, { deps }) => {
   const { config } = deps;
+  const signInOptions = { oidcLabel: config.oidc?.buttonLabel ?? null, passwords: config.localPasswords };
 
   app.get<{ Querystring: { next?: string } }>('/accedi', async (request, reply) => {
     const next = safeNext(request.query.next);
     if (request.user) return seeOther(reply, next);
     const ctx = pageContext(request, reply, config);
-    return sendPage(reply, ctx, ctx.t('signIn.title'), signInPage(ctx, { next }));
+    return sendPage(reply, ctx, ctx.t('signIn.title'), signInPage(ctx, { ...signInOptions, next }));
   });
 
   app.post('/accedi', async (request, reply) => {
+    assertLocalPasswords(config);
     const form = readForm(request.body);
     const ctx = pageContext(request, reply, config);
     const email = form.text('email');
     const password = form.secret('password');
     const next = safeNext(form.text('next'));
     const fail = (error: ReturnType<typeof formError>) =>
-      sendPage(reply, ctx, ctx.t('signIn.title'), signInPage(ctx, { email, next, error }), error.status);
+      sendPage(
+        reply,
+        ctx,
+        ctx.t('signIn.title'),
+        signInPage(ctx, { ...signInOptions, email, next, error }),
+        error.status,
+      );
     if (!email || !password) return fail(formError(ctx, 'error.required', ['email', 'password']));
     try {
       const { session } = await login(deps, { email, password, ip: request.ip });

@@ -20,15 +20,17 @@ export interface CsrfOrigins {
 export function errorPage(
   ctx: PageContext,
   status: ErrorStatus,
-  options: { csrf?: CsrfOrigins | undefined; pattoRequired?: boolean } = {},
+  options: { csrf?: CsrfOrigins | undefined; pattoRequired?: boolean; localPasswordsOff?: boolean } = {},
 ) {
   const { t } = ctx;
-  const { csrf, pattoRequired } = options;
+  const { csrf, pattoRequired, localPasswordsOff } = options;
   const body: MessageKey = csrf
     ? 'errorPage.csrf'
     : pattoRequired
       ? 'error.patto_required'
-      : `errorPage.body.${status}`;
+      : localPasswordsOff
+        ? 'error.local_passwords_off'
+        : `errorPage.body.${status}`;
   return html`<div class="row justify-content-center"><div class="col-12 col-lg-8 text-center py-lg-5">
     <p class="display-1 fw-bold text-primary mb-0" aria-hidden="true">${status}</p>
     <h1 class="mb-3">${t(`errorPage.title.${status}`)}</h1>
@@ -41,6 +43,7 @@ export function errorPage(
     }
     ${status >= 500 ? html`<p class="small text-secondary">${t('errorPage.requestId', { id: ctx.requestId })}</p>` : ''}
     ${pattoRequired ? html`<p><a class="btn btn-primary" href="/consensi/patto">${t('errorPage.pattoLink')}</a></p>` : ''}
-    <p><a class="btn ${pattoRequired ? 'btn-outline-primary' : 'btn-primary'}" href="/">${t('errorPage.home')}</a></p>
+    ${localPasswordsOff ? html`<p><a class="btn btn-primary" href="/accedi">${t('signIn.title')}</a></p>` : ''}
+    <p><a class="btn ${pattoRequired || localPasswordsOff ? 'btn-outline-primary' : 'btn-primary'}" href="/">${t('errorPage.home')}</a></p>
   </div></div>`;
 }

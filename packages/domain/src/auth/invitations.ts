@@ -6,6 +6,7 @@ import { decodeCursor, encodeCursor, pageSize } from '../shared/cursor.js';
 import type { Deps } from '../shared/deps.js';
 import { AppError, forbidden, invalid, notFound } from '../shared/errors.js';
 import { queueMail } from '../shared/mail-queue.js';
+import { assertLocalPasswords } from './oidc.js';
 import { createSession, type IssuedSession } from './sessions.js';
 import { createUser, normaliseEmail } from './users.js';
 
@@ -61,6 +62,8 @@ export async function acceptInvitation(
   deps: Deps,
   input: { token: string; password: string; displayName: string },
 ): Promise<{ user: UserRow; session: IssuedSession }> {
+  // With passwords off, the provider's sign-in accepts the invitation by its verified email.
+  assertLocalPasswords(deps.config);
   return deps.db.transaction().execute(async (tx) => {
     const invitation = await invitationRepo.consume(tx, hashToken(input.token), deps.clock.now());
     if (!invitation) throw new AppError(410, 'invitation_invalid', 'This invitation is used, expired or unknown');

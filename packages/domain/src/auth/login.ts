@@ -3,6 +3,7 @@ import type { Deps } from '../shared/deps.js';
 import { AppError } from '../shared/errors.js';
 import { rateLimited } from '../shared/rate-limit.js';
 import { accountDeactivated } from './accounts.js';
+import { assertLocalPasswords } from './oidc.js';
 import { dummyPasswordHash, verifyPassword } from './passwords.js';
 import { createSession, type IssuedSession } from './sessions.js';
 
@@ -24,6 +25,7 @@ export async function login(
   deps: Deps,
   input: { email: string; password: string; ip: string },
 ): Promise<{ user: UserRow; session: IssuedSession }> {
+  assertLocalPasswords(deps.config);
   const email = input.email.trim().toLowerCase();
   const { maxPerAccount, maxPerIp, windowSeconds } = deps.config.login;
   const ipKey = `login:ip-failures:${input.ip}`;

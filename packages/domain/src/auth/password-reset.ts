@@ -5,6 +5,7 @@ import type { Deps } from '../shared/deps.js';
 import { AppError } from '../shared/errors.js';
 import { queueMail } from '../shared/mail-queue.js';
 import { enforceRateLimit } from '../shared/rate-limit.js';
+import { assertLocalPasswords } from './oidc.js';
 import { checkPasswordPolicy, hashPassword } from './passwords.js';
 
 /** Reset mails one address may receive per hour; more requests are answered alike but send nothing. */
@@ -17,6 +18,7 @@ export const RESET_MAILS_PER_HOUR = 3;
  * limit itself tells nothing either). A new link replaces every older one.
  */
 export async function requestPasswordReset(deps: Deps, rawEmail: string, ip: string): Promise<void> {
+  assertLocalPasswords(deps.config);
   const email = rawEmail.trim().toLowerCase();
   await enforceRateLimit(
     deps.rateLimits,
@@ -48,6 +50,7 @@ export async function requestPasswordReset(deps: Deps, rawEmail: string, ip: str
  * revokes every personal API token.
  */
 export async function confirmPasswordReset(deps: Deps, input: { token: string; password: string }): Promise<void> {
+  assertLocalPasswords(deps.config);
   checkPasswordPolicy(input.password);
   const passwordHash = await hashPassword(input.password);
   await deps.db.transaction().execute(async (tx) => {

@@ -41,4 +41,19 @@ export const accountsEn: { readonly [K in keyof typeof accountsIt]: string } = {
   'admin.makeAdminConfirm': 'Make {name} an administrator?',
   'admin.makeAdminIntro':
     'An administrator sees and manages everything: tables, people, consents and documents of every ente.',
+  'signIn.oidcOr': 'or with email and password',
+  'signIn.oidcOnly': 'Sign in with your organisation’s digital identity (for instance SPID or CIE).',
+  'oidc.failedTitle': 'Sign-in failed',
+  'oidc.retry': 'Try signing in again',
+  'error.oidc_state_invalid':
+    'This sign-in did not start here, took too long or was already used, so you were not signed in. Start again from the sign-in page.',
+  'error.oidc_failed':
+    'Your organisation’s identity service sent an answer we could not accept, so you were not signed in. Try again; if it happens again, tell the programme’s administrator.',
+  'error.oidc_provider_error':
+    'Your organisation’s identity service did not confirm the sign-in (perhaps it was cancelled). Try again.',
+  'error.oidc_unavailable': 'Your organisation’s identity service does not answer: try again in a few minutes.',
+  'error.oidc_email_unverified':
+    'Your organisation’s identity service does not confirm your email address, so we cannot recognise you: ask the programme’s administrator.',
+  'error.oidc_not_invited': 'Your account has not been invited yet: ask the programme’s administrator.',
+  'error.local_passwords_off': 'Passwords are not used here: sign in with your organisation’s digital identity.',
 };

@@ -40,4 +40,19 @@ export const accountsIt = {
   'admin.makeAdminConfirm': 'Rendere {name} amministratore?',
   'admin.makeAdminIntro':
     'Un amministratore vede e gestisce tutto: tavoli, persone, consensi e documenti di ogni ente.',
+  'signIn.oidcOr': 'oppure con email e password',
+  'signIn.oidcOnly': 'Accedi con l’identità digitale del tuo ente (per esempio SPID o CIE).',
+  'oidc.failedTitle': 'Accesso non riuscito',
+  'oidc.retry': 'Riprova ad accedere',
+  'error.oidc_state_invalid':
+    'Questo accesso non è partito da qui, è durato troppo o è già stato usato, quindi non ti abbiamo fatto entrare. Riprova dalla pagina di accesso.',
+  'error.oidc_failed':
+    'La risposta del sistema di identità del tuo ente non è valida, quindi non ti abbiamo fatto entrare. Riprova; se succede ancora, avvisa l’amministratore del programma.',
+  'error.oidc_provider_error':
+    'Il sistema di identità del tuo ente non ha confermato l’accesso (forse è stato annullato). Riprova.',
+  'error.oidc_unavailable': 'Il sistema di identità del tuo ente non risponde: riprova tra qualche minuto.',
+  'error.oidc_email_unverified':
+    'Il sistema di identità del tuo ente non conferma il tuo indirizzo email, quindi non possiamo riconoscerti: chiedi all’amministratore del programma.',
+  'error.oidc_not_invited': "Il tuo account non è stato ancora invitato: chiedi all'amministratore del programma.",
+  'error.local_passwords_off': 'Qui le password non si usano: accedi con l’identità digitale del tuo ente.',
 } as const;
