@@ -29,6 +29,7 @@ import spaceRoutes from './routes/spaces.js';
 import surveyRoutes from './routes/surveys.js';
 import threadRoutes from './routes/threads.js';
 import tutoringRoutes from './routes/tutoring.js';
+import uploadRoutes from './routes/uploads.js';
 
 export interface BuildOptions {
   /** Tests pass a fixed clock; production uses the system clock. */
@@ -118,6 +119,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(programmeRoutes, { prefix: '/api' });
   await app.register(pathRoutes, { prefix: '/api' });
   await app.register(experienceRoutes, { prefix: '/api' });
+  await app.register(uploadRoutes, { prefix: '/api' });
   await app.register(draftRoutes, { prefix: '/api' });
   await app.register(cvRoutes, { prefix: '/api' });
   await app.register(queueBoard);

@@ -30,6 +30,7 @@ import previewRoutes from './forum/preview.routes.js';
 import newThreadRoutes from './forum/thread-new.routes.js';
 import threadTitleRoutes from './forum/thread-title.routes.js';
 import threadRoutes from './forum/threads.routes.js';
+import postUploadRoutes from './forum/uploads.routes.js';
 import moderationRoutes from './moderation/moderation.routes.js';
 import notificationRoutes from './notifications/notifications.routes.js';
 import unsubscribeRoutes from './notifications/unsubscribe.routes.js';
@@ -80,6 +81,7 @@ export const webPlugin: FastifyPluginAsync<WebOptions> = async (app, options) =>
       focusAreaRoutes,
       followingRoutes,
       newThreadRoutes,
+      postUploadRoutes,
       threadRoutes,
       threadTitleRoutes,
       postPageRoutes,

@@ -250,11 +250,86 @@
     });
   }
 
+  // Pictures and files: choosing one in the file field, dropping or pasting it onto the textarea
+  // uploads it at once and puts its Markdown at the caret, with the progress said in a live
+  // region. Without JavaScript the "Allega" button sends the form and the page comes back.
+  function enhanceUploads(form) {
+    const box = form.querySelector('[data-upload]');
+    const textarea = form.querySelector('[data-composer-body]');
+    const input = box?.querySelector('[data-upload-input]');
+    const button = box?.querySelector('[data-upload-button]');
+    const status = box?.querySelector('[data-upload-status]');
+    if (!box || !textarea || !input || !status) return;
+    const table = form.querySelector('[name="tableId"]');
+    const tableId = () => box.dataset.uploadTable || table?.value || '';
+    const say = (text, name) => {
+      status.textContent = (text || '').replace('{name}', name);
+    };
+    const insert = (markdown) => {
+      const start = textarea.selectionStart ?? textarea.value.length;
+      const end = textarea.selectionEnd ?? start;
+      const before = textarea.value.slice(0, start);
+      const lead = before === '' || before.endsWith('\n') ? '' : '\n';
+      textarea.setRangeText(`${lead}${markdown}\n`, start, end, 'end');
+      // The draft saver and anything else listening see the new text.
+      textarea.dispatchEvent(new Event('input', { bubbles: true }));
+    };
+    const upload = async (file) => {
+      say(box.dataset.uploadingText, file.name);
+      const data = new FormData();
+      data.append('tableId', tableId());
+      data.append('file', file, file.name);
+      try {
+        const response = await fetch('/api/uploads', { method: 'POST', credentials: 'same-origin', body: data });
+        const answer = await response.json().catch(() => null);
+        if (!response.ok || !answer?.upload) throw new Error(answer?.error?.message || `${response.status}`);
+        insert(answer.upload.markdown);
+        say(box.dataset.uploadedText, answer.upload.name);
+      } catch (error) {
+        say(`${box.dataset.failedText} ${error.message}`, file.name);
+      }
+    };
+    const uploadAll = async (files) => {
+      box.setAttribute('aria-busy', 'true');
+      for (const file of files) await upload(file);
+      box.removeAttribute('aria-busy');
+    };
+    input.addEventListener('change', () => {
+      const files = [...(input.files ?? [])];
+      if (files.length === 0) return;
+      uploadAll(files).finally(() => {
+        input.value = '';
+      });
+    });
+    // The file is sent as soon as it is chosen; the button only opens the chooser.
+    button?.addEventListener('click', (event) => {
+      event.preventDefault();
+      input.click();
+    });
+    textarea.addEventListener('dragover', (event) => {
+      if (event.dataTransfer?.types.includes('Files')) event.preventDefault();
+    });
+    textarea.addEventListener('drop', (event) => {
+      const files = [...(event.dataTransfer?.files ?? [])];
+      if (files.length === 0) return;
+      event.preventDefault();
+      textarea.focus();
+      uploadAll(files);
+    });
+    textarea.addEventListener('paste', (event) => {
+      const files = [...(event.clipboardData?.files ?? [])];
+      if (files.length === 0) return;
+      event.preventDefault();
+      uploadAll(files);
+    });
+  }
+
   for (const form of document.querySelectorAll('form[data-composer]')) {
     enhancePreview(form);
     enhanceMentions(form);
     enhanceToolbar(form);
     enhanceDrafts(form);
+    enhanceUploads(form);
   }
 
   const replyForm = document.getElementById('reply');

@@ -21,9 +21,38 @@ export interface ComposerOptions {
   rows?: number;
   /** The table whose readers may be @-mentioned (a new thread's form names it in its own field). */
   tableId?: number;
+  /**
+   * Where the file field's "Allega" button sends the form without JavaScript (it comes back with
+   * the Markdown added); with JavaScript composer.js uploads to /api/uploads for `tableId`.
+   */
+  uploadAction?: string;
 }
 
 const TOOLS = ['bold', 'italic', 'link', 'quote', 'list'] as const;
+
+const ACCEPTED_FILES =
+  'image/png,image/jpeg,image/webp,image/gif,.pdf,.docx,.xlsx,.pptx,.doc,.xls,.ppt,.odt,.ods,.odp,.txt,.md,.csv';
+
+/**
+ * A file field after the textarea: the file comes last in the multipart form, after the text.
+ * Its button submits the whole form there, so nothing typed is lost.
+ */
+function uploadField(ctx: PageContext, o: ComposerOptions & { uploadAction: string }) {
+  const { t } = ctx;
+  const id = `${o.formId}-file`;
+  const invalid = o.state.error?.fields.includes('file') ?? false;
+  const describedBy = [`${id}-hint`, invalid ? `${o.formId}-error` : ''].filter(Boolean).join(' ');
+  return html`<div class="form-group composer-attach" data-upload${o.tableId ? html` data-upload-table="${o.tableId}"` : ''}
+      data-uploading-text="${t('composer.uploading', { name: '{name}' })}" data-uploaded-text="${t('composer.uploaded', { name: '{name}' })}" data-failed-text="${t('composer.uploadFailed', { name: '{name}' })}">
+      <label for="${id}" class="active">${t('composer.attachLabel')}</label>
+      <div class="d-flex flex-wrap gap-2 align-items-center">
+        <input type="file" id="${id}" name="file" accept="${ACCEPTED_FILES}" class="form-control w-auto${invalid ? ' is-invalid' : ''}" aria-describedby="${describedBy}"${invalid ? html` aria-invalid="true"` : ''} data-upload-input>
+        <button type="submit" class="btn btn-outline-secondary btn-sm" formaction="${o.uploadAction}" formenctype="multipart/form-data" formmethod="post" formnovalidate data-upload-button>${t('composer.attachSubmit')}</button>
+      </div>
+      <small id="${id}-hint" class="form-text">${t('composer.attachHint')}</small>
+      <p class="small mb-0" role="status" aria-live="polite" data-upload-status></p>
+    </div>`;
+}
 
 /**
  * A Markdown textarea with a preview. Without JavaScript, "Preview" submits the form and the page
@@ -46,6 +75,7 @@ export function composerFields(ctx: PageContext, o: ComposerOptions) {
         required maxlength="50000" aria-describedby="${describedBy}"${invalid ? html` aria-invalid="true"` : ''} data-composer-body${o.tableId ? html` data-mention-table="${o.tableId}"` : ''} data-mention-label="${t('composer.mentions')}">${o.state.body}</textarea>
       <small id="${id}-hint" class="form-text">${t('composer.hint')}</small>
     </div>
+    ${o.uploadAction ? uploadField(ctx, { ...o, uploadAction: o.uploadAction }) : ''}
     <section class="composer-preview-wrapper" aria-labelledby="${o.formId}-preview-title"${o.state.previewHtml === undefined ? html` hidden` : ''} data-preview-wrapper>
       <p class="h6" id="${o.formId}-preview-title">${t('composer.previewTitle')}</p>
       <div class="composer-preview post-body" data-preview aria-live="polite">${

@@ -91,7 +91,7 @@ function composer(ctx: PageContext, view: ThreadView) {
           : ''
       }
       ${thread.slowModeMinutes ? html`<p class="small text-secondary">${t('thread.slowModeNote', { minutes: thread.slowModeMinutes })}</p>` : ''}
-      ${composerFields(ctx, { formId: 'reply', label: t('composer.replyLabel'), submitLabel: t('composer.replySubmit'), state, tableId: thread.tableId })}
+      ${composerFields(ctx, { formId: 'reply', label: t('composer.replyLabel'), submitLabel: t('composer.replySubmit'), state, tableId: thread.tableId, uploadAction: `/discussioni/${thread.id}/allegati` })}
     </form>
     ${thread.locked ? html`<p class="small text-secondary mt-2">${t('thread.lockedModeratorNote')}</p>` : ''}`;
 }

@@ -74,7 +74,8 @@ async function processImage(bytes: Buffer, format: ImageFormat): Promise<Process
   const options = { limitInputPixels: MAX_IMAGE_PIXELS, failOn: 'error' } as const;
   let meta: sharp.Metadata;
   try {
-    meta = await sharp(bytes, options).metadata();
+    // The header only: nothing is decoded yet, so a huge picture costs nothing here.
+    meta = await sharp(bytes, { ...options, limitInputPixels: false }).metadata();
   } catch {
     throw unsupported();
   }
