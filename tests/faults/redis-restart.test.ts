@@ -32,6 +32,7 @@ describe('a Redis that restarts empty', () => {
       'path.remind',
       'sessions.cleanup',
       'surveys.announce',
+      'uploads.cleanup',
     ];
     expect(await schedulerNames()).toEqual(expected);
 

@@ -20,6 +20,7 @@ const schedules = (config: Config): Array<{ name: JobName; every: number }> => [
   { name: 'mail.sweep', every: config.jobs.sweepSeconds * 1000 },
   { name: 'surveys.announce', every: 5 * 60 * 1000 },
   { name: 'path.remind', every: 15 * 60 * 1000 },
+  { name: 'uploads.cleanup', every: 60 * 60 * 1000 },
 ];
 
 export interface RunningWorker {

@@ -13,6 +13,7 @@ import { sessionsCleanup } from './sessions-cleanup.js';
 import { surveysAnnounce } from './surveys-announce.js';
 import { tutoringNudge } from './tutoring-nudge.js';
 import { tutoringSchedule } from './tutoring-schedule.js';
+import { uploadsCleanup } from './uploads-cleanup.js';
 
 /** One line per job name. */
 export const handlers: HandlerEntry[] = [
@@ -29,5 +30,6 @@ export const handlers: HandlerEntry[] = [
   ['tutoring.nudge', tutoringNudge],
   ['export.build', exportBuild],
   ['surveys.announce', surveysAnnounce],
+  ['uploads.cleanup', uploadsCleanup],
   ['path.remind', pathRemind],
 ];

@@ -16,6 +16,7 @@ export const JOB_NAMES = [
   'export.build',
   'surveys.announce',
   'path.remind',
+  'uploads.cleanup',
 ] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
@@ -42,6 +43,8 @@ export interface JobPayloads {
   /** Tells people of the surveys whose opening time has come. */
   'surveys.announce': Record<string, never>;
   /** Reminds each table's people of the sessions starting within a day. */
+  /** Removes composer uploads no post took within a day. */
+  'uploads.cleanup': Record<string, never>;
   'path.remind': Record<string, never>;
 }
 
