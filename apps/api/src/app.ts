@@ -12,6 +12,7 @@ import realtime, { type RealtimeOptions } from './plugins/realtime.js';
 import adminRoutes from './routes/admin.js';
 import authRoutes from './routes/auth.js';
 import consentRoutes from './routes/consents.js';
+import conversationRoutes from './routes/conversations.js';
 import cvRoutes from './routes/cv.js';
 import documentRoutes from './routes/documents.js';
 import draftRoutes from './routes/drafts.js';
@@ -119,8 +120,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(programmeRoutes, { prefix: '/api' });
   await app.register(pathRoutes, { prefix: '/api' });
   await app.register(experienceRoutes, { prefix: '/api' });
-  await app.register(uploadRoutes, { prefix: '/api' });
   await app.register(draftRoutes, { prefix: '/api' });
+  await app.register(conversationRoutes, { prefix: '/api' });
+  await app.register(uploadRoutes, { prefix: '/api' });
   await app.register(cvRoutes, { prefix: '/api' });
   await app.register(queueBoard);
   await app.register(webPlugin, { deps: app.deps, uploads: uploadParsing(config.uploads.maxBytes) });

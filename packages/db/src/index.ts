@@ -11,6 +11,12 @@ export * as sessionRepo from './repositories/auth/sessions.js';
 export * as userRepo from './repositories/auth/users.js';
 export type { AcceptanceRow, ConsentState } from './repositories/consents/consents.js';
 export * as consentRepo from './repositories/consents/consents.js';
+export type {
+  ConversationCursor,
+  ConversationListRow,
+  ConversationMessageListRow,
+} from './repositories/conversations/conversations.js';
+export * as conversationRepo from './repositories/conversations/conversations.js';
 export type { CvContent, CvFileFields } from './repositories/cv/cvs.js';
 export * as cvRepo from './repositories/cv/cvs.js';
 export type { DirectoryCursor, DirectoryFilters, DirectoryRow } from './repositories/cv/directory.js';

@@ -45,6 +45,8 @@ export interface UsersTable {
   deactivated_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   /** The person's data is gone; the row stays pseudonymised ("ex partecipante N"). */
   erased_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** Whether others may start private conversations with the person (moderators and admins always may). */
+  accepts_messages: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 export type DigestFrequency = 'off' | 'daily' | 'weekly';
@@ -331,7 +333,9 @@ export type NotificationKind =
   | 'asker_followup'
   | 'moderated'
   | 'survey_open'
-  | 'session_reminder';
+  | 'session_reminder'
+  | 'conversation_message'
+  | 'conversation_flag';
 
 export interface NotificationsTable {
   id: Id;
@@ -402,6 +406,10 @@ export interface DB {
   experience_links: ExperienceLinksTable;
   stakeholders: StakeholdersTable;
   post_drafts: PostDraftsTable;
+  conversations: ConversationsTable;
+  conversation_members: ConversationMembersTable;
+  conversation_messages: ConversationMessagesTable;
+  conversation_flags: ConversationFlagsTable;
   post_uploads: PostUploadsTable;
 }
 
@@ -808,3 +816,41 @@ export interface PostUploadsTable {
   sha256: string;
   created_at: Timestamp;
 }
+
+export interface ConversationsTable {
+  id: Id;
+  title: ColumnType<string, string | undefined, string>;
+  created_by: number | null;
+  is_question: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: Timestamp;
+  last_message_id: ColumnType<number, number | undefined, number>;
+  last_message_at: Timestamp;
+}
+
+export interface ConversationMembersTable {
+  conversation_id: number;
+  user_id: number;
+  joined_at: Timestamp;
+  left_at: Date | null;
+  last_read_message_id: ColumnType<number, number | undefined, number>;
+  called_in_by: number | null;
+}
+
+export interface ConversationMessagesTable {
+  id: Id;
+  conversation_id: number;
+  author_id: number | null;
+  body: string;
+  body_html: string;
+  created_at: Timestamp;
+}
+
+export interface ConversationFlagsTable {
+  id: Id;
+  conversation_id: number;
+  flagged_by: number | null;
+  reason: string;
+  created_at: Timestamp;
+}
+
+export type ConversationMessageRow = Selectable<ConversationMessagesTable>;

@@ -9,6 +9,7 @@ export { checkPasswordPolicy, hashPassword, verifyPassword } from './auth/passwo
 export * from './auth/sessions.js';
 export * from './auth/users.js';
 export * from './consents/index.js';
+export * from './conversations/index.js';
 export * from './cv/index.js';
 export { loadDemo } from './demo/seed.js';
 export { buildDigest, type DigestData } from './digests/content.js';

@@ -17,6 +17,7 @@ export interface NotificationsView {
 export function notificationTarget(n: NotificationDto): string {
   if (n.surveyId !== null) return `/questionari/${n.surveyId}`;
   if (n.pathTableId !== null) return paths.path(n.pathTableId);
+  if (n.conversationId !== null) return paths.conversation(n.conversationId);
   return n.threadId === null ? '/notifiche' : postHref(n.threadId, n.postNumber ?? 1);
 }
 

@@ -11,6 +11,15 @@ export interface PreparedBody {
   mentionedUserIds: number[];
 }
 
+/** The Markdown as it may be stored: no control characters, \n line ends, not empty, not too long. */
+export function cleanSource(source: string): string {
+  const body = normaliseText(source).trim();
+  if (body.length === 0) throw invalid('empty_body', 'Write something first');
+  if (body.length > MAX_SOURCE_LENGTH)
+    throw invalid('body_too_long', `A post can have at most ${MAX_SOURCE_LENGTH} characters`);
+  return body;
+}
+
 /**
  * Validates and renders a post body. Mentions become links only for people who can read the
  * thread; everyone else stays plain text, so a mention never reveals a private lab.
@@ -21,10 +30,7 @@ export async function prepareBody(
   tableId: number,
   source: string,
 ): Promise<PreparedBody> {
-  const body = normaliseText(source).trim();
-  if (body.length === 0) throw invalid('empty_body', 'Write something first');
-  if (body.length > MAX_SOURCE_LENGTH)
-    throw invalid('body_too_long', `A post can have at most ${MAX_SOURCE_LENGTH} characters`);
+  const body = cleanSource(source);
   const candidates = extractMentions(body);
   const mentioned = await userRepo.mentionable(db, tableId, candidates);
   const bodyHtml = renderMarkdown(body, {

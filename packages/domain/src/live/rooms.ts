@@ -1,4 +1,5 @@
 import { notificationRepo, userRepo } from '@hubspoke/db';
+import { mayListenToConversation } from '../conversations/conversations.js';
 import { readableThread } from '../forum/access.js';
 import type { Actor } from '../permissions.js';
 import type { Deps } from '../shared/deps.js';
@@ -19,13 +20,14 @@ export const liveListener = (deps: Pick<Deps, 'db'>, userId: number) => userRepo
  */
 export async function authorizeRoom(deps: Pick<Deps, 'db'>, actor: Actor, room: string): Promise<string | undefined> {
   if (room === 'user:me') return rooms.user(actor.id);
-  const match = /^(thread|table|focus):([a-z0-9_]{1,40})$/.exec(room);
+  const match = /^(thread|table|focus|conversation):([a-z0-9_]{1,40})$/.exec(room);
   if (!match) return undefined;
   const [, kind, key = ''] = match;
   try {
     if (kind === 'focus') return FOCUS_AREAS.has(key) ? room : undefined;
     const id = Number(key);
     if (!Number.isSafeInteger(id) || id < 1) return undefined;
+    if (kind === 'conversation') return (await mayListenToConversation(deps, actor, id)) ? room : undefined;
     if (kind === 'thread') await readableThread(deps.db, actor, id);
     else await getReadableTable(deps, actor, id);
     return room;

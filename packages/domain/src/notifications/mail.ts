@@ -1,4 +1,5 @@
 import {
+  conversationRepo,
   documentListRepo,
   type EmailChoice,
   type NotificationKind,
@@ -21,7 +22,8 @@ type Choices = {
 export function emailChoiceFor(kind: NotificationKind | string, choices: Choices): EmailChoice {
   if (kind === 'mention') return choices.email_mentions;
   // A moderator's act on one's own thread or post counts as a reply to it.
-  if (kind === 'reply' || kind === 'moderated') return choices.email_replies;
+  // A private message is written to the person, like a reply to them.
+  if (kind === 'reply' || kind === 'moderated' || kind === 'conversation_message') return choices.email_replies;
   if (kind === 'watched_reply' || kind === 'new_thread') return choices.email_watched;
   return choices.email_tutoring;
 }
@@ -61,6 +63,8 @@ export type NotificationMail =
       comment?: string;
       /** For a session coming tomorrow: when (Rome time, in the person's language) and where. */
       session?: { startsAt: string; place: string };
+      /** For a private conversation: told in a line, never with what was written. */
+      conversation?: true;
     };
 
 /**
@@ -79,6 +83,7 @@ export async function prepareNotificationMail(
   if (n.kind === 'document_status') return prepareDocumentMail(deps, n);
   if (n.kind === 'moderated') return prepareModerationMail(deps, n);
   if (n.kind === 'session_reminder') return prepareSessionMail(deps, n);
+  if (n.kind === 'conversation_message' || n.kind === 'conversation_flag') return prepareConversationMail(deps, n);
   if (n.post_number === null || n.deleted_at || n.hidden_at || n.thread_id === null || n.table_id === null)
     return { send: false, reason: 'post gone' };
   if ((n.last_read_post_number ?? 0) >= n.post_number) return { send: false, reason: 'post read' };
@@ -171,6 +176,32 @@ async function prepareSessionMail(
     postHtml: '',
     postText: '',
     session: { startsAt: session.starts_at.toISOString(), place: session.place ?? session.online_url ?? '' },
+  };
+}
+
+/** A private message or a call to the moderators: sent while the person is still in it and has not read it. */
+async function prepareConversationMail(
+  deps: Pick<Deps, 'db' | 'config'>,
+  n: NonNullable<Awaited<ReturnType<typeof notificationRepo.findForMail>>>,
+): Promise<NotificationMail> {
+  if (emailChoiceFor(n.kind, n) !== 'immediately') return { send: false, reason: 'preference changed' };
+  const conversationId = Number(n.data.conversationId);
+  const place = await conversationRepo.membership(deps.db, conversationId, n.user_id);
+  if (!place || place.left_at !== null) return { send: false, reason: 'no longer in the conversation' };
+  if (n.kind === 'conversation_message' && place.last_read_message_id >= Number(n.data.messageId))
+    return { send: false, reason: 'message read' };
+  return {
+    send: true,
+    to: n.email,
+    locale: n.locale,
+    userId: n.user_id,
+    kind: n.kind,
+    actorName: String(n.data.actorName ?? ''),
+    threadTitle: String(n.data.threadTitle ?? ''),
+    threadUrl: deps.config.publicUrl + paths.conversation(conversationId),
+    postHtml: '',
+    postText: '',
+    conversation: true,
   };
 }
 

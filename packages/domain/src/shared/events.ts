@@ -10,6 +10,7 @@ export const rooms = {
   table: (id: number) => `table:${id}`,
   focus: (slug: string) => `focus:${slug}`,
   user: (id: number) => `user:${id}`,
+  conversation: (id: number) => `conversation:${id}`,
 };
 
 /**

@@ -5,6 +5,7 @@ export const paths = {
   document: (id: number) => `/documenti/${id}`,
   /** A table's path: its sessions, products due and calendar. */
   path: (tableId: number) => `/tavoli/${tableId}/percorso`,
+  conversation: (id: number) => `/conversazioni/${id}`,
   preferences: () => '/profilo',
   /** A one-time link to an export of one's data (needs the same person signed in). */
   dataExport: (token: string) => `/profilo/dati/${token}`,

@@ -1,6 +1,7 @@
 import { accountsEn } from './accounts.en.js';
 import { activityEn } from './activity.en.js';
 import { consentsEn } from './consents.en.js';
+import { conversationsEn } from './conversations.en.js';
 import { cvEn } from './cv.en.js';
 import { documentsEn } from './documents.en.js';
 import { entiEn } from './enti.en.js';
@@ -31,6 +32,7 @@ export const en: Catalogue = {
   ...programmeEn,
   ...pathEn,
   ...experiencesEn,
+  ...conversationsEn,
   ...personalDataEn,
   'app.name': 'Hub&Spoke Community',
   'app.tagline': 'The professional community of the Hub&Spoke programme',

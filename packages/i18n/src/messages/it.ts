@@ -1,6 +1,7 @@
 import { accountsIt } from './accounts.it.js';
 import { activityIt } from './activity.it.js';
 import { consentsIt } from './consents.it.js';
+import { conversationsIt } from './conversations.it.js';
 import { cvIt } from './cv.it.js';
 import { documentsIt } from './documents.it.js';
 import { entiIt } from './enti.it.js';
@@ -34,6 +35,7 @@ export const it = {
   ...programmeIt,
   ...pathIt,
   ...experiencesIt,
+  ...conversationsIt,
   ...personalDataIt,
   'app.name': 'Hub&Spoke Community',
   'app.tagline': 'La comunità professionale del programma Hub&Spoke',

@@ -22,6 +22,7 @@ export const mailEn: { readonly [K in keyof typeof mailIt]: string } = {
   'mail.notification.by': 'By {name}.',
   'mail.notification.openThread': 'Open the thread',
   'mail.notification.openDocument': 'Open the document',
+  'mail.notification.openConversation': 'Open the conversation',
   'mail.notification.openPath': 'Open the table’s path',
   'mail.notification.session': 'It starts {when}{place, select, none {} other { · {place}}}.',
   'mail.digest.subject': 'Hub&Spoke – {title}',

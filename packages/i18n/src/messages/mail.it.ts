@@ -21,6 +21,7 @@ export const mailIt = {
   'mail.notification.by': 'Da {name}.',
   'mail.notification.openThread': 'Apri la discussione',
   'mail.notification.openDocument': 'Apri il documento',
+  'mail.notification.openConversation': 'Apri la conversazione',
   'mail.notification.openPath': 'Apri il percorso del tavolo',
   'mail.notification.session': 'Inizia {when}{place, select, none {} other { · {place}}}.',
   'mail.digest.subject': 'Hub&Spoke – {title}',

@@ -43,9 +43,9 @@ export interface JobPayloads {
   /** Tells people of the surveys whose opening time has come. */
   'surveys.announce': Record<string, never>;
   /** Reminds each table's people of the sessions starting within a day. */
+  'path.remind': Record<string, never>;
   /** Removes composer uploads no post took within a day. */
   'uploads.cleanup': Record<string, never>;
-  'path.remind': Record<string, never>;
 }
 
 /** The two nudges of a question assignment: a reminder to the tutor, then an escalation to the moderators. */
@@ -60,5 +60,7 @@ export const RELAYED_EVENTS: Record<string, JobName> = {
   'document.updated': 'event.mail',
   'moderation.noticed': 'event.mail',
   'session.reminder': 'event.mail',
+  'conversation.message': 'event.mail',
+  'conversation.flagged': 'event.mail',
   'export.requested': 'export.build',
 };

@@ -19,6 +19,8 @@ export interface NotificationMailData {
   comment?: string;
   /** Set for a session coming tomorrow: its start (ISO) and its place or online link. */
   session?: { startsAt: string; place: string };
+  /** Set for a private conversation: the mail says who wrote, never what. */
+  conversation?: true;
   unsubscribeUrl: string;
 }
 
@@ -44,13 +46,15 @@ export function renderNotificationMail(locale: Locale, data: NotificationMailDat
   });
   const document = data.documentStatus !== undefined;
   // A document's news, a moderator's act and a session reminder are told in a line: there is no post to quote.
-  const told = document || data.moderation !== undefined || data.session !== undefined;
+  const told = document || data.moderation !== undefined || data.session !== undefined || data.conversation === true;
   const open = t(
-    data.session
-      ? 'mail.notification.openPath'
-      : document
-        ? 'mail.notification.openDocument'
-        : 'mail.notification.openThread',
+    data.conversation
+      ? 'mail.notification.openConversation'
+      : data.session
+        ? 'mail.notification.openPath'
+        : document
+          ? 'mail.notification.openDocument'
+          : 'mail.notification.openThread',
   );
   const by = data.session
     ? t('mail.notification.session', {

@@ -1,0 +1,11 @@
+export {
+  flagConversation,
+  getConversation,
+  leaveConversation,
+  listConversations,
+  mayListenToConversation,
+  postConversationMessage,
+  startConversation,
+  unreadConversationCount,
+} from './conversations.js';
+export * from './dto.js';
