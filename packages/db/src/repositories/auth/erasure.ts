@@ -26,6 +26,8 @@ export async function erase(tx: Tx, user: UserRow, options: { deletePosts: boole
     'sessions',
     'api_tokens',
     'password_resets',
+    // The provider's subject identifies the person too; a new invitation may link it afresh.
+    'oidc_identities',
     'bookmarks',
     'thread_subscriptions',
     'table_subscriptions',
