@@ -174,6 +174,36 @@ describe('digests', () => {
     expect(deliveries).toEqual([]);
   });
 
+  it('count the private conversations waiting unread, and never say what they hold', async () => {
+    const reader = await dailyReader();
+    const started = await ctx.request({
+      method: 'POST',
+      url: '/api/conversations',
+      as: author.session,
+      payload: { userIds: [reader.user.id], title: 'Riservato', body: 'Contenuto confidenziale del bando' },
+    });
+    expect(started.statusCode, started.body).toBe(201);
+    let sent: DigestData | undefined;
+    const deliver = async (_u: unknown, digest: DigestData) => {
+      sent = digest;
+      return '<x@test>';
+    };
+    const deps = { db: ctx.db, config: ctx.config, clock: systemClock };
+    expect(await runDigest(deps, { userId: reader.user.id, period: 'd-conversations' }, deliver)).toBe('sent');
+    expect(sent?.unreadConversations).toEqual({ count: 1, url: 'http://forum.test/conversazioni' });
+    expect(JSON.stringify(sent)).not.toContain('confidenziale');
+    const { renderDigestMail } = await import('@hubspoke/mail');
+    const mail = renderDigestMail('it', {
+      ...(sent as DigestData),
+      frequency: 'daily',
+      recipientName: 'Lettrice',
+      unsubscribeUrl: 'http://forum.test/u',
+      preferencesUrl: 'http://forum.test/profilo',
+    });
+    expect(mail.text).toContain('1 conversazione con messaggi non letti');
+    expect(mail.html).not.toContain('confidenziale');
+  });
+
   it('two sends of one period at once deliver once; a claim left by a dead worker is taken over', async () => {
     const reader = await dailyReader();
     const table = await newTable(ctx, { kind: 'regional', members: [author.user, reader.user] });

@@ -18,6 +18,8 @@ export interface DigestData {
   documents: Array<{ title: string; url: string }>;
   /** Kinds and names: the mail says them in the reader's language. */
   notifications: Array<{ kind: string; detail: string | null; actor: string; title: string; url: string }>;
+  /** Private conversations with unread messages: how many, and where to read them (never their content). */
+  unreadConversations: { count: number; url: string } | null;
 }
 
 /**
@@ -32,7 +34,7 @@ export async function buildDigest(
 ): Promise<DigestData | undefined> {
   const base = deps.config.publicUrl;
   const questionsSince = new Date(to.getTime() - QUESTION_AGE_DAYS * 86_400_000);
-  const { threads, questions, documents, notifications } = await digestContentRepo.forReader(
+  const { threads, questions, documents, notifications, unread_conversations } = await digestContentRepo.forReader(
     deps.db,
     user,
     { from, to, questionsSince },
@@ -87,9 +89,12 @@ export async function buildDigest(
           base +
           paths.thread(n.thread_id as number, typeof n.data.postNumber === 'number' ? n.data.postNumber : undefined),
       })),
+    unreadConversations:
+      Number(unread_conversations) > 0 ? { count: Number(unread_conversations), url: `${base}/conversazioni` } : null,
   };
   const empty =
-    digest.groups.length + digest.questions.length + digest.documents.length + digest.notifications.length === 0;
+    digest.groups.length + digest.questions.length + digest.documents.length + digest.notifications.length === 0 &&
+    digest.unreadConversations === null;
   return empty ? undefined : digest;
 }
 

@@ -34,6 +34,9 @@ export const mailEn: { readonly [K in keyof typeof mailIt]: string } = {
   'mail.digest.questions': 'Questions waiting for an answer',
   'mail.digest.assigned': 'assigned to you',
   'mail.digest.documents': 'Published documents',
+  'mail.digest.conversations': 'Private messages',
+  'mail.digest.unreadConversations':
+    '{count, plural, one {# conversation with unread messages} other {# conversations with unread messages}}',
   'mail.digest.notifications': 'Your unread notifications',
   'mail.digest.preferences': 'Change how often you get this summary',
   'unsubscribe.title': 'Unsubscribe',

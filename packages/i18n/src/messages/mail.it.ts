@@ -33,6 +33,9 @@ export const mailIt = {
   'mail.digest.questions': 'Domande in attesa di risposta',
   'mail.digest.assigned': 'assegnata a te',
   'mail.digest.documents': 'Documenti pubblicati',
+  'mail.digest.conversations': 'Messaggi privati',
+  'mail.digest.unreadConversations':
+    '{count, plural, one {# conversazione con messaggi non letti} other {# conversazioni con messaggi non letti}}',
   'mail.digest.notifications': 'Le tue notifiche non lette',
   'mail.digest.preferences': 'Cambia la frequenza del riepilogo',
   'unsubscribe.title': 'Disiscrizione',

@@ -19,6 +19,8 @@ export interface DigestContent {
   questions: Array<{ title: string; url: string; tableName: string; assignedToYou: boolean }>;
   documents: Array<{ title: string; url: string }>;
   notifications: Array<NotificationWords & { url: string }>;
+  /** Private conversations waiting unread: only how many. */
+  unreadConversations: { count: number; url: string } | null;
   unsubscribeUrl: string;
   preferencesUrl: string;
 }
@@ -78,6 +80,15 @@ export function renderDigestMail(locale: Locale, digest: DigestContent): Rendere
       return { html: link(n.url, sentence), text: `${sentence}\n  ${n.url}` };
     }),
   );
+  if (digest.unreadConversations) {
+    const { count, url } = digest.unreadConversations;
+    section(t('mail.digest.conversations'), [
+      {
+        html: link(url, t('mail.digest.unreadConversations', { count })),
+        text: `${t('mail.digest.unreadConversations', { count })}\n  ${url}`,
+      },
+    ]);
+  }
   const preferences = t('mail.digest.preferences');
   html.push(`<p style="font-size:13px">${link(digest.preferencesUrl, preferences)}</p>`);
   text.push('', `${preferences}: ${digest.preferencesUrl}`);

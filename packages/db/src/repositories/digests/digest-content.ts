@@ -76,6 +76,11 @@ export function forReader(db: Executor, viewer: Viewer, window: DigestContentWin
       jsonArrayFrom(unansweredQuestions(db, viewer, window.questionsSince, limits.questions)).as('questions'),
       jsonArrayFrom(publishedDocuments(db, viewer, window.from, window.to, limits.documents)).as('documents'),
       jsonArrayFrom(unreadNotifications(db, viewer.id, window.from, limits.notifications)).as('notifications'),
+      // How many private conversations wait unread: a count, never what they say.
+      sql<string>`(select count(*) from conversation_members me join conversations c on c.id = me.conversation_id
+        where me.user_id = ${viewer.id} and me.left_at is null and c.last_message_id > me.last_read_message_id)`.as(
+        'unread_conversations',
+      ),
     ])
     .executeTakeFirstOrThrow();
 }

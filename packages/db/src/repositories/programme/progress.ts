@@ -149,12 +149,14 @@ export async function byEnte(
     se as (
       select h.ente_id, count(*) filter (where h.past) as held, count(*) filter (where not h.past) as coming
         from held h group by h.ente_id),
+    -- Joins, not "in (select …)" per attendance row: that made a page's cost grow with the square of its size.
+    per_table as (select m.ente_id, m.table_id, count(*) as members from memberships m group by m.ente_id, m.table_id),
     at as (
-      select h.ente_id, count(a.user_id) as attended,
-             (select count(*) from memberships m where m.ente_id = h.ente_id and m.table_id = h.table_id) as per_session
+      select h.ente_id, count(p.user_id) as attended, max(pt.members) as per_session
         from held h
+        join per_table pt on pt.ente_id = h.ente_id and pt.table_id = h.table_id
         left join session_attendance a on a.session_id = h.session_id
-         and a.user_id in (select p.user_id from people p where p.ente_id = h.ente_id)
+        left join people p on p.user_id = a.user_id and p.ente_id = h.ente_id
        where h.past
        group by h.ente_id, h.session_id, h.table_id),
     atx as (select ente_id, sum(attended) as attended, sum(per_session) as expected from at group by ente_id),
@@ -223,11 +225,11 @@ export async function byTable(
         from sessions s group by s.table_id),
     at as (
       select s.table_id,
-             count(a.user_id) filter (where a.user_id in (select p.user_id from people p where p.table_id = s.table_id))
-               as attended,
+             count(p.user_id) as attended,
              count(distinct s.id) * coalesce(max(ps.people), 0) as expected
         from sessions s
         left join session_attendance a on a.session_id = s.id
+        left join people p on p.table_id = s.table_id and p.user_id = a.user_id
         left join ps on ps.table_id = s.table_id
        where s.past
        group by s.table_id),
