@@ -184,4 +184,28 @@ describe('private conversations', () => {
       401,
     );
   });
+
+  it('count a question asked privately in the tutoring figures when the asker marks it so', async () => {
+    const tutor = await signedIn(ctx, { role: 'tutor', displayName: 'Teresa Tutor' });
+    const admin = await signedIn(ctx, { role: 'admin' });
+    const day = new Date().toISOString().slice(0, 10);
+    const metrics = async (as: Session) =>
+      (await api('GET', `/api/tutoring/metrics?from=${day}&to=${day}`, as)).json().privateQuestions;
+    const before = await metrics(admin.session);
+    const asked = await start(anna.session, {
+      userIds: [tutor.user.id],
+      body: 'Come si calcola il cofinanziamento?',
+      isQuestion: true,
+    });
+    await start(anna.session, { userIds: [tutor.user.id], body: 'Solo un saluto' });
+    const id = asked.json().conversationId;
+    expect(
+      (await api('POST', `/api/conversations/${id}/messages`, tutor.session, { body: 'Al 15%.' })).statusCode,
+    ).toBe(201);
+    const after = await metrics(admin.session);
+    expect(after.questions).toBe(before.questions + 1);
+    expect(after.answered).toBe(before.answered + 1);
+    expect(after.firstReplyHours.median).not.toBeNull();
+    expect((await metrics(tutor.session)).questions).toBe(1);
+  });
 });

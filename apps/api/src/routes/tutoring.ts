@@ -105,6 +105,9 @@ const tutoringRoutes: FastifyPluginAsyncTypebox = async (app) => {
             to: Type.String(),
             workingHours: Type.Boolean(),
             total: Stats,
+            privateQuestions: Type.Object(Stats.properties, {
+              description: 'questions asked in private conversations their askers marked as questions',
+            }),
             byTutor: Type.Array(Type.Object({ tutorId: Type.Integer(), name: Type.String(), ...Stats.properties })),
             byTable: Type.Array(Type.Object({ tableId: Type.Integer(), name: Type.String(), ...Stats.properties })),
             byFocusArea: Type.Array(Type.Object({ focusArea: Type.String(), ...Stats.properties })),

@@ -1,4 +1,4 @@
-import { tableRepo, tutoringRepo } from '@hubspoke/db';
+import { conversationRepo, tableRepo, tutoringRepo } from '@hubspoke/db';
 import { type Actor, isAdmin } from '../permissions.js';
 import type { Deps } from '../shared/deps.js';
 import { forbidden, invalid } from '../shared/errors.js';
@@ -11,8 +11,9 @@ export function percentile(sorted: number[], p: number): number | null {
 }
 
 type Row = Awaited<ReturnType<typeof tutoringRepo.questionsBetween>>[number];
+type Timed = Pick<Row, 'created_at' | 'first_tutor_reply_at' | 'resolved_at' | 'question_status'>;
 
-function summarise(rows: Row[], hours: (from: Date, to: Date) => number) {
+function summarise(rows: Timed[], hours: (from: Date, to: Date) => number) {
   const firstReply = rows
     .flatMap((r) => (r.first_tutor_reply_at ? [hours(r.created_at, r.first_tutor_reply_at)] : []))
     .sort((a, b) => a - b);
@@ -57,7 +58,20 @@ export async function tutoringMetrics(
     : actor.role === 'moderator'
       ? { tableIds: (await tableRepo.listVisible(deps.db, actor)).filter((t) => t.is_member).map((t) => t.id) }
       : { tutorId: actor.id };
-  const rows = await tutoringRepo.questionsBetween(deps.db, range.from, range.to, scope);
+  // Questions asked privately count too, when the asker marked them so: for admins all of them,
+  // for a tutor those they are in; moderators do not read private conversations.
+  const [rows, asked] = await Promise.all([
+    tutoringRepo.questionsBetween(deps.db, range.from, range.to, scope),
+    actor.role === 'moderator'
+      ? []
+      : conversationRepo.questionsBetween(deps.db, range.from, range.to, isAdmin(actor) ? {} : { tutorId: actor.id }),
+  ]);
+  const privateRows: Timed[] = asked.map((q) => ({
+    created_at: q.created_at,
+    first_tutor_reply_at: q.first_tutor_reply_at,
+    resolved_at: null,
+    question_status: q.first_tutor_reply_at ? 'answered' : 'open',
+  }));
   const hours = (a: Date, b: Date) => Math.round(workingMsBetween(a, b, deps.config.tutoring) / 36_000) / 100;
   const by = <L extends object>(key: (r: Row) => string | null, label: (rows: Row[]) => L) =>
     [...groupBy(rows, key)].map(([, group]) => ({ ...label(group), ...summarise(group, hours) }));
@@ -66,6 +80,7 @@ export async function tutoringMetrics(
     to: range.to.toISOString(),
     workingHours: deps.config.tutoring.workingDaysOnly,
     total: summarise(rows, hours),
+    privateQuestions: summarise(privateRows, hours),
     byTutor: by(
       (r) => (r.assigned_tutor_id === null ? null : String(r.assigned_tutor_id)),
       (g) => ({ tutorId: g[0]?.assigned_tutor_id ?? 0, name: g[0]?.tutor_name ?? '' }),

@@ -222,3 +222,36 @@ export async function staffIds(db: Executor): Promise<number[]> {
     .execute();
   return rows.map((r) => r.id);
 }
+
+/**
+ * Conversations asked in [from, to) that their askers marked as a question for a tutor, with
+ * the time of the first message a tutor wrote there; `tutorId` keeps those that tutor is in.
+ */
+export function questionsBetween(db: Executor, from: Date, to: Date, scope: { tutorId?: number }) {
+  let query = db
+    .selectFrom('conversations as c')
+    .select([
+      'c.id',
+      'c.created_at',
+      sql<Date | null>`(select min(m.created_at) from conversation_messages m join users u on u.id = m.author_id
+        where m.conversation_id = c.id and u.role = 'tutor' and m.author_id is distinct from c.created_by)`.as(
+        'first_tutor_reply_at',
+      ),
+    ])
+    .where('c.is_question', '=', true)
+    .where('c.created_at', '>=', from)
+    .where('c.created_at', '<', to);
+  if (scope.tutorId !== undefined) {
+    const tutorId = scope.tutorId;
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('conversation_members as cm')
+          .select('cm.user_id')
+          .whereRef('cm.conversation_id', '=', 'c.id')
+          .where('cm.user_id', '=', tutorId),
+      ),
+    );
+  }
+  return query.execute();
+}
