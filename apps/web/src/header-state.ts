@@ -1,4 +1,4 @@
-import { countOpenFlags, type Deps, latestEventId, listNotifications } from '@hubspoke/domain';
+import { countOpenFlags, type Deps, latestEventId, listNotifications, unreadConversationCount } from '@hubspoke/domain';
 import type { FastifyRequest } from 'fastify';
 
 /** What every signed-in page shows in its header, and where its live client starts from. */
@@ -13,6 +13,8 @@ export interface HeaderState {
   lastEventId: number;
   /** Open flags in the tables the reader moderates; null for those who do not moderate. */
   openFlags: number | null;
+  /** Private conversations with messages the reader has not read. */
+  unreadConversations: number;
 }
 
 const states = new WeakMap<FastifyRequest, HeaderState>();
@@ -21,16 +23,18 @@ const states = new WeakMap<FastifyRequest, HeaderState>();
 export function loadHeaderState(deps: Deps) {
   return async (request: FastifyRequest) => {
     if (request.method !== 'GET' || !request.user) return;
-    const [notifications, lastEventId, openFlags] = await Promise.all([
+    const [notifications, lastEventId, openFlags, unreadConversations] = await Promise.all([
       listNotifications(deps, request.user, { limit: 1 }),
       latestEventId(deps),
       countOpenFlags(deps, request.user),
+      unreadConversationCount(deps, request.user),
     ]);
     states.set(request, {
       unreadNotifications: notifications.unread,
       newestNotificationId: notifications.items[0]?.id ?? 0,
       lastEventId,
       openFlags,
+      unreadConversations,
     });
   };
 }

@@ -17,6 +17,7 @@ import adminSpaceRoutes from './admin/spaces.routes.js';
 import adminTutoringRoutes from './admin/tutoring.routes.js';
 import { askForConsents } from './consents/ask.js';
 import consentRoutes from './consents/consents.routes.js';
+import conversationRoutes from './conversations/conversations.routes.js';
 import cvRoutes from './cv/cv.routes.js';
 import directoryRoutes from './cv/directory.routes.js';
 import documentRoutes from './documents/documents.routes.js';
@@ -81,14 +82,15 @@ export const webPlugin: FastifyPluginAsync<WebOptions> = async (app, options) =>
       focusAreaRoutes,
       followingRoutes,
       newThreadRoutes,
-      postUploadRoutes,
       threadRoutes,
+      postUploadRoutes,
       threadTitleRoutes,
       postPageRoutes,
       postActionRoutes,
       previewRoutes,
       searchRoutes,
       notificationRoutes,
+      conversationRoutes,
       profileRoutes,
       documentRoutes,
       documentUploadRoutes,

@@ -5,12 +5,19 @@ import type { SafeHtml } from './ui/html.js';
 import { layout } from './ui/layout.js';
 
 /** Sends a whole page. Pages are personal, so no cache may keep them (nor the back button after sign-out). */
-export function sendPage(reply: FastifyReply, ctx: PageContext, title: string, body: SafeHtml, status = 200) {
+export function sendPage(
+  reply: FastifyReply,
+  ctx: PageContext,
+  title: string,
+  body: SafeHtml,
+  status = 200,
+  extra: { scripts?: readonly string[] } = {},
+) {
   return reply
     .status(status)
     .header('content-type', 'text/html; charset=utf-8')
     .header('cache-control', 'no-store')
-    .send(layout(ctx, { title, body }).toString());
+    .send(layout(ctx, { title, body, ...extra }).toString());
 }
 
 /** After a successful POST: 303 makes the browser GET the next page, so a reload never repeats the POST. */

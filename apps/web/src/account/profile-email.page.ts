@@ -23,6 +23,8 @@ export interface EmailPreferences {
   timezone: string;
   digestSkipIfActive: boolean;
   emailOn: Record<EmailKind, string>;
+  /** Whether others may start private conversations with them. */
+  acceptsMessages: boolean;
 }
 
 export const savedEmailPreferences = (user: UserRow): EmailPreferences => ({
@@ -35,6 +37,7 @@ export const savedEmailPreferences = (user: UserRow): EmailPreferences => ({
     EmailKind,
     string
   >,
+  acceptsMessages: user.accepts_messages,
 });
 
 /** A group of radio buttons: a fieldset whose legend is the question. */
@@ -96,6 +99,14 @@ export function emailPreferencesForm(ctx: PageContext, prefs: EmailPreferences, 
             EMAIL_CHOICES.map((c) => ({ value: c, label: t(`prefs.choice.${c}`) })),
           ),
         )}
+      </fieldset>
+      <fieldset class="mb-4">
+        <legend class="h5">${t('prefs.messagesTitle')}</legend>
+        <div class="form-check">
+          <input type="checkbox" id="prefs-messages" name="acceptsMessages" value="1" aria-describedby="prefs-messages-hint"${attr('checked', prefs.acceptsMessages)}>
+          <label for="prefs-messages">${t('prefs.acceptsMessages')}</label>
+        </div>
+        <small id="prefs-messages-hint" class="form-text d-block">${t('prefs.acceptsMessagesHint')}</small>
       </fieldset>
       ${submit(t('prefs.submit'))}
     </form>`;

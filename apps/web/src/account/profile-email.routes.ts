@@ -25,6 +25,7 @@ export function readEmailPreferences(form: Form): { input: EmailPreferences; cha
     emailOn: Object.fromEntries(
       EMAIL_KINDS.map((kind) => [kind, form.text(`emailOn-${kind}`)]),
     ) as EmailPreferences['emailOn'],
+    acceptsMessages: form.text('acceptsMessages') === '1',
   };
   const digest = oneOf<DigestFrequency>(DIGESTS, input.digest);
   const digestHour = inRange(input.digestHour, 0, 23);
@@ -44,6 +45,7 @@ export function readEmailPreferences(form: Form): { input: EmailPreferences; cha
       digestWeekday,
       timezone: input.timezone,
       digestSkipIfActive: input.digestSkipIfActive,
+      acceptsMessages: input.acceptsMessages,
       emailOn: emailOn as Required<NonNullable<PreferenceChanges['emailOn']>>,
     },
   };

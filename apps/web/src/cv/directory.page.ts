@@ -1,5 +1,6 @@
 import type { DirectoryEntryDto } from '@hubspoke/domain';
 import type { PageContext } from '../context.js';
+import { writePrivatelyLink } from '../conversations/write-link.view.js';
 import { type SelectOptions, select } from '../ui/form.js';
 import { html } from '../ui/html.js';
 import { codeNames, cvView, levelName, type Vocabularies, workplace } from './cv.view.js';
@@ -97,6 +98,7 @@ function entryItem(ctx: PageContext, entry: DirectoryEntryDto, vocabularies: Voc
             .join(', ')}</p>`
         : ''
     }
+    ${ctx.user && ctx.user.id !== entry.person.id ? html`<p class="small mt-2 mb-0">${writePrivatelyLink(ctx, entry.person)}</p>` : ''}
   </article></li>`;
 }
 
@@ -134,5 +136,6 @@ export function directoryEntryPage(ctx: PageContext, entry: DirectoryEntryDto, v
         : ''
     }
     <p class="small text-secondary mt-4 mb-1">${t('directory.updated', { date: ctx.date(new Date(entry.updatedAt)) })}</p>
-    <p><a href="/u/${encodeURIComponent(entry.person.handle)}">${t('directory.profile')}</a></p>`;
+    <p><a href="/u/${encodeURIComponent(entry.person.handle)}">${t('directory.profile')}</a></p>
+    ${ctx.user && ctx.user.id !== entry.person.id ? html`<p>${writePrivatelyLink(ctx, entry.person)}</p>` : ''}`;
 }

@@ -26,6 +26,8 @@ export interface ComposerOptions {
    * the Markdown added); with JavaScript composer.js uploads to /api/uploads for `tableId`.
    */
   uploadAction?: string;
+  /** False where nothing keeps drafts (private messages): no "Salva bozza" button. */
+  drafts?: false;
 }
 
 const TOOLS = ['bold', 'italic', 'link', 'quote', 'list'] as const;
@@ -86,7 +88,7 @@ export function composerFields(ctx: PageContext, o: ComposerOptions) {
     <div class="d-flex flex-wrap gap-2 mt-3 align-items-center">
       <button type="submit" class="btn btn-primary">${o.submitLabel}</button>
       <button type="submit" name="intent" value="preview" class="btn btn-outline-primary" formnovalidate data-preview-button>${t('composer.preview')}</button>
-      <button type="submit" name="intent" value="draft" class="btn btn-outline-secondary" formnovalidate>${t('composer.saveDraft')}</button>
+      ${o.drafts === false ? '' : html`<button type="submit" name="intent" value="draft" class="btn btn-outline-secondary" formnovalidate>${t('composer.saveDraft')}</button>`}
       <p class="small text-secondary mb-0" aria-live="polite" data-draft-status data-saved-text="${t('composer.draftSavedNow')}">${
         o.state.draftSavedAt ? html`${t('composer.draftRestored')} ${timeTag(ctx, o.state.draftSavedAt)}` : ''
       }</p>

@@ -1,5 +1,6 @@
 import type { PostDto } from '@hubspoke/domain';
 import type { PageContext } from '../context.js';
+import { writePrivatelyLink } from '../conversations/write-link.view.js';
 import { html, raw } from '../ui/html.js';
 import { icon } from '../ui/icon.js';
 import { timeTag } from '../ui/time.js';
@@ -63,6 +64,7 @@ function header(ctx: PageContext, post: PostDto, pc: PostContext) {
       · ${timeTag(ctx, post.createdAt)}
       ${post.editedAt ? html`· <a href="/messaggi/${post.id}/versioni">${t('post.edited')}</a>` : ''}
       ${answered ? html`· <a href="#post-${answered}">${t('post.inReplyTo', { number: answered })}</a>` : ''}
+      ${post.author.id === pc.viewerId ? '' : html`· ${writePrivatelyLink(ctx, post.author)}`}
     </p>
   </header>`;
 }

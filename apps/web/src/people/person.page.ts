@@ -1,5 +1,6 @@
 import type { ActivityDto, DirectoryEntryDto, getProfileByHandle } from '@hubspoke/domain';
 import type { PageContext } from '../context.js';
+import { writePrivatelyLink } from '../conversations/write-link.view.js';
 import { cvView, type Vocabularies } from '../cv/cv.view.js';
 import { postHref } from '../forum/post-lookup.js';
 import { section } from '../ui/cards.js';
@@ -45,6 +46,7 @@ export function personPage(
       <dt class="col-sm-3">${t('person.role')}</dt><dd class="col-sm-9">${t(`role.${profile.role}`)}</dd>
       <dt class="col-sm-3">${t('person.ente')}</dt><dd class="col-sm-9">${profile.enteName ?? t('person.noEnte')}</dd>
     </dl>
+    ${ctx.user && ctx.user.id !== profile.id ? html`<p class="mb-4">${writePrivatelyLink(ctx, profile, 'btn btn-outline-primary btn-sm')}</p>` : ''}
     ${cv ? cvSection(ctx, cv) : ''}
     ${section('person-posts', t('person.recentPosts'), recentPosts(ctx, posts))}`;
 }

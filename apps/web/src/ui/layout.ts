@@ -8,6 +8,8 @@ import { icon } from './icon.js';
 export interface PageOptions {
   title: string;
   body: SafeHtml;
+  /** Scripts of this page only, from /static, after the common ones. */
+  scripts?: readonly string[];
 }
 
 const NAV: Array<{ href: string; key: MessageKey; icon: string; only?: 'staff' | 'admin' | 'tutoring' }> = [
@@ -21,6 +23,7 @@ const NAV: Array<{ href: string; key: MessageKey; icon: string; only?: 'staff' |
   { href: '/stakeholder', key: 'nav.stakeholders', icon: 'map-marker' },
   { href: '/cerca', key: 'nav.search', icon: 'search' },
   { href: '/notifiche', key: 'nav.notifications', icon: 'inbox' },
+  { href: '/conversazioni', key: 'nav.messages', icon: 'mail' },
   { href: '/profilo', key: 'nav.profile', icon: 'user' },
   { href: '/tutoraggio', key: 'nav.tutoring', icon: 'help-circle', only: 'tutoring' },
   { href: '/moderazione', key: 'nav.moderation', icon: 'flag', only: 'staff' },
@@ -68,6 +71,13 @@ function menuBadge(ctx: PageContext) {
   return html`<span class="count-badge ms-2">${count}<span class="visually-hidden"> ${ctx.t('nav.unread')}</span></span>`;
 }
 
+/** Private conversations with unread messages, shown only when there are some. */
+function conversationsBadge(ctx: PageContext) {
+  const count = ctx.header?.unreadConversations ?? 0;
+  if (count === 0) return '';
+  return html`<span class="count-badge ms-1" data-conversations-badge>${count}<span class="visually-hidden"> ${ctx.t('nav.unreadConversations')}</span></span>`;
+}
+
 /** Open flags waiting for the moderator, shown only when there are some. */
 function flagsBadge(ctx: PageContext) {
   const count = ctx.header?.openFlags ?? 0;
@@ -98,7 +108,7 @@ function mainNav(ctx: PageContext) {
             const current = isCurrent(ctx.path, item.href);
             return html`<li class="nav-item">
               <a class="nav-link${current ? ' active' : ''}" href="${item.href}"${current ? html` aria-current="page"` : ''}>
-                ${icon(item.icon, 'icon-sm me-1')}<span>${ctx.t(item.key)}</span>${item.href === '/notifiche' ? unreadBadge(ctx) : ''}${item.href === '/moderazione' ? flagsBadge(ctx) : ''}
+                ${icon(item.icon, 'icon-sm me-1')}<span>${ctx.t(item.key)}</span>${item.href === '/notifiche' ? unreadBadge(ctx) : ''}${item.href === '/conversazioni' ? conversationsBadge(ctx) : ''}${item.href === '/moderazione' ? flagsBadge(ctx) : ''}
               </a>
             </li>`;
           })}
@@ -173,6 +183,7 @@ export function layout(ctx: PageContext, page: PageOptions): SafeHtml {
   <link rel="stylesheet" href="/static/posts.css">
   <link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
   ${ctx.user ? html`<script src="/static/live.js" defer></script><script src="/static/composer.js" defer></script><script src="/static/menu.js" defer></script>` : ''}
+  ${(page.scripts ?? []).map((src) => html`<script src="${src}" defer></script>`)}
 </head>
 <body${liveAttributes(ctx)}>
   <div class="skiplinks">

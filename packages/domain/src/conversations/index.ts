@@ -9,3 +9,4 @@ export {
   unreadConversationCount,
 } from './conversations.js';
 export * from './dto.js';
+export { findUsersByHandles } from './recipients.js';

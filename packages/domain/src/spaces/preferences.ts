@@ -10,6 +10,8 @@ export interface PreferenceChanges {
   digestWeekday?: number;
   timezone?: string;
   digestSkipIfActive?: boolean;
+  /** Whether others may start private conversations with them (moderators and admins always may). */
+  acceptsMessages?: boolean;
   emailOn?: { mentions?: EmailChoice; replies?: EmailChoice; watched?: EmailChoice; tutoring?: EmailChoice };
 }
 
@@ -33,6 +35,7 @@ export async function updatePreferences(deps: Pick<Deps, 'db'>, actor: Actor, ch
     ...(changes.digestWeekday !== undefined ? { digest_weekday: changes.digestWeekday } : {}),
     ...(changes.timezone !== undefined ? { timezone: changes.timezone } : {}),
     ...(changes.digestSkipIfActive !== undefined ? { digest_skip_if_active: changes.digestSkipIfActive } : {}),
+    ...(changes.acceptsMessages !== undefined ? { accepts_messages: changes.acceptsMessages } : {}),
     ...(e.mentions !== undefined ? { email_mentions: e.mentions } : {}),
     ...(e.replies !== undefined ? { email_replies: e.replies } : {}),
     ...(e.watched !== undefined ? { email_watched: e.watched } : {}),
