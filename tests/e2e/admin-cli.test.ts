@@ -173,7 +173,31 @@ describe('npm run admin', () => {
       .selectFrom('stakeholders')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .execute();
+    const conversations = await db
+      .selectFrom('conversations')
+      .select([
+        'title',
+        'is_question',
+        (eb) =>
+          eb
+            .selectFrom('conversation_messages as m')
+            .whereRef('m.conversation_id', '=', 'conversations.id')
+            .select((m) => m.fn.countAll<number>().as('n'))
+            .as('messages'),
+      ])
+      .orderBy('id')
+      .execute();
+    const pictures = await db
+      .selectFrom('post_uploads')
+      .select(['kind', 'media_type', (eb) => eb('post_id', 'is not', null).as('attached')])
+      .execute();
     await db.destroy();
+    // Two private conversations (one a question answered by the tutor) and a picture in a lab's thread.
+    expect(conversations).toEqual([
+      { title: 'Cofinanziamento del gemellaggio con Tirana', is_question: true, messages: 2 },
+      { title: 'Visita di studio a Durazzo', is_question: false, messages: 2 },
+    ]);
+    expect(pictures).toEqual([{ kind: 'image', media_type: 'image/png', attached: true }]);
     // Schede di valorizzazione written by the enti, two published by the moderator; stakeholders kept by four enti.
     expect(experiences).toEqual([
       { status: 'draft', n: 1 },

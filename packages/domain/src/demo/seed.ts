@@ -1,12 +1,16 @@
+import { Readable } from 'node:stream';
 import { enteRepo, type Role, tableRepo, tutoringRepo, type UserRow, userRepo } from '@hubspoke/db';
+import sharp from 'sharp';
 import { createUser } from '../auth/users.js';
 import { publishConsentVersion } from '../consents/admin.js';
 import { acceptConsent } from '../consents/consents.js';
+import { postConversationMessage, startConversation } from '../conversations/conversations.js';
 import { saveCv } from '../cv/cv.js';
 import { createExperience, updateExperience } from '../experiences/experiences.js';
 import { createStakeholder } from '../experiences/stakeholders.js';
 import { reply } from '../forum/posts.js';
 import { createThread } from '../forum/threads.js';
+import { uploadForPost } from '../forum/uploads.js';
 import { createPathSession, createProduct, setAttendance } from '../path/path.js';
 import { systemClock } from '../shared/clock.js';
 import type { Deps } from '../shared/deps.js';
@@ -15,6 +19,7 @@ import type { RateLimitStore } from '../shared/rate-limit.js';
 import { saveSitePage } from '../site/pages.js';
 import { createSurvey, saveSurveyResponse, updateSurvey } from '../surveys/surveys.js';
 import { findTemplate } from '../surveys/templates.js';
+import { DEMO_CONVERSATIONS, DEMO_PICTURE } from './conversations.js';
 import { DEMO_CVS } from './cvs.js';
 import {
   CONSENT_TEXTS,
@@ -97,7 +102,9 @@ export async function loadDemo(deps: Pick<Deps, 'db' | 'config'>) {
       if (tutor) await tutoringRepo.addToPool(tx, { tutorId: tutor.id, tableId: null, focusArea });
     }
   });
-  await seedThreads({ db, config, clock: systemClock, rateLimits: unlimited, events: noPublisher });
+  const writing = { db, config, clock: systemClock, rateLimits: unlimited, events: noPublisher };
+  await seedThreads(writing);
+  await seedConversations(writing);
   // Before the Patto is published, so that every demo ente can answer.
   await seedSurveys({ db, clock: systemClock, events: noPublisher });
   await seedConsents({ db, config, clock: systemClock });
@@ -193,6 +200,44 @@ async function seedThreads(deps: Deps): Promise<void> {
       if (person) await reply(deps, person, thread.id, { body });
     }
   }
+}
+
+/** Private conversations, and a lab thread with a picture uploaded as the composer does. */
+async function seedConversations(deps: Deps): Promise<void> {
+  const person = (email: string) => userRepo.findByEmail(deps.db, email);
+  for (const c of DEMO_CONVERSATIONS) {
+    const from = await person(c.from);
+    const to = (await Promise.all(c.to.map(person))).filter((u): u is UserRow => u !== undefined);
+    const [first, ...rest] = c.messages;
+    if (!from || to.length === 0 || !first) continue;
+    const { conversationId } = await startConversation(deps, from, {
+      userIds: to.map((u) => u.id),
+      title: c.title,
+      body: first[1],
+      isQuestion: c.isQuestion ?? false,
+    });
+    for (const [by, body] of rest) {
+      const writer = await person(by);
+      if (writer) await postConversationMessage(deps, writer, conversationId, { body });
+    }
+  }
+  const author = await person(DEMO_PICTURE.by);
+  const tables = await tableRepo.listVisible(deps.db, { id: 0, role: 'admin' });
+  const lab = tables.find((t) => t.name === DEMO_PICTURE.table);
+  if (!author || !lab) return;
+  const png = await sharp(Buffer.from(DEMO_PICTURE.svg)).png().toBuffer();
+  const upload = await uploadForPost(deps, author, lab.id, {
+    filename: DEMO_PICTURE.fileName,
+    stream: Readable.from([png]),
+    done: async () => {},
+  });
+  await createThread(deps, author, {
+    tableId: lab.id,
+    focusArea: 'cultura',
+    kind: 'discussion',
+    title: DEMO_PICTURE.threadTitle,
+    body: `${DEMO_PICTURE.body}\n\n${upload.markdown}`,
+  });
 }
 
 /** The seed's questionnaires, made by the moderator for every table and answered by the enti. */
