@@ -176,7 +176,7 @@ function manageSession(ctx: PageContext, view: PathPageView, session: SessionDto
     </form>`;
 }
 
-function presence(ctx: PageContext, view: PathPageView, session: SessionDto) {
+function presence(ctx: PageContext, session: SessionDto) {
   if (!session.past) return '';
   if (session.attended)
     return html`<p class="mb-1"><span class="badge bg-success">${ctx.t('path.attended')}</span></p>`;
@@ -195,7 +195,7 @@ function sessionItem(ctx: PageContext, view: PathPageView, session: SessionDto) 
     : '';
   return html`<li class="list-group-item py-3" id="sessione-${session.id}">
     <h4 class="h6 mb-2">${session.title}</h4>
-    ${presence(ctx, view, session)}
+    ${presence(ctx, session)}
     <dl class="row mb-0 small">
       <dt class="col-sm-3">${t('path.when')}</dt><dd class="col-sm-9">${romeMoment(ctx, session.startsAt)}</dd>
       <dt class="col-sm-3">${t('path.length')}</dt><dd class="col-sm-9">${t('path.days', { days: session.days })}</dd>
