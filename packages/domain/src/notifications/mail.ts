@@ -105,104 +105,72 @@ export async function prepareNotificationMail(
   };
 }
 
+type MailRow = NonNullable<Awaited<ReturnType<typeof notificationRepo.findForMail>>>;
+type SentMail = Extract<NotificationMail, { send: true }>;
+
+/** A mail told in a line (no post to quote): who, about what, and where to read it. */
+function toldInALine(n: MailRow, url: string, extra: Partial<SentMail> = {}): SentMail {
+  return {
+    send: true,
+    to: n.email,
+    locale: n.locale,
+    userId: n.user_id,
+    kind: n.kind,
+    actorName: String(n.data.actorName ?? ''),
+    threadTitle: String(n.data.threadTitle ?? ''),
+    threadUrl: url,
+    postHtml: '',
+    postText: '',
+    ...extra,
+  };
+}
+
 /** A document changed status: said in a line, with a link to the document, if it is still theirs to see. */
-async function prepareDocumentMail(
-  deps: Pick<Deps, 'db' | 'config'>,
-  n: NonNullable<Awaited<ReturnType<typeof notificationRepo.findForMail>>>,
-): Promise<NotificationMail> {
+async function prepareDocumentMail(deps: Pick<Deps, 'db' | 'config'>, n: MailRow): Promise<NotificationMail> {
   const documentId = Number(n.data.documentId);
   if (emailChoiceFor(n.kind, n) !== 'immediately') return { send: false, reason: 'preference changed' };
   if (!(await documentListRepo.whoCanSee(deps.db, documentId, [n.user_id])).has(n.user_id))
     return { send: false, reason: 'no longer visible' };
-  return {
-    send: true,
-    to: n.email,
-    locale: n.locale,
-    userId: n.user_id,
-    kind: n.kind,
-    actorName: String(n.data.actorName ?? ''),
-    threadTitle: String(n.data.threadTitle ?? ''),
-    threadUrl: deps.config.publicUrl + paths.document(documentId),
-    postHtml: '',
-    postText: '',
+  return toldInALine(n, deps.config.publicUrl + paths.document(documentId), {
     documentStatus: String(n.data.status ?? ''),
     comment: typeof n.data.comment === 'string' ? n.data.comment : '',
-  };
+  });
 }
 
 /** A moderator locked, moved or hid something of theirs: said in a line with the reason, a link to the thread. */
-async function prepareModerationMail(
-  deps: Pick<Deps, 'db' | 'config'>,
-  n: NonNullable<Awaited<ReturnType<typeof notificationRepo.findForMail>>>,
-): Promise<NotificationMail> {
+async function prepareModerationMail(deps: Pick<Deps, 'db' | 'config'>, n: MailRow): Promise<NotificationMail> {
   if (emailChoiceFor(n.kind, n) !== 'immediately') return { send: false, reason: 'preference changed' };
   if (n.thread_id === null) return { send: false, reason: 'thread gone' };
-  return {
-    send: true,
-    to: n.email,
-    locale: n.locale,
-    userId: n.user_id,
-    kind: n.kind,
-    actorName: String(n.data.actorName ?? ''),
-    threadTitle: String(n.data.threadTitle ?? ''),
-    threadUrl: deps.config.publicUrl + paths.thread(n.thread_id, n.post_number ?? 1),
-    postHtml: '',
-    postText: '',
+  return toldInALine(n, deps.config.publicUrl + paths.thread(n.thread_id, n.post_number ?? 1), {
     moderation: String(n.data.moderation ?? ''),
     comment: typeof n.data.comment === 'string' ? n.data.comment : '',
-  };
+  });
 }
 
 /** A session tomorrow: sent while it is still planned, still to come, and theirs to attend. */
-async function prepareSessionMail(
-  deps: Pick<Deps, 'db' | 'config' | 'clock'>,
-  n: NonNullable<Awaited<ReturnType<typeof notificationRepo.findForMail>>>,
-): Promise<NotificationMail> {
+async function prepareSessionMail(deps: Pick<Deps, 'db' | 'config' | 'clock'>, n: MailRow): Promise<NotificationMail> {
   if (emailChoiceFor(n.kind, n) !== 'immediately') return { send: false, reason: 'preference changed' };
   const tableId = Number(n.data.tableId);
   const session = await pathRepo.findSession(deps.db, tableId, Number(n.data.sessionId));
   if (!session || session.starts_at <= deps.clock.now()) return { send: false, reason: 'session gone or begun' };
   if ((await pathRepo.readersAmong(deps.db, tableId, [n.user_id])).length === 0)
     return { send: false, reason: 'no longer in the table' };
-  return {
-    send: true,
-    to: n.email,
-    locale: n.locale,
-    userId: n.user_id,
-    kind: n.kind,
+  return toldInALine(n, deps.config.publicUrl + paths.path(tableId), {
     actorName: '',
     threadTitle: session.title,
-    threadUrl: deps.config.publicUrl + paths.path(tableId),
-    postHtml: '',
-    postText: '',
     session: { startsAt: session.starts_at.toISOString(), place: session.place ?? session.online_url ?? '' },
-  };
+  });
 }
 
 /** A private message or a call to the moderators: sent while the person is still in it and has not read it. */
-async function prepareConversationMail(
-  deps: Pick<Deps, 'db' | 'config'>,
-  n: NonNullable<Awaited<ReturnType<typeof notificationRepo.findForMail>>>,
-): Promise<NotificationMail> {
+async function prepareConversationMail(deps: Pick<Deps, 'db' | 'config'>, n: MailRow): Promise<NotificationMail> {
   if (emailChoiceFor(n.kind, n) !== 'immediately') return { send: false, reason: 'preference changed' };
   const conversationId = Number(n.data.conversationId);
   const place = await conversationRepo.membership(deps.db, conversationId, n.user_id);
   if (!place || place.left_at !== null) return { send: false, reason: 'no longer in the conversation' };
   if (n.kind === 'conversation_message' && place.last_read_message_id >= Number(n.data.messageId))
     return { send: false, reason: 'message read' };
-  return {
-    send: true,
-    to: n.email,
-    locale: n.locale,
-    userId: n.user_id,
-    kind: n.kind,
-    actorName: String(n.data.actorName ?? ''),
-    threadTitle: String(n.data.threadTitle ?? ''),
-    threadUrl: deps.config.publicUrl + paths.conversation(conversationId),
-    postHtml: '',
-    postText: '',
-    conversation: true,
-  };
+  return toldInALine(n, deps.config.publicUrl + paths.conversation(conversationId), { conversation: true });
 }
 
 export const markNotificationEmailed = (deps: Pick<Deps, 'db' | 'clock'>, id: number) =>
