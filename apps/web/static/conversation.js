@@ -14,10 +14,19 @@
   const list = section.querySelector('[data-conversation-messages]');
   const announce = section.querySelector('[data-live-announce]');
   const shownUpTo = Number(section.dataset.newestMessage) || 0;
-  const times = new Intl.DateTimeFormat(document.documentElement.lang || undefined, {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  });
+  // In the reader's own time zone, as the server writes the times already on the page.
+  const format = (zone) =>
+    new Intl.DateTimeFormat(document.documentElement.lang || undefined, {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+      ...(zone ? { timeZone: zone } : {}),
+    });
+  let times;
+  try {
+    times = format(section.dataset.timeZone);
+  } catch {
+    times = format();
+  }
 
   let lastEventId = start;
   let retries = 0;

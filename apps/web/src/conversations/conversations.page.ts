@@ -154,7 +154,7 @@ export function conversationPage(ctx: PageContext, view: ConversationView) {
     ${members(ctx, page)}
     <section aria-labelledby="conversation-messages" data-conversation-id="${id}" data-newest-message="${newest}"${
       view.older ? html` data-older-page` : ''
-    } data-live-new="${t('conversations.liveNew', { name: '{name}' })}">
+    } data-live-new="${t('conversations.liveNew', { name: '{name}' })}" data-time-zone="${ctx.user?.timezone ?? 'Europe/Rome'}">
       <h2 class="h5" id="conversation-messages">${t('conversations.messages')}</h2>
       <nav class="mb-3 d-flex gap-3" aria-label="${t('conversations.older')}">
         ${page.olderCursor ? html`<a href="/conversazioni/${id}?prima=${encodeURIComponent(page.olderCursor)}" rel="prev">${t('conversations.older')}</a>` : ''}
