@@ -245,6 +245,21 @@ describe('calendar feeds', () => {
     expect([second.startDate.hour, second.startDate.minute]).toEqual([9, 30]);
     expect(second.duration.toSeconds()).toBe(6 * 86_400);
     expect(second.location).toBeNull();
+
+    // An edit raises the event's SEQUENCE, so subscribed calendars replace what they had.
+    expect(first.sequence).toBe(0);
+    await ctx.db
+      .updateTable('table_sessions')
+      .set({ created_at: new Date(Date.now() - 60_000) })
+      .where('id', '=', winter.id)
+      .execute();
+    const edited = await api('PATCH', `/api/tables/${table.id}/sessions/${winter.id}`, moderator.session, {
+      place: 'Sala Giunta',
+    });
+    expect(edited.statusCode).toBe(200);
+    const again = parseFeed((await api('GET', `/api/tables/${table.id}/calendar.ics`, member.session)).body);
+    expect(again[0]?.location).toBe('Sala Giunta');
+    expect(again[0]?.sequence).toBeGreaterThan(0);
   });
 
   it('open with a personal token that follows access, and stop when it is replaced or revoked', async () => {

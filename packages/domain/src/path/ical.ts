@@ -14,6 +14,7 @@ export interface CalendarEvent {
   online: string | null;
   description: string;
   url: string;
+  createdAt: Date;
   updatedAt: Date;
 }
 
@@ -95,6 +96,8 @@ export function calendar(name: string, events: readonly CalendarEvent[], now: Da
       `UID:${event.uid}`,
       `DTSTAMP:${utc(now)}`,
       `LAST-MODIFIED:${utc(event.updatedAt)}`,
+      // Grows with every change, so calendar apps take an edited session over the one they had.
+      `SEQUENCE:${Math.max(0, Math.floor((event.updatedAt.getTime() - event.createdAt.getTime()) / 1000))}`,
       `DTSTART;TZID=Europe/Rome:${romeLocal(event.startsAt)}`,
       `DURATION:${duration(event.days)}`,
       `SUMMARY:${escapeText(event.title)}`,

@@ -204,6 +204,7 @@ function toEvent(
     online: session.online_url,
     description: `${tableName} — ${pathPage}`,
     url: pathPage,
+    createdAt: session.created_at,
     updatedAt: session.updated_at,
   };
 }
