@@ -339,4 +339,17 @@ describe('unattached uploads', () => {
     expect(existsSync(path)).toBe(false);
     expect((await get(`/allegati/${file.id}`, author.session)).statusCode).toBe(404);
   });
+
+  it('are limited to sixty an hour per person, then answer 429 with Retry-After', async () => {
+    const busy = await signedIn(ctx);
+    const table = await newTable(ctx, { kind: 'regional', members: [busy.user] });
+    const send = () => upload({ name: 'nota.pdf', bytes: SAMPLES.pdf() }, busy.session, table.id);
+    for (let i = 0; i < 60; i++) expect((await send()).statusCode).toBe(201);
+    const refused = await send();
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json().error.code).toBe('rate_limited');
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    // Someone else is not held back by it.
+    expect((await upload({ name: 'mia.pdf', bytes: SAMPLES.pdf() }, member.session)).statusCode).toBe(201);
+  });
 });

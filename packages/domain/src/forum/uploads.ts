@@ -10,6 +10,7 @@ import type { Storage } from '../documents/storage.js';
 import type { Upload } from '../documents/upload.js';
 import type { Deps } from '../shared/deps.js';
 import { AppError, invalid, notFound } from '../shared/errors.js';
+import { enforceRateLimit } from '../shared/rate-limit.js';
 import { writableTable } from './access.js';
 import { readablePost } from './posts.js';
 
@@ -19,6 +20,8 @@ export const MAX_IMAGE_PIXELS = 40_000_000;
 export const THUMB_WIDTH = 800;
 /** Uploads no post took by then are removed. */
 export const UNATTACHED_TTL_MS = 24 * 60 * 60 * 1000;
+/** Uploads a person may send in an hour. */
+export const UPLOADS_PER_HOUR = 60;
 /** How many uploads one post may attach (the rest of the references stay plain links). */
 const MAX_REFERENCES = 100;
 
@@ -138,12 +141,14 @@ const ownBytes = (bytes: Buffer) => Readable.from([bytes]);
  * must be one of the documents library's types, within its size limit, and is kept as it came.
  */
 export async function uploadForPost(
-  deps: Pick<Deps, 'db' | 'config'>,
+  deps: Pick<Deps, 'db' | 'config' | 'rateLimits'>,
   actor: UserRow,
   tableId: number,
   upload: Upload,
 ): Promise<PostUploadDto> {
   await writableTable(deps.db, actor, tableId);
+  // Pictures cost disk and decoding time: a person sends at most so many an hour (429 past that).
+  await enforceRateLimit(deps.rateLimits, `upload:user:${actor.id}`, UPLOADS_PER_HOUR, 3600, { failOpen: true });
   const storage = postUploadStorage(deps.config);
   let image: { format: ImageFormat; bytes: Buffer } | undefined;
   let fileType: MediaType | undefined;
