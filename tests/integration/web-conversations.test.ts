@@ -264,4 +264,39 @@ describe('the pages of private conversations', () => {
     expect(nav.body).toContain('href="/conversazioni"');
     expect(nav.body).toContain('<span>Messaggi</span>');
   });
+
+  // Last: publishing a Liberatoria changes what every page asks of the others.
+  it('offers "Scrivi in privato" on the entries of the competence directory, except one’s own', async () => {
+    const admin = await signedIn(ctx, { role: 'admin' });
+    const published = await ctx.request({
+      method: 'POST',
+      url: '/api/admin/consents/liberatoria/versions',
+      as: admin.session,
+      payload: { textIt: 'Liberatoria.', textEn: 'Liberatoria.' },
+    });
+    expect(published.statusCode, published.body).toBe(201);
+    const version = published.json().version as number;
+    for (const who of [anna, bruno]) {
+      const saved = await ctx.request({
+        method: 'PUT',
+        url: '/api/me/cv',
+        as: who.session,
+        payload: { headline: `Progettazione europea, ${who.user.display_name}` },
+      });
+      expect(saved.statusCode, saved.body).toBe(200);
+      const accepted = await ctx.request({
+        method: 'POST',
+        url: '/api/consents/liberatoria/accept',
+        as: who.session,
+        payload: { version },
+      });
+      expect(accepted.statusCode, accepted.body).toBe(201);
+    }
+    const page = await web.page('/competenze', anna.session);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain(`href="/conversazioni/nuova?con=${encodeURIComponent(bruno.user.handle)}"`);
+    expect(page.body).not.toContain(`href="/conversazioni/nuova?con=${encodeURIComponent(anna.user.handle)}"`);
+    const entry = await web.page(`/competenze/${bruno.user.id}`, anna.session);
+    expect(entry.body).toContain(`href="/conversazioni/nuova?con=${encodeURIComponent(bruno.user.handle)}"`);
+  });
 });
