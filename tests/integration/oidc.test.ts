@@ -417,5 +417,19 @@ describe('LOCAL_PASSWORDS=off', () => {
     expect(response.statusCode).toBe(303);
     expect(response.headers.location).toBe('/notifiche');
     expect((await me(strict, sessionOf(response) ?? { value: '' })).id).toBe(user.id);
+
+    // No password to change either: the profile has no such form, and the API refuses it.
+    const cookie = `hs_session=${sessionOf(response)?.value}`;
+    const profile = await strict.request({ method: 'GET', url: '/profilo', headers: { cookie } });
+    expect(profile.statusCode).toBe(200);
+    expect(profile.body).not.toContain('action="/profilo/password"');
+    const change = await strict.request({
+      method: 'PUT',
+      url: '/api/me/password',
+      headers: { cookie, origin: strict.config.publicOrigin },
+      payload: { currentPassword: user.password, newPassword: 'una password nuova e lunga' },
+    });
+    expect(change.statusCode).toBe(403);
+    expect(change.json().error.code).toBe('local_passwords_off');
   });
 });

@@ -13,6 +13,8 @@ export type ProfileForm = 'language' | 'password' | 'token' | 'email';
 export interface ProfileView {
   user: UserRow;
   tokens: readonly ApiTokenView[];
+  /** False when everyone signs in through the organisation's identity provider: no password to change. */
+  passwords: boolean;
   failed?: { form: ProfileForm; error: FormError; tokenName?: string; email?: EmailPreferences };
 }
 
@@ -78,7 +80,7 @@ export function profilePage(ctx: PageContext, view: ProfileView) {
         ${section('consents-title', t('consents.title'), html`<p>${t('consents.intro')}</p><p><a href="/consensi">${t('consents.read')}: ${t('consents.title')}</a></p>`)}
         ${section('personal-data-title', t('personalData.title'), html`<p>${t('personalData.intro')}</p><p><a href="/profilo/dati">${t('personalData.link')}</a></p>`)}
         ${section('language-title', t('profile.languageTitle'), languageForm(ctx, view.user, failed('language')))}
-        ${section('password-title', t('profile.passwordTitle'), passwordForm(ctx, view.user, failed('password')))}
+        ${view.passwords ? section('password-title', t('profile.passwordTitle'), passwordForm(ctx, view.user, failed('password'))) : ''}
       </div>
       <div class="col-12 col-lg-6">
         ${section('email-title', t('prefs.title'), emailPreferencesForm(ctx, view.failed?.email ?? savedEmailPreferences(view.user), failed('email')))}

@@ -27,7 +27,7 @@ const profileRoutes: FastifyPluginAsync<WebOptions> = async (app, { deps }) => {
       reply,
       ctx,
       ctx.t('profile.title'),
-      profilePage(ctx, { user, tokens, ...(failed ? { failed } : {}) }),
+      profilePage(ctx, { user, tokens, passwords: config.localPasswords, ...(failed ? { failed } : {}) }),
       failed?.status,
     );
   }

@@ -1,6 +1,7 @@
 import { apiTokenRepo, sessionRepo, type UserRow, userRepo } from '@hubspoke/db';
 import type { Deps } from '../shared/deps.js';
 import { AppError } from '../shared/errors.js';
+import { assertLocalPasswords } from './oidc.js';
 import { checkPasswordPolicy, hashPassword, verifyPassword } from './passwords.js';
 import { createSession, type IssuedSession } from './sessions.js';
 
@@ -13,6 +14,7 @@ export async function changePassword(
   user: UserRow,
   input: { currentPassword: string; newPassword: string },
 ): Promise<IssuedSession> {
+  assertLocalPasswords(deps.config);
   if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
     throw new AppError(403, 'wrong_password', 'The current password is wrong');
   }
