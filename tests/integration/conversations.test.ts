@@ -69,9 +69,13 @@ describe('private conversations', () => {
       'Bruno Gallo',
       'Carla Neri',
     ]);
+    const unreadBefore = (await api('GET', '/api/notifications', bruno.session)).json().items;
+    expect(unreadBefore).toEqual([expect.objectContaining({ kind: 'conversation_message', read: false })]);
     const opened = await api('GET', `/api/conversations/${id}`, bruno.session);
     expect(opened.statusCode).toBe(200);
     expect(opened.json().messages).toHaveLength(1);
+    // Opening the conversation reads its notification too.
+    expect((await api('GET', '/api/notifications', bruno.session)).json().items[0].read).toBe(true);
     expect((await api('GET', '/api/conversations', bruno.session)).json().unreadConversations).toBe(0);
 
     for (const stranger of [outsider, moderator]) {

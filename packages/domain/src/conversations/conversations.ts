@@ -1,4 +1,11 @@
-import { type ConversationCursor, conversationRepo, eventRepo, type Tx, type UserRow } from '@hubspoke/db';
+import {
+  type ConversationCursor,
+  conversationRepo,
+  eventRepo,
+  notificationRepo,
+  type Tx,
+  type UserRow,
+} from '@hubspoke/db';
 import { renderMarkdown } from '@hubspoke/markdown';
 import { assertPattoAccepted } from '../consents/consents.js';
 import { cleanSource } from '../forum/content.js';
@@ -179,7 +186,7 @@ const isBefore = (c: any): c is { id: number } => Number.isSafeInteger(c?.id);
  * conversation read, or the page before `before`.
  */
 export async function getConversation(
-  deps: Pick<Deps, 'db'>,
+  deps: Pick<Deps, 'db' | 'clock'>,
   actor: UserRow,
   id: number,
   options: { before?: string | undefined } = {},
@@ -193,7 +200,12 @@ export async function getConversation(
   const older = rows.length > MESSAGES_PER_PAGE;
   const page = older ? rows.slice(1) : rows;
   const newest = page.at(-1);
-  if (!before && newest) await conversationRepo.markRead(deps.db, id, actor.id, newest.id);
+  if (!before && newest) {
+    await Promise.all([
+      conversationRepo.markRead(deps.db, id, actor.id, newest.id),
+      notificationRepo.markReadInConversation(deps.db, actor.id, id, deps.clock.now()),
+    ]);
+  }
   return {
     conversation: {
       id,

@@ -97,6 +97,18 @@ export async function markReadInThread(
     .execute();
 }
 
+/** The person's unread notifications about a private conversation, read once they open it. */
+export async function markReadInConversation(db: Executor, userId: number, conversationId: number, at: Date) {
+  await db
+    .updateTable('notifications')
+    .set({ read_at: at })
+    .where('user_id', '=', userId)
+    .where('read_at', 'is', null)
+    .where('kind', 'in', ['conversation_message', 'conversation_flag'])
+    .where(sql<boolean>`(data ->> 'conversationId')::bigint = ${conversationId}`)
+    .execute();
+}
+
 /**
  * Everyone with a watch level on the thread, its table or its focus area, one row per person.
  * Each branch reads its subscription table through the (target, level) index.
