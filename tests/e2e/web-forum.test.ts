@@ -97,7 +97,7 @@ describe('the forum with JavaScript', () => {
     await article.locator('summary', { hasText: 'Segnala' }).click();
     await article.getByLabel('Motivo della segnalazione').fill('Fuori tema');
     await article.getByRole('button', { name: 'Invia la segnalazione' }).click();
-    await expect.poll(() => flagger.page.getByRole('status').textContent()).toContain('Segnalazione inviata');
+    await expect.poll(() => flagger.page.locator('[data-flash]').textContent()).toContain('Segnalazione inviata');
 
     const moderator = await newPage();
     await signIn(moderator.page, marco);

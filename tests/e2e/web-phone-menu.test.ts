@@ -82,7 +82,7 @@ describe('the main menu', () => {
     const { page, context } = await newPage({ viewport: PHONE });
     await signIn(page, person);
     await page.goto(`${server.url}/discussioni/${thread.id}`);
-    const tools = page.getByRole('button', { name: /Salva/ });
+    const tools = page.locator('.thread-tools').getByRole('button', { name: /Salva/ });
     expect(await tools.first().isVisible()).toBe(false);
     expect(await page.locator('#post-1').isVisible()).toBe(true);
     await page.getByText('Segui, salva e altri strumenti').click();

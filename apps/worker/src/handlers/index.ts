@@ -30,6 +30,6 @@ export const handlers: HandlerEntry[] = [
   ['tutoring.nudge', tutoringNudge],
   ['export.build', exportBuild],
   ['surveys.announce', surveysAnnounce],
-  ['uploads.cleanup', uploadsCleanup],
   ['path.remind', pathRemind],
+  ['uploads.cleanup', uploadsCleanup],
 ];
