@@ -352,4 +352,46 @@ describe('unattached uploads', () => {
     // Someone else is not held back by it.
     expect((await upload({ name: 'mia.pdf', bytes: SAMPLES.pdf() }, member.session)).statusCode).toBe(201);
   });
+
+  it('go with an erased person who asked for their posts to go: bytes included, at once', async () => {
+    const leaving = await signedIn(ctx);
+    const admin = await signedIn(ctx, { role: 'admin' });
+    const table = await newTable(ctx, { kind: 'regional', members: [leaving.user] });
+    // Pictures of their own: identical bytes shared with others' uploads would rightly stay.
+    let shade = 10;
+    const send = async () => {
+      const bytes = await sharp({
+        create: { width: 40, height: 30, channels: 3, background: { r: shade++, g: 90, b: 160 } },
+      })
+        .png()
+        .toBuffer();
+      const response = await upload({ name: 'foto.png', bytes }, leaving.session, table.id);
+      expect(response.statusCode, response.body).toBe(201);
+      return (response.json() as { upload: UploadDto }).upload;
+    };
+    const posted = await send();
+    const waiting = await send();
+    const other = await uploaded({ name: 'altro.pdf', bytes: SAMPLES.pdf() });
+    await newThread(ctx, leaving.session, { tableId: table.id, title: 'Foto del sopralluogo', body: posted.markdown });
+    const paths = [
+      await storedPath(posted.id),
+      await storedPath(posted.id, 'thumb_storage_key'),
+      await storedPath(waiting.id),
+    ];
+    expect(paths.every(existsSync)).toBe(true);
+    const erased = await ctx.request({
+      method: 'DELETE',
+      url: `/api/admin/users/${leaving.user.id}?deletePosts=true`,
+      as: admin.session,
+    });
+    expect(erased.statusCode, erased.body).toBe(202);
+    expect(paths.some(existsSync)).toBe(false);
+    const left = await ctx.db
+      .selectFrom('post_uploads')
+      .select('id')
+      .where('uploader_id', '=', leaving.user.id)
+      .execute();
+    expect(left).toEqual([]);
+    expect(existsSync(await storedPath(other.id))).toBe(true);
+  });
 });

@@ -1,4 +1,5 @@
 import { auditRepo, erasureRepo, type UserRow } from '@hubspoke/db';
+import { removeErasedUploads } from '../forum/uploads.js';
 import { type Actor, isAdmin } from '../permissions.js';
 import type { Deps } from '../shared/deps.js';
 import { AppError, conflict, forbidden, notFound } from '../shared/errors.js';
@@ -43,7 +44,12 @@ export async function setAccountActive(
  * Erases an account in one transaction, so a crash leaves it either whole or erased. What the
  * erasure keeps and what it removes is written in `erasureRepo.erase`.
  */
-async function erase(deps: Pick<Deps, 'db' | 'clock'>, actorId: number, userId: number, deletePosts: boolean) {
+async function erase(
+  deps: Pick<Deps, 'db' | 'clock' | 'config'>,
+  actorId: number,
+  userId: number,
+  deletePosts: boolean,
+) {
   await deps.db.transaction().execute(async (tx) => {
     const user = await erasureRepo.lockUser(tx, userId);
     if (!user || user.erased_at) throw notFound('user');
@@ -56,11 +62,13 @@ async function erase(deps: Pick<Deps, 'db' | 'clock'>, actorId: number, userId: 
       data: { deletePosts, byThemselves: actorId === userId },
     });
   });
+  // Files are not in the transaction: removed once the erasure is committed (posts kept keep theirs).
+  await removeErasedUploads(deps, userId);
 }
 
 /** The person erases their own account, confirming with their password. */
 export async function eraseOwnAccount(
-  deps: Pick<Deps, 'db' | 'clock'>,
+  deps: Pick<Deps, 'db' | 'clock' | 'config'>,
   user: UserRow,
   input: { password: string; deletePosts?: boolean },
 ): Promise<void> {
@@ -72,7 +80,7 @@ export async function eraseOwnAccount(
 
 /** An admin erases someone else's account (recorded in the audit log). */
 export async function eraseAccount(
-  deps: Pick<Deps, 'db' | 'clock'>,
+  deps: Pick<Deps, 'db' | 'clock' | 'config'>,
   actor: Actor,
   userId: number,
   input: { deletePosts?: boolean } = {},

@@ -244,6 +244,13 @@ export async function removePostUploads(deps: Pick<Deps, 'db' | 'config'>, postI
   return rows.length;
 }
 
+/** After an erasure: the person's pictures and files that no kept post shows go at once, bytes included. */
+export async function removeErasedUploads(deps: Pick<Deps, 'db' | 'config'>, userId: number): Promise<number> {
+  const rows = await postUploadRepo.removeForErased(deps.db, userId);
+  await removeFiles(deps, rows);
+  return rows.length;
+}
+
 /** Uploads no post took within a day (the composer was closed, the post never sent). */
 export async function removeUnattachedUploads(deps: Pick<Deps, 'db' | 'config' | 'clock'>): Promise<number> {
   const rows = await postUploadRepo.removeUnattached(deps.db, new Date(deps.clock.now().getTime() - UNATTACHED_TTL_MS));

@@ -38,6 +38,27 @@ export function removeForPost(db: Executor, postId: number) {
   return db.deleteFrom('post_uploads').where('post_id', '=', postId).returningAll().execute();
 }
 
+/** Removes an erased person's uploads that no kept post shows (none taken, or the post deleted), and returns them. */
+export function removeForErased(db: Executor, userId: number) {
+  return db
+    .deleteFrom('post_uploads')
+    .where('uploader_id', '=', userId)
+    .where((eb) =>
+      eb.or([
+        eb('post_id', 'is', null),
+        eb.exists(
+          eb
+            .selectFrom('posts')
+            .select('posts.id')
+            .whereRef('posts.id', '=', 'post_uploads.post_id')
+            .where('posts.deleted_at', 'is not', null),
+        ),
+      ]),
+    )
+    .returningAll()
+    .execute();
+}
+
 /** Removes uploads no post took before `before`, and returns them. */
 export function removeUnattached(db: Executor, before: Date) {
   return db
