@@ -109,6 +109,23 @@ describe('health', () => {
     const response = await ctx.request({ method: 'GET', url: '/docs/json' });
     expect(response.statusCode).toBe(200);
     const paths = Object.keys(response.json().paths);
-    expect(paths).toEqual(expect.arrayContaining(['/api/auth/login', '/api/me', '/api/tables', '/api/invitations']));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '/api/auth/login',
+        '/api/me',
+        '/api/tables',
+        '/api/invitations',
+        '/api/experiences',
+        '/api/experiences/{id}',
+        '/api/stakeholders',
+        '/api/tables/{id}/path',
+        '/api/tables/{id}/calendar.ics',
+        '/api/programme/progress',
+        '/api/conversations',
+        '/api/conversations/{id}/messages',
+        '/api/uploads',
+        '/api/threads/{id}/draft',
+      ]),
+    );
   });
 });
