@@ -1,15 +1,12 @@
 // A private conversation's page: new messages appear at the end as they are written, and are
 // announced to screen readers. The page works without this script; a reload shows the same.
-// Protocol: /ws, "subscribe" to the conversation's room with the last event id seen, then "event" frames.
+// The events come through live.js, which subscribes to the room this page names.
 (() => {
   const section = document.querySelector('[data-conversation-id]');
-  const start = Number(document.body.dataset.liveLastEvent);
-  if (!section || !('WebSocket' in window) || !Number.isSafeInteger(start)) return;
+  if (!section) return;
   // An older page ends before the newest messages: nothing is added there.
   if (section.dataset.olderPage !== undefined) return;
 
-  const OVERLAP = 50;
-  const MAX_DELAY_MS = 30_000;
   const conversationId = Number(section.dataset.conversationId);
   const list = section.querySelector('[data-conversation-messages]');
   const announce = section.querySelector('[data-live-announce]');
@@ -27,9 +24,6 @@
   } catch {
     times = format();
   }
-
-  let lastEventId = start;
-  let retries = 0;
 
   // The same markup as the server's, built with text nodes; only the body is markup, and that
   // body was rendered and sanitized by the server when the message was written.
@@ -71,38 +65,9 @@
     if (announce) announce.textContent = section.dataset.liveNew.replace('{name}', author.textContent);
   }
 
-  function onMessage(frame) {
-    if (frame.type === 'subscribed') retries = 0;
-    if (frame.type !== 'event') return;
-    lastEventId = Math.max(lastEventId, frame.id);
-    if (frame.name === 'conversation.message' && frame.data?.conversationId === conversationId) append(frame.data);
-  }
-
-  function connect() {
-    const socket = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`);
-    socket.addEventListener('open', () => {
-      socket.send(
-        JSON.stringify({
-          type: 'subscribe',
-          rooms: [`conversation:${conversationId}`],
-          lastEventId: Math.max(0, lastEventId - OVERLAP),
-        }),
-      );
-    });
-    socket.addEventListener('message', (event) => {
-      try {
-        onMessage(JSON.parse(event.data));
-      } catch {
-        // A frame we do not understand changes nothing on the page.
-      }
-    });
-    // Back off exponentially, with jitter; someone who left the conversation is refused the room.
-    socket.addEventListener('close', () => {
-      const delay = Math.min(MAX_DELAY_MS, 1000 * 2 ** retries) * (0.5 + Math.random() / 2);
-      retries += 1;
-      setTimeout(connect, delay);
-    });
-  }
-
-  connect();
+  // live.js holds the page's socket and subscribes to the room named by data-live-room.
+  document.addEventListener('live:event', (event) => {
+    const frame = event.detail;
+    if (frame?.name === 'conversation.message' && frame.data?.conversationId === conversationId) append(frame.data);
+  });
 })();

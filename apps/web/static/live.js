@@ -2,6 +2,8 @@
 // up to date in place, and the unread-notifications badge everywhere. The page works without this
 // script; it only adds what arrives after loading.
 // Protocol: /ws, "subscribe" with rooms and the last event id seen, then "event" frames.
+// Other scripts of a page ask for more rooms with `data-live-room` on an element, and hear every
+// event as a `live:event` DOM event on the document: one socket per page.
 (() => {
   const body = document.body;
   const start = Number(body.dataset.liveLastEvent);
@@ -164,10 +166,12 @@
     if (message.name === 'post.created' && thread) onPost(message.data);
     if ((message.name === 'post.updated' || message.name === 'post.deleted') && thread) onPostChanged(message.data);
     if (message.name === 'notification.created') onNotification(message.data);
+    document.dispatchEvent(new CustomEvent('live:event', { detail: message }));
   }
 
   function connect() {
-    const rooms = thread ? [`thread:${threadId}`, 'user:me'] : ['user:me'];
+    const asked = [...document.querySelectorAll('[data-live-room]')].map((e) => e.dataset.liveRoom);
+    const rooms = [...(thread ? [`thread:${threadId}`] : []), 'user:me', ...asked];
     const socket = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`);
     socket.addEventListener('open', () => {
       socket.send(JSON.stringify({ type: 'subscribe', rooms, lastEventId: Math.max(0, lastEventId - OVERLAP) }));

@@ -153,7 +153,7 @@ export function conversationPage(ctx: PageContext, view: ConversationView) {
     ${page.conversation.isQuestion ? html`<p><span class="label label-tutor">${t('conversations.questionBadge')}</span></p>` : ''}
     ${members(ctx, page)}
     <section aria-labelledby="conversation-messages" data-conversation-id="${id}" data-newest-message="${newest}"${
-      view.older ? html` data-older-page` : ''
+      view.older ? html` data-older-page` : html` data-live-room="conversation:${id}"`
     } data-live-new="${t('conversations.liveNew', { name: '{name}' })}" data-time-zone="${ctx.user?.timezone ?? 'Europe/Rome'}">
       <h2 class="h5" id="conversation-messages">${t('conversations.messages')}</h2>
       <nav class="mb-3 d-flex gap-3" aria-label="${t('conversations.older')}">
