@@ -36,7 +36,7 @@ const FIELDS_BY_CODE: Record<string, string[]> = {
   ...Object.fromEntries(RECIPIENT_CODES.map((code) => [code, ['recipients']])),
   empty_body: ['body'],
   body_too_long: ['body'],
-  invalid_title: ['title'],
+  invalid_conversation_title: ['title'],
 };
 
 /** `@giulia.ferri, marco.rossi  @anna` → the handles, without their `@`. */

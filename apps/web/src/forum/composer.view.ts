@@ -75,7 +75,7 @@ export function composerFields(ctx: PageContext, o: ComposerOptions) {
       ${toolbar}
       <textarea id="${id}" name="body" rows="${o.rows ?? 8}" class="form-control composer-body${invalid ? ' is-invalid' : ''}"
         required maxlength="50000" aria-describedby="${describedBy}"${invalid ? html` aria-invalid="true"` : ''} data-composer-body${o.tableId ? html` data-mention-table="${o.tableId}"` : ''} data-mention-label="${t('composer.mentions')}">${o.state.body}</textarea>
-      <small id="${id}-hint" class="form-text">${t('composer.hint')}</small>
+      <small id="${id}-hint" class="form-text">${t(o.drafts === false ? 'composer.hintPrivate' : 'composer.hint')}</small>
     </div>
     ${o.uploadAction ? uploadField(ctx, { ...o, uploadAction: o.uploadAction }) : ''}
     <section class="composer-preview-wrapper" aria-labelledby="${o.formId}-preview-title"${o.state.previewHtml === undefined ? html` hidden` : ''} data-preview-wrapper>

@@ -141,7 +141,7 @@ export async function startConversation(deps: Deps, actor: UserRow, input: Start
   await assertPattoAccepted(deps, actor);
   const title = (input.title ?? '').replace(/\s+/g, ' ').trim();
   if (title.length > CONVERSATION_TITLE_MAX) {
-    throw invalid('invalid_title', `title: at most ${CONVERSATION_TITLE_MAX} characters`);
+    throw invalid('invalid_conversation_title', `title: at most ${CONVERSATION_TITLE_MAX} characters`);
   }
   const prepared = render(deps, input.body);
   await enforcePostingLimit(deps, actor);

@@ -8,6 +8,7 @@ export const conversationsEn: { readonly [K in keyof typeof conversationsIt]: st
   'error.person_not_found': 'We cannot find one of the people given.',
   'error.recipient_unavailable': 'One of the people given can no longer receive messages: their account is not active.',
   'error.recipient_not_accepting': 'One of the people given does not accept private messages.',
+  'error.invalid_conversation_title': 'The title can have at most 200 characters.',
   'error.invalid_reason': 'Say briefly why (at most 1,000 characters).',
   'nav.messages': 'Messages',
   'nav.unreadConversations': 'unread conversations',

@@ -8,6 +8,7 @@ export const conversationsIt = {
   'error.recipient_unavailable':
     'Una delle persone indicate non può più ricevere messaggi: il suo account non è attivo.',
   'error.recipient_not_accepting': 'Una delle persone indicate non accetta messaggi privati.',
+  'error.invalid_conversation_title': 'Il titolo può avere al massimo 200 caratteri.',
   'error.invalid_reason': 'Spiega in poche parole il motivo (al massimo 1.000 caratteri).',
   'nav.messages': 'Messaggi',
   'nav.unreadConversations': 'conversazioni non lette',
