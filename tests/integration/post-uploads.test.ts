@@ -327,6 +327,34 @@ describe('the composer without JavaScript', () => {
     expect(refused.statusCode).toBe(415);
     expect(refused.body).toContain('Testo</textarea>');
   });
+
+  it('uploads from the new-thread form for the table chosen, keeping the title and text', async () => {
+    const fields = { tableId: String(labId), focusArea: 'cultura', kind: 'discussion', title: 'Foto della piazza' };
+    const response = await ctx.request({
+      method: 'POST',
+      url: '/discussioni/nuova/allegati',
+      as: author.session,
+      ...(await multipart({ ...fields, body: 'Il sopralluogo' }, { name: 'nuova.pdf', bytes: SAMPLES.pdf() })),
+    });
+    expect(response.statusCode, response.body.slice(0, 500)).toBe(200);
+    expect(response.body).toContain('value="Foto della piazza"');
+    expect(response.body).toMatch(/Il sopralluogo\n\n\[nuova\.pdf\]\(\/allegati\/\d+\)\n<\/textarea>/);
+    const noTable = await ctx.request({
+      method: 'POST',
+      url: '/discussioni/nuova/allegati',
+      as: author.session,
+      ...(await multipart({ ...fields, tableId: '', body: 'x' }, { name: 'nuova.pdf', bytes: SAMPLES.pdf() })),
+    });
+    expect(noTable.statusCode).toBe(400);
+    expect(noTable.body).toContain('Scegli il tavolo prima di allegare');
+    const outside = await ctx.request({
+      method: 'POST',
+      url: '/discussioni/nuova/allegati',
+      as: outsider.session,
+      ...(await multipart({ ...fields, body: 'x' }, { name: 'nuova.pdf', bytes: SAMPLES.pdf() })),
+    });
+    expect(outside.statusCode).toBe(404);
+  });
 });
 
 describe('unattached uploads', () => {

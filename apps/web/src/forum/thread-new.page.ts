@@ -98,7 +98,7 @@ export function newThreadPage(ctx: PageContext, view: NewThreadView) {
         hint: t('newThread.titleHint'),
         errorId: errorId('title'),
       })}
-      ${composerFields(ctx, { formId: FORM, label: t('newThread.body'), submitLabel: t('newThread.submit'), state: view.composer, rows: 12 })}
+      ${composerFields(ctx, { formId: FORM, label: t('newThread.body'), submitLabel: t('newThread.submit'), state: view.composer, rows: 12, uploadAction: '/discussioni/nuova/allegati' })}
     </form>
     </div></div>`;
 }

@@ -26,7 +26,7 @@ const FIELDS_BY_CODE = {
   forbidden: ['tableId', 'kind'],
 };
 
-const readInput = (form: Form): NewThreadInput => ({
+export const readNewThreadInput = (form: Form): NewThreadInput => ({
   tableId: form.text('tableId'),
   focusArea: form.text('focusArea'),
   dimension: form.text('dimension'),
@@ -34,33 +34,35 @@ const readInput = (form: Form): NewThreadInput => ({
   title: form.text('title'),
 });
 
+/** The new-thread page: first shown, or again after a preview, a draft, an upload or a refusal. */
+export async function renderNewThread(
+  deps: WebOptions['deps'],
+  request: FastifyRequest,
+  reply: FastifyReply,
+  input: NewThreadInput,
+  composer: { body: string; error?: FailedForm; previewHtml?: string; draftSavedAt?: string },
+) {
+  const user = currentUser(request);
+  const ctx = pageContext(request, reply, deps.config);
+  const [tables, focusAreas, dimensions] = await Promise.all([
+    listVisibleTables(deps, user),
+    focusAreaNames(deps, ctx),
+    listDimensions(deps),
+  ]);
+  const page = newThreadPage(ctx, {
+    input,
+    composer,
+    tables: tables.filter((table) => canPostInTable(user, table.is_member)),
+    focusAreas,
+    dimensions: dimensions.map((d) => ({ slug: d.slug, name: ctx.locale === 'en' ? d.name_en : d.name_it })),
+    mayAnnounce: canCreateAnnouncement(user),
+  });
+  return sendPage(reply, ctx, ctx.t('newThread.title'), page, composer.error?.status);
+}
+
 /** Starting a thread in one of the tables the writer belongs to. */
 const newThreadRoutes: FastifyPluginAsync<WebOptions> = async (app, { deps }) => {
   const { config } = deps;
-
-  async function render(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    input: NewThreadInput,
-    composer: { body: string; error?: FailedForm; previewHtml?: string; draftSavedAt?: string },
-  ) {
-    const user = currentUser(request);
-    const ctx = pageContext(request, reply, config);
-    const [tables, focusAreas, dimensions] = await Promise.all([
-      listVisibleTables(deps, user),
-      focusAreaNames(deps, ctx),
-      listDimensions(deps),
-    ]);
-    const page = newThreadPage(ctx, {
-      input,
-      composer,
-      tables: tables.filter((table) => canPostInTable(user, table.is_member)),
-      focusAreas,
-      dimensions: dimensions.map((d) => ({ slug: d.slug, name: ctx.locale === 'en' ? d.name_en : d.name_it })),
-      mayAnnounce: canCreateAnnouncement(user),
-    });
-    return sendPage(reply, ctx, ctx.t('newThread.title'), page, composer.error?.status);
-  }
 
   app.get<{ Querystring: { tavolo?: string; area?: string } }>('/discussioni/nuova', async (request, reply) => {
     const tableId = idParam(request.query.tavolo);
@@ -73,7 +75,7 @@ const newThreadRoutes: FastifyPluginAsync<WebOptions> = async (app, { deps }) =>
       kind: '',
       title: draft?.title ?? '',
     };
-    return render(request, reply, input, {
+    return renderNewThread(deps, request, reply, input, {
       body: draft?.body ?? '',
       ...(draft ? { draftSavedAt: draft.updatedAt } : {}),
     });
@@ -83,10 +85,10 @@ const newThreadRoutes: FastifyPluginAsync<WebOptions> = async (app, { deps }) =>
     const user: UserRow = currentUser(request);
     const ctx = pageContext(request, reply, config);
     const form = readForm(request.body);
-    const input = readInput(form);
+    const input = readNewThreadInput(form);
     const body = form.secret('body');
     if (form.text('intent') === 'preview') {
-      return render(request, reply, input, {
+      return renderNewThread(deps, request, reply, input, {
         body,
         previewHtml: renderMarkdown(body, { publicOrigin: config.publicOrigin }),
       });
@@ -94,11 +96,17 @@ const newThreadRoutes: FastifyPluginAsync<WebOptions> = async (app, { deps }) =>
     const tableId = form.id('tableId');
     if (form.text('intent') === 'draft') {
       if (!tableId)
-        return render(request, reply, input, { body, error: formError(ctx, 'error.draft_needs_table', ['tableId']) });
+        return renderNewThread(deps, request, reply, input, {
+          body,
+          error: formError(ctx, 'error.draft_needs_table', ['tableId']),
+        });
       try {
         await saveDraft(deps, user, { tableId }, { title: input.title, body });
       } catch (caught) {
-        return render(request, reply, input, { body, error: toFormError(ctx, caught, [], FIELDS_BY_CODE) });
+        return renderNewThread(deps, request, reply, input, {
+          body,
+          error: toFormError(ctx, caught, [], FIELDS_BY_CODE),
+        });
       }
       setFlash(reply, { key: 'flash.draftSaved' }, config.secureCookies);
       return seeOther(reply, `/discussioni/nuova?tavolo=${tableId}`);
@@ -113,7 +121,7 @@ const newThreadRoutes: FastifyPluginAsync<WebOptions> = async (app, { deps }) =>
       ...(body.trim() ? [] : ['body']),
     ];
     if (missing.length || !tableId || !isThreadKind(input.kind)) {
-      return render(request, reply, input, { body, error: formError(ctx, 'error.required', missing) });
+      return renderNewThread(deps, request, reply, input, { body, error: formError(ctx, 'error.required', missing) });
     }
     try {
       const created = await createThread(deps, user, {
@@ -126,7 +134,10 @@ const newThreadRoutes: FastifyPluginAsync<WebOptions> = async (app, { deps }) =>
       });
       return seeOther(reply, `/discussioni/${created.thread.id}`);
     } catch (caught) {
-      return render(request, reply, input, { body, error: toFormError(ctx, caught, [], FIELDS_BY_CODE) });
+      return renderNewThread(deps, request, reply, input, {
+        body,
+        error: toFormError(ctx, caught, [], FIELDS_BY_CODE),
+      });
     }
   });
 };

@@ -5,6 +5,7 @@ import { currentUser, idParam, readForm } from '../respond.js';
 import { toFormError } from '../ui/form-errors.js';
 import type { WebOptions } from '../web-options.js';
 import { afterParam } from './post-lookup.js';
+import { readNewThreadInput, renderNewThread } from './thread-new.routes.js';
 import { renderThread } from './thread-render.js';
 
 /** The composer's text with the upload's Markdown on a line of its own at the end. */
@@ -45,6 +46,31 @@ const postUploadRoutes: FastifyPluginAsync<WebOptions> = async (app, { deps, upl
 
   app.get<{ Params: { id: string } }>('/allegati/:id', (request, reply) => send(request, reply, false));
   app.get<{ Params: { id: string } }>('/allegati/:id/anteprima', (request, reply) => send(request, reply, true));
+
+  // The same for a new thread: the table chosen in the form decides who may read the upload.
+  app.post('/discussioni/nuova/allegati', async (request, reply) => {
+    const user = currentUser(request);
+    const ctx = pageContext(request, reply, config);
+    const { fields, upload } = await uploads.read(request);
+    const form = readForm(fields);
+    const input = readNewThreadInput(form);
+    const body = form.secret('body');
+    const tableId = form.id('tableId');
+    if (!upload.filename || !tableId) {
+      upload.stream.resume();
+      await upload.done();
+      const error = tableId
+        ? { message: ctx.t('composer.attachChoose'), fields: ['file'], status: 400 }
+        : { message: ctx.t('error.upload_needs_table'), fields: ['tableId'], status: 400 };
+      return renderNewThread(deps, request, reply, input, { body, error });
+    }
+    try {
+      const uploaded = await uploadForPost(deps, user, tableId, upload);
+      return renderNewThread(deps, request, reply, input, { body: appendMarkdown(body, uploaded.markdown) });
+    } catch (caught) {
+      return renderNewThread(deps, request, reply, input, { body, error: toFormError(ctx, caught, ['file']) });
+    }
+  });
 
   app.post<{ Params: { id: string } }>('/discussioni/:id/allegati', async (request, reply) => {
     const id = idParam(request.params.id);

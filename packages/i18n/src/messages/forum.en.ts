@@ -84,6 +84,7 @@ export const forumEn: { readonly [K in keyof typeof forumIt]: string } = {
   'composer.mentions': 'People you can mention',
   'composer.hint':
     'You can use Markdown: **bold**, _italic_, [text](https://address), > to quote, @name to mention someone.',
+  'error.upload_needs_table': 'Choose the table before attaching: whoever reads that table will read the attachment.',
   'composer.hintPrivate': 'You can use Markdown: **bold**, _italic_, [text](https://address), > to quote.',
   'composer.unsent': 'Your text, not posted: copy it if you need it',
   'composer.preview': 'Preview',

@@ -82,6 +82,7 @@ export const forumIt = {
   'composer.mentions': 'Persone che puoi menzionare',
   'composer.hint':
     'Puoi usare Markdown: **grassetto**, _corsivo_, [testo](https://indirizzo), > per citare, @nome per menzionare qualcuno.',
+  'error.upload_needs_table': 'Scegli il tavolo prima di allegare: l’allegato lo leggerà chi legge quel tavolo.',
   'composer.hintPrivate': 'Puoi usare Markdown: **grassetto**, _corsivo_, [testo](https://indirizzo), > per citare.',
   'composer.unsent': 'Il tuo testo, non pubblicato: copialo se ti serve',
   'composer.preview': 'Anteprima',
