@@ -328,6 +328,42 @@ describe('the composer without JavaScript', () => {
     expect(refused.body).toContain('Testo</textarea>');
   });
 
+  it('uploads while editing a post, which takes the file when saved; the edit form keeps no drafts', async () => {
+    const { post } = await newThread(ctx, author.session, { tableId: labId, body: 'Prima stesura' });
+    const form = await ctx.request({ method: 'GET', url: `/messaggi/${post.id}/modifica`, as: author.session });
+    expect(form.body).toContain(`formaction="/messaggi/${post.id}/allegati"`);
+    expect(form.body).not.toContain('value="draft"');
+    const response = await ctx.request({
+      method: 'POST',
+      url: `/messaggi/${post.id}/allegati`,
+      as: author.session,
+      ...(await multipart({ body: 'Seconda stesura' }, { name: 'verbale.pdf', bytes: SAMPLES.pdf() })),
+    });
+    expect(response.statusCode, response.body.slice(0, 500)).toBe(200);
+    const markdown = /(\[verbale\.pdf\]\(\/allegati\/(\d+)\))/.exec(response.body);
+    expect(markdown).not.toBeNull();
+    const saved = await ctx.request({
+      method: 'PATCH',
+      url: `/api/posts/${post.id}`,
+      as: author.session,
+      payload: { body: `Seconda stesura\n\n${markdown?.[1]}` },
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const row = await ctx.db
+      .selectFrom('post_uploads')
+      .select('post_id')
+      .where('id', '=', Number(markdown?.[2]))
+      .executeTakeFirstOrThrow();
+    expect(row.post_id).toBe(post.id);
+    const foreign = await ctx.request({
+      method: 'POST',
+      url: `/messaggi/${post.id}/allegati`,
+      as: outsider.session,
+      ...(await multipart({ body: 'x' }, { name: 'verbale.pdf', bytes: SAMPLES.pdf() })),
+    });
+    expect(foreign.statusCode).toBe(404);
+  });
+
   it('uploads from the new-thread form for the table chosen, keeping the title and text', async () => {
     const fields = { tableId: String(labId), focusArea: 'cultura', kind: 'discussion', title: 'Foto della piazza' };
     const response = await ctx.request({

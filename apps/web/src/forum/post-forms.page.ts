@@ -39,7 +39,7 @@ export function editPostPage(ctx: PageContext, view: PostPageView, composer: Com
     t('editPost.title', { number: view.post.number }),
     html`${composerError(ctx, form, composer.error)}
       <form method="post" action="/messaggi/${view.post.id}/modifica" id="${form}" novalidate data-composer>
-        ${composerFields(ctx, { formId: form, label: t('editPost.body'), submitLabel: t('editPost.submit'), state: composer, rows: 12, tableId: view.thread.tableId })}
+        ${composerFields(ctx, { formId: form, label: t('editPost.body'), submitLabel: t('editPost.submit'), state: composer, rows: 12, tableId: view.thread.tableId, drafts: false, uploadAction: `/messaggi/${view.post.id}/allegati` })}
       </form>
       <p class="mt-3"><a href="${postHref(view.thread.id, view.post.number)}">${t('common.cancel')}</a></p>`,
   );

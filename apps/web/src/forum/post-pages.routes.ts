@@ -11,24 +11,26 @@ import { postHref } from './post-lookup.js';
 
 type PostParams = { Params: { id: string } };
 
+/** The edit form of a post: first shown, or again after a preview, an upload or a refusal. */
+export async function renderEdit(
+  deps: WebOptions['deps'],
+  request: FastifyRequest<PostParams>,
+  reply: FastifyReply,
+  composer?: { body: string; error?: FailedForm; previewHtml?: string },
+) {
+  const id = idParam(request.params.id);
+  if (!id) return reply.callNotFound();
+  const view = await readPost(deps, currentUser(request), id);
+  const ctx = pageContext(request, reply, deps.config);
+  const page = editPostPage(ctx, view, composer ?? { body: view.post.body });
+  return sendPage(reply, ctx, ctx.t('editPost.title', { number: view.post.number }), page, composer?.error?.status);
+}
+
 /** The pages about one post: editing it, deleting it, and its earlier versions. */
 const postPageRoutes: FastifyPluginAsync<WebOptions> = async (app, { deps }) => {
   const { config } = deps;
 
-  async function renderEdit(
-    request: FastifyRequest<PostParams>,
-    reply: FastifyReply,
-    composer?: { body: string; error?: FailedForm; previewHtml?: string },
-  ) {
-    const id = idParam(request.params.id);
-    if (!id) return reply.callNotFound();
-    const view = await readPost(deps, currentUser(request), id);
-    const ctx = pageContext(request, reply, config);
-    const page = editPostPage(ctx, view, composer ?? { body: view.post.body });
-    return sendPage(reply, ctx, ctx.t('editPost.title', { number: view.post.number }), page, composer?.error?.status);
-  }
-
-  app.get<PostParams>('/messaggi/:id/modifica', (request, reply) => renderEdit(request, reply));
+  app.get<PostParams>('/messaggi/:id/modifica', (request, reply) => renderEdit(deps, request, reply));
 
   app.post<PostParams>('/messaggi/:id/modifica', async (request, reply) => {
     const id = idParam(request.params.id);
@@ -37,18 +39,19 @@ const postPageRoutes: FastifyPluginAsync<WebOptions> = async (app, { deps }) => 
     const form = readForm(request.body);
     const body = form.secret('body');
     if (form.text('intent') === 'preview') {
-      return renderEdit(request, reply, {
+      return renderEdit(deps, request, reply, {
         body,
         previewHtml: renderMarkdown(body, { publicOrigin: config.publicOrigin }),
       });
     }
-    if (!body.trim()) return renderEdit(request, reply, { body, error: formError(ctx, 'error.required', ['body']) });
+    if (!body.trim())
+      return renderEdit(deps, request, reply, { body, error: formError(ctx, 'error.required', ['body']) });
     try {
       const post = await editPost(deps, currentUser(request), id, { body });
       setFlash(reply, { key: 'flash.postEdited' }, config.secureCookies);
       return seeOther(reply, postHref(post.threadId, post.number));
     } catch (caught) {
-      return renderEdit(request, reply, { body, error: toFormError(ctx, caught, ['body']) });
+      return renderEdit(deps, request, reply, { body, error: toFormError(ctx, caught, ['body']) });
     }
   });
 

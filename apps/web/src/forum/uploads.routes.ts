@@ -1,10 +1,11 @@
-import { contentDisposition, openPostUpload, readableThread, uploadForPost } from '@hubspoke/domain';
+import { contentDisposition, openPostUpload, readableThread, readPost, uploadForPost } from '@hubspoke/domain';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { pageContext } from '../context.js';
 import { currentUser, idParam, readForm } from '../respond.js';
 import { toFormError } from '../ui/form-errors.js';
 import type { WebOptions } from '../web-options.js';
 import { afterParam } from './post-lookup.js';
+import { renderEdit } from './post-pages.routes.js';
 import { readNewThreadInput, renderNewThread } from './thread-new.routes.js';
 import { renderThread } from './thread-render.js';
 
@@ -69,6 +70,31 @@ const postUploadRoutes: FastifyPluginAsync<WebOptions> = async (app, { deps, upl
       return renderNewThread(deps, request, reply, input, { body: appendMarkdown(body, uploaded.markdown) });
     } catch (caught) {
       return renderNewThread(deps, request, reply, input, { body, error: toFormError(ctx, caught, ['file']) });
+    }
+  });
+
+  // And while editing a post: the post's table decides; the edit attaches it when saved.
+  app.post<{ Params: { id: string } }>('/messaggi/:id/allegati', async (request, reply) => {
+    const id = idParam(request.params.id);
+    if (!id) return reply.callNotFound();
+    const user = currentUser(request);
+    const ctx = pageContext(request, reply, config);
+    const { thread } = await readPost(deps, user, id);
+    const { fields, upload } = await uploads.read(request);
+    const body = readForm(fields).secret('body');
+    if (!upload.filename) {
+      upload.stream.resume();
+      await upload.done();
+      return renderEdit(deps, request, reply, {
+        body,
+        error: { message: ctx.t('composer.attachChoose'), fields: ['file'], status: 400 },
+      });
+    }
+    try {
+      const uploaded = await uploadForPost(deps, user, thread.tableId, upload);
+      return renderEdit(deps, request, reply, { body: appendMarkdown(body, uploaded.markdown) });
+    } catch (caught) {
+      return renderEdit(deps, request, reply, { body, error: toFormError(ctx, caught, ['file']) });
     }
   });
 
