@@ -218,13 +218,24 @@ describe('a small account’s export, answered at once', () => {
         'notifications.json',
         'posts.json',
         'surveys.json',
+        'messages.json',
+        'programme.json',
         `documents/${myDocument.id}-v1-piano.pdf`,
         `documents/${myDocument.id}-v2-piano rivisto.pdf`,
         'cv/curriculum.pdf',
       ].sort(),
     );
     const readme = entries.get('LEGGIMI.txt')?.data.toString('utf8') ?? '';
-    for (const name of ['account.json', 'consents.json', 'posts.json', 'documents/', 'cv.json', 'surveys.json'])
+    for (const name of [
+      'account.json',
+      'consents.json',
+      'posts.json',
+      'documents/',
+      'cv.json',
+      'surveys.json',
+      'messages.json',
+      'programme.json',
+    ])
       expect(readme).toContain(name);
     expect(readme).toContain('ITALIANO');
     expect(readme).toContain('ENGLISH');
@@ -367,6 +378,42 @@ describe('questionnaire answers', () => {
     expect(zipJson(entries, 'surveys.json')).toMatchObject({
       responses: [{ surveyId, surveyTitle: 'Criticità 2027', answers: { q1: 'la mia risposta' } }],
       saves: [{ surveyId, surveyTitle: 'Criticità 2027', forEnte: null, answers: { q1: 'la mia risposta' } }],
+    });
+    expect(allText(entries)).not.toContain('SEGRETO-ALTRUI');
+  });
+});
+
+describe('private messages and the programme', () => {
+  it('are in messages.json and programme.json: what I wrote, never what others wrote to me', async () => {
+    const me = await signedIn(ctx);
+    const other = await signedIn(ctx);
+    const started = await ctx.request({
+      method: 'POST',
+      url: '/api/conversations',
+      as: me.session,
+      payload: { userIds: [other.user.id], title: 'Accordo con Sfax', body: 'Il mio messaggio privato' },
+    });
+    expect(started.statusCode, started.body).toBe(201);
+    const id = started.json().conversationId;
+    await ctx.request({
+      method: 'POST',
+      url: `/api/conversations/${id}/messages`,
+      as: other.session,
+      payload: { body: 'SEGRETO-ALTRUI in privato' },
+    });
+    const entries = unzipped(await exportOf(me.session));
+    expect(zipJson(entries, 'messages.json')).toMatchObject({
+      privateMessages: [
+        { conversationId: id, conversationTitle: 'Accordo con Sfax', body: 'Il mio messaggio privato' },
+      ],
+      drafts: [],
+      postUploads: [],
+    });
+    expect(zipJson(entries, 'programme.json')).toEqual({
+      experiences: [],
+      stakeholders: [],
+      sessionsAttended: [],
+      signInIdentities: [],
     });
     expect(allText(entries)).not.toContain('SEGRETO-ALTRUI');
   });

@@ -43,11 +43,12 @@ export async function exportEntries(
     personalDataRepo.activity(db, userId),
   ]);
   if (!account) throw new Error(`no user ${userId} to export`);
-  const [documents, versions, cv, surveys] = await Promise.all([
+  const [documents, versions, cv, surveys, more] = await Promise.all([
     personalDataRepo.documents(db, userId),
     personalDataRepo.uploadedVersions(db, userId),
     personalDataRepo.cv(db, userId),
     personalDataRepo.surveyAnswers(db, userId),
+    personalDataRepo.programmeAndMessages(db, userId),
   ]);
 
   const files: ZipEntry[] = [];
@@ -195,6 +196,18 @@ export async function exportEntries(
         emailedAt: n.emailed_at,
       })),
     ),
+    json('messages.json', {
+      // Only what you wrote, with the conversation's title; what others wrote to you is theirs.
+      privateMessages: more.messages.map(camelKeys),
+      drafts: more.drafts.map(camelKeys),
+      postUploads: more.uploads.map(camelKeys),
+    }),
+    json('programme.json', {
+      experiences: more.experiences.map(camelKeys),
+      stakeholders: more.stakeholders.map(camelKeys),
+      sessionsAttended: more.attendance.map(camelKeys),
+      signInIdentities: more.identities.map(camelKeys),
+    }),
     json('activity.json', {
       likes: activity.likes.map((l) => ({ postId: l.post_id, threadId: l.thread_id, kind: l.kind, at: l.created_at })),
       flags: activity.flags.map((f) => ({ postId: f.post_id, reason: f.reason, status: f.status, at: f.created_at })),

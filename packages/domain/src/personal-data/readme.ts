@@ -33,10 +33,14 @@ le date sono in UTC, in formato ISO 8601.
   cv.json             il tuo CV (null se non ne hai uno); il file del CV, se c’è, è in cv/
   surveys.json        le tue risposte ai questionari (responses) e ogni salvataggio che
                       hai fatto, anche per il tuo ente (saves)
+  messages.json       i messaggi privati che hai scritto (con il titolo della conversazione),
+                      le tue bozze e i dati delle immagini e dei file che hai allegato ai messaggi
+  programme.json      le schede di esperienza e gli stakeholder che hai scritto, le sessioni a
+                      cui risulti presente, i collegamenti del tuo account all’identità dell’ente
   LEGGIMI.txt         questo file
 
 Non contiene ciò che hanno scritto altre persone, salvo i titoli delle discussioni in cui
-hai scritto o che hai salvato. Le password non sono mai conservate in chiaro e non sono qui.
+hai scritto o che hai salvato e quelli delle conversazioni private in cui hai scritto. Le password non sono mai conservate in chiaro e non sono qui.
 
 ENGLISH
 
@@ -61,9 +65,13 @@ The .json files are JSON (UTF-8), readable with any text editor; dates are UTC, 
   cv.json             your CV (null when you have none); its file, if any, is in cv/
   surveys.json        your answers to questionnaires (responses) and every save you made,
                       for your ente too (saves)
+  messages.json       the private messages you wrote (with the conversation's title), your
+                      drafts and the details of the pictures and files you attached to posts
+  programme.json      the experience sheets and stakeholders you wrote, the sessions you were
+                      recorded at, your account's links to your organisation's identity
   LEGGIMI.txt         this file
 
 It holds nothing other people wrote, except the titles of the threads you wrote in or
-bookmarked. Passwords are never kept in clear and are not here.
+bookmarked and of the private conversations you wrote in. Passwords are never kept in clear and are not here.
 `;
 }

@@ -273,3 +273,56 @@ export async function estimatedSize(db: Executor, userId: number): Promise<numbe
     )::text as bytes`.execute(db);
   return Number(rows[0]?.bytes ?? 0);
 }
+
+/**
+ * What the person did in the newer parts of the community: their private messages (with the
+ * conversation's title only), drafts, post uploads, experiences and stakeholders they wrote,
+ * the sessions they were recorded at, and the identity-provider links of their account.
+ */
+export async function programmeAndMessages(db: Executor, userId: number) {
+  const [messages, drafts, uploads, experiences, stakeholders, attendance, identities] = await Promise.all([
+    db
+      .selectFrom('conversation_messages as m')
+      .innerJoin('conversations as c', 'c.id', 'm.conversation_id')
+      .select(['m.id', 'm.conversation_id', 'c.title as conversation_title', 'm.body', 'm.created_at'])
+      .where('m.author_id', '=', userId)
+      .orderBy('m.id')
+      .execute(),
+    db
+      .selectFrom('post_drafts')
+      .select(['thread_id', 'table_id', 'title', 'body', 'updated_at'])
+      .where('user_id', '=', userId)
+      .execute(),
+    db
+      .selectFrom('post_uploads')
+      .select(['id', 'post_id', 'kind', 'name', 'media_type', 'size', 'sha256', 'created_at'])
+      .where('uploader_id', '=', userId)
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('experiences')
+      .select(['id', 'title', 'status', 'summary', 'created_at', 'updated_at'])
+      .where('author_id', '=', userId)
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('stakeholders')
+      .select(['id', 'name', 'kind', 'region', 'created_at'])
+      .where('created_by', '=', userId)
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('session_attendance as a')
+      .innerJoin('table_sessions as s', 's.id', 'a.session_id')
+      .select(['s.id', 's.title', 's.starts_at', 'a.recorded_at'])
+      .where('a.user_id', '=', userId)
+      .orderBy('s.starts_at')
+      .execute(),
+    db
+      .selectFrom('oidc_identities')
+      .select(['issuer', 'subject', 'created_at', 'last_login_at'])
+      .where('user_id', '=', userId)
+      .execute(),
+  ]);
+  return { messages, drafts, uploads, experiences, stakeholders, attendance, identities };
+}
