@@ -158,6 +158,21 @@ describe('erasing one’s own account', () => {
       payload: { version },
     });
 
+    const friend = await signedIn(ctx);
+    const started = await ctx.request({
+      method: 'POST',
+      url: '/api/conversations',
+      as: person.session,
+      payload: { userIds: [friend.user.id], body: 'Messaggio da cancellare' },
+    });
+    expect(started.statusCode).toBe(201);
+    await ctx.request({
+      method: 'PUT',
+      url: `/api/threads/${thread.id}/draft`,
+      as: person.session,
+      payload: { body: 'Bozza' },
+    });
+
     const erased = await ctx.request({
       method: 'DELETE',
       url: '/api/me',
@@ -165,6 +180,18 @@ describe('erasing one’s own account', () => {
       payload: { password: DEFAULT_PASSWORD, deletePosts: true },
     });
     expect(erased.statusCode).toBe(202);
+    // Private messages and drafts go too; the other member keeps the conversation.
+    const conversation = await ctx.request({
+      method: 'GET',
+      url: `/api/conversations/${started.json().conversationId}`,
+      as: friend.session,
+    });
+    expect(conversation.json().messages).toEqual([]);
+    const list = await ctx.request({ method: 'GET', url: '/api/conversations', as: friend.session });
+    expect(list.json().unreadConversations).toBe(0);
+    expect(conversation.json().conversation.members.map((m: { id: number }) => m.id)).toEqual([friend.user.id]);
+    const drafts = await ctx.db.selectFrom('post_drafts').select('id').where('user_id', '=', person.user.id).execute();
+    expect(drafts).toEqual([]);
     const [opening] = (await ctx.request({ method: 'GET', url: `/api/threads/${thread.id}`, as: admin.session })).json()
       .posts;
     expect(opening).toMatchObject({ deleted: true, body: '' });

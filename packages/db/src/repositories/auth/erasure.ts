@@ -39,6 +39,10 @@ export async function erase(tx: Tx, user: UserRow, options: { deletePosts: boole
     'table_members',
     // The CV and its file's record: nothing of it may outlive the account.
     'cvs',
+    'calendar_tokens',
+    'post_drafts',
+    // Out of every private conversation; what they wrote there stays under the pseudonym.
+    'conversation_members',
   ] as const) {
     await sql`delete from ${sql.table(table)} where user_id = ${id}`.execute(tx);
   }
@@ -70,6 +74,13 @@ export async function erase(tx: Tx, user: UserRow, options: { deletePosts: boole
     tx,
   );
   if (options.deletePosts) {
+    // The conversations' last-message marks step back, so nobody is left with an unread message that is gone
+    // (the statement sees the messages as they were before its delete, hence the author test).
+    await sql`with gone as (delete from conversation_messages where author_id = ${id} returning conversation_id)
+      update conversations c
+         set last_message_id = coalesce((select max(m.id) from conversation_messages m
+           where m.conversation_id = c.id and m.author_id is distinct from ${id}), 0)
+       where c.id in (select conversation_id from gone)`.execute(tx);
     await sql`delete from post_revisions where post_id in (select id from posts where author_id = ${id})`.execute(tx);
     await sql`update posts set body = '', body_html = '', deleted_at = coalesce(deleted_at, ${options.at}),
         deleted_by = coalesce(deleted_by, ${id})
