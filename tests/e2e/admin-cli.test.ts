@@ -187,6 +187,15 @@ describe('npm run admin', () => {
       ])
       .orderBy('id')
       .execute();
+    const paced = await db
+      .selectFrom('threads')
+      .select(['title', 'slow_mode_minutes'])
+      .where('slow_mode_minutes', 'is not', null)
+      .execute();
+    const drafts = await db
+      .selectFrom('post_drafts')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .execute();
     const pictures = await db
       .selectFrom('post_uploads')
       .select(['kind', 'media_type', (eb) => eb('post_id', 'is not', null).as('attached')])
@@ -197,6 +206,9 @@ describe('npm run admin', () => {
       { title: 'Cofinanziamento del gemellaggio con Tirana', is_question: true, messages: 2 },
       { title: 'Visita di studio a Durazzo', is_question: false, messages: 2 },
     ]);
+    // A busy thread kept at one post every five minutes, and a reply someone has not sent yet.
+    expect(paced).toEqual([{ title: 'Benvenuti nel tavolo interregionale', slow_mode_minutes: 5 }]);
+    expect(drafts).toEqual([{ n: 1 }]);
     expect(pictures).toEqual([{ kind: 'image', media_type: 'image/png', attached: true }]);
     // Schede di valorizzazione written by the enti, two published by the moderator; stakeholders kept by four enti.
     expect(experiences).toEqual([

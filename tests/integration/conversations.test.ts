@@ -99,7 +99,7 @@ describe('private conversations', () => {
     expect(mail?.text).toContain(`http://forum.test/conversazioni/${id}`);
     expect(mail?.text).not.toContain('sentirci');
     expect(mail?.html).not.toContain('sentirci');
-    // Bruno read it before the mail went: no mail for him.
+    // The writer is never told of her own message.
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(smtp.to('anna@comune-bari.example.it')).toHaveLength(0);
   });

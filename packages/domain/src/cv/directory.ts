@@ -1,12 +1,12 @@
 import { type DirectoryCursor, type DirectoryFilters, directoryRepo, enteRepo, type UserRow } from '@hubspoke/db';
-import { normaliseText } from '@hubspoke/markdown';
 import { decodeCursor, encodeCursor, pageSize } from '../shared/cursor.js';
 import type { Deps } from '../shared/deps.js';
 import { notFound } from '../shared/errors.js';
+import { SEARCH_WORDS_MAX, searchWords } from '../shared/search-words.js';
 import { type CvDeps, type CvFileDownload, openStoredCvFile } from './cv.js';
 import { type DirectoryEntryDto, directoryEntryToDto } from './dto.js';
 
-export const DIRECTORY_QUERY_MAX = 200;
+export const DIRECTORY_QUERY_MAX = SEARCH_WORDS_MAX;
 
 export interface DirectoryQuery {
   q?: string | undefined;
@@ -24,10 +24,7 @@ const isCursor = (c: any): c is DirectoryCursor =>
   typeof c?.name === 'string' && c.name.length <= 200 && Number.isSafeInteger(c?.id);
 
 function filtersOf(query: DirectoryQuery): DirectoryFilters {
-  const text = normaliseText(query.q ?? '')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, DIRECTORY_QUERY_MAX);
+  const text = searchWords(query.q);
   const region = query.region?.trim();
   return {
     ...(text ? { text } : {}),

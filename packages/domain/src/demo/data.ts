@@ -35,6 +35,10 @@ export const THREADS: Array<{
   title: string;
   body: string;
   replies: Array<[string, string]>;
+  /** Moderators keep the pace of a busy thread: one post per person every so many minutes. */
+  slowModeMinutes?: number;
+  /** Someone has started a reply and not sent it yet. */
+  draft?: [by: string, body: string];
 }> = [
   {
     by: 'moderatore@demo.hubspoke.it',
@@ -49,6 +53,8 @@ export const THREADS: Array<{
         'Buongiorno a tutti! Il Comune di Bari lavora a un gemellaggio con Tirana sul patrimonio culturale.',
       ],
     ],
+    slowModeMinutes: 5,
+    draft: ['sara.palermo@demo.hubspoke.it', 'Buongiorno, sono Sara della Provincia di Palermo: stiamo preparando'],
   },
   {
     by: 'giulia.bari@demo.hubspoke.it',

@@ -8,8 +8,9 @@ import { postConversationMessage, startConversation } from '../conversations/con
 import { saveCv } from '../cv/cv.js';
 import { createExperience, updateExperience } from '../experiences/experiences.js';
 import { createStakeholder } from '../experiences/stakeholders.js';
+import { saveDraft } from '../forum/drafts.js';
 import { reply } from '../forum/posts.js';
-import { createThread } from '../forum/threads.js';
+import { createThread, updateThread } from '../forum/threads.js';
 import { uploadForPost } from '../forum/uploads.js';
 import { createPathSession, createProduct, setAttendance } from '../path/path.js';
 import { systemClock } from '../shared/clock.js';
@@ -199,6 +200,11 @@ async function seedThreads(deps: Deps): Promise<void> {
       const person = people.get(by);
       if (person) await reply(deps, person, thread.id, { body });
     }
+    const moderator = people.get('moderatore@demo.hubspoke.it');
+    if (t.slowModeMinutes && moderator)
+      await updateThread(deps, moderator, thread.id, { slowModeMinutes: t.slowModeMinutes });
+    const writer = t.draft ? people.get(t.draft[0]) : undefined;
+    if (t.draft && writer) await saveDraft(deps, writer, { threadId: thread.id }, { body: t.draft[1] });
   }
 }
 

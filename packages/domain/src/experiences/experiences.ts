@@ -6,12 +6,12 @@ import {
   type UserRow,
   vocabularyRepo,
 } from '@hubspoke/db';
-import { normaliseText } from '@hubspoke/markdown';
 import { canEditExperience, canPublishExperiences, canWorkForEnte } from '../permissions.js';
 import { csvLine, csvText } from '../shared/csv.js';
 import { decodeCursor, encodeCursor, pageSize } from '../shared/cursor.js';
 import type { Deps } from '../shared/deps.js';
 import { forbidden, invalid, notFound } from '../shared/errors.js';
+import { searchWords } from '../shared/search-words.js';
 import {
   type ExperienceDetailDto,
   type ExperienceDto,
@@ -23,7 +23,6 @@ import { cleanExperience } from './validate.js';
 
 type ExperienceDeps = Pick<Deps, 'db'>;
 
-export const SEARCH_TEXT_MAX = 200;
 /** A spreadsheet holds at most this many sheets; filters narrow it. */
 export const EXPERIENCE_CSV_MAX = 5000;
 
@@ -43,14 +42,6 @@ export interface ExperienceQuery {
 /** Which drafts a person reads: all of them (tutors, moderators, admins) or their ente's (`canWorkForEnte`). */
 const draftScope = (actor: UserRow): DraftScope =>
   actor.role === 'participant' ? { enteId: actor.ente_id } : { all: true };
-
-/** Words typed in a search box, as full-text search takes them; empty means no text filter. */
-export function searchWords(q: string | undefined): string {
-  return normaliseText(q ?? '')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, SEARCH_TEXT_MAX);
-}
 
 function filtersOf(query: ExperienceQuery): ExperienceFilters {
   const text = searchWords(query.q);

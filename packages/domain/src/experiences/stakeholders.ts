@@ -4,8 +4,8 @@ import { csvLine, csvText } from '../shared/csv.js';
 import { decodeCursor, encodeCursor, pageSize } from '../shared/cursor.js';
 import type { Deps } from '../shared/deps.js';
 import { forbidden, notFound } from '../shared/errors.js';
+import { searchWords } from '../shared/search-words.js';
 import { STAKEHOLDER_KINDS, type StakeholderDto, type StakeholderInput, stakeholderToDto } from './dto.js';
-import { searchWords } from './experiences.js';
 import { cleanStakeholder } from './validate.js';
 
 type StakeholderDeps = Pick<Deps, 'db'>;
