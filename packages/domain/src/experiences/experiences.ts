@@ -24,7 +24,7 @@ import { cleanExperience } from './validate.js';
 type ExperienceDeps = Pick<Deps, 'db'>;
 
 /** A spreadsheet holds at most this many sheets; filters narrow it. */
-export const EXPERIENCE_CSV_MAX = 5000;
+const EXPERIENCE_CSV_MAX = 5000;
 
 export interface ExperienceQuery {
   q?: string | undefined;

@@ -1,7 +1,6 @@
 export * from './dto.js';
 export {
   createExperience,
-  EXPERIENCE_CSV_MAX,
   type ExperienceQuery,
   experienceFilterOptions,
   experiencesCsv,
@@ -14,7 +13,6 @@ export {
   deleteStakeholder,
   getStakeholder,
   listStakeholders,
-  STAKEHOLDER_CSV_MAX,
   type StakeholderQuery,
   stakeholderRegions,
   stakeholdersCsv,

@@ -10,7 +10,7 @@ import { cleanStakeholder } from './validate.js';
 
 type StakeholderDeps = Pick<Deps, 'db'>;
 
-export const STAKEHOLDER_CSV_MAX = 10_000;
+const STAKEHOLDER_CSV_MAX = 10_000;
 
 export interface StakeholderQuery {
   q?: string | undefined;

@@ -14,4 +14,4 @@ export {
   tableCalendar,
   updatePathSession,
 } from './path.js';
-export { REMINDER_AHEAD_MS, remindComingSessions } from './reminders.js';
+export { remindComingSessions } from './reminders.js';

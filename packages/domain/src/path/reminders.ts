@@ -3,7 +3,7 @@ import { notify } from '../notifications/notify.js';
 import type { Deps } from '../shared/deps.js';
 
 /** How long before a session its people hear of it: the day before. */
-export const REMINDER_AHEAD_MS = 24 * 60 * 60 * 1000;
+const REMINDER_AHEAD_MS = 24 * 60 * 60 * 1000;
 const NOTIFY_BATCH = 1000;
 
 /**
