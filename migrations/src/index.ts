@@ -29,6 +29,7 @@ import * as oidcIdentities from './20261208_1000_oidc_identities.js';
 import * as slowMode from './20261208_1100_slow_mode.js';
 import * as postAttachments from './20261208_1200_post_attachments.js';
 import * as conversations from './20261208_1300_conversations.js';
+import * as authChangeNotices from './20261208_1500_auth_change_notices.js';
 
 /**
  * Every migration, by name. Kysely runs them in name order, so names start with a timestamp.
@@ -65,4 +66,5 @@ export const migrations: Record<string, Migration> = {
   '20261208_1100_slow_mode': slowMode,
   '20261208_1200_post_attachments': postAttachments,
   '20261208_1300_conversations': conversations,
+  '20261208_1500_auth_change_notices': authChangeNotices,
 };

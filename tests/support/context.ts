@@ -1,8 +1,10 @@
 import { type BuildOptions, buildApp } from '@hubspoke/api';
 import { type Config, loadConfig } from '@hubspoke/config';
 import { createDb, type Database } from '@hubspoke/db';
+import { changesAccess } from '@hubspoke/domain';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { Redis } from 'ioredis';
+import type { KyselyPlugin } from 'kysely';
 import { createTestDatabase, databaseUrl, dropTestDatabase } from './databases.js';
 
 export const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -43,7 +45,7 @@ export async function createTestContext(
   const config = testConfig(name, env);
   const app = await buildApp(config, options);
   await app.ready();
-  const db = createDb(config.databaseUrl, { max: 4 });
+  const db = createDb(config.databaseUrl, { max: 4, plugins: [heardByApp(app)] });
   return {
     app,
     config,
@@ -61,6 +63,31 @@ export async function createTestContext(
       await db.destroy();
       await clearRedisPrefix(config.redisPrefix);
       await dropTestDatabase(name);
+    },
+  };
+}
+
+/**
+ * The test's own pool writes as another process would: the api hears of a change to a person or
+ * a session a few milliseconds after its commit (its session cache). A test that writes directly
+ * and asks the api at once waits for that here, as a person clicking would without noticing.
+ */
+function heardByApp(app: FastifyInstance): KyselyPlugin {
+  const generations = new WeakMap<object, number>();
+  const generation = () => app.deps.sessions?.currentGeneration ?? 0;
+  return {
+    transformQuery({ node, queryId }) {
+      if (changesAccess(node)) generations.set(queryId, generation());
+      return node;
+    },
+    async transformResult({ queryId, result }) {
+      const before = generations.get(queryId);
+      // Inside a transaction nothing is heard before the commit: the wait then just runs out.
+      const deadline = Date.now() + 1_000;
+      while (before !== undefined && generation() === before && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 2));
+      }
+      return result;
     },
   };
 }

@@ -1,4 +1,4 @@
-import { Kysely, PostgresDialect, type Transaction } from 'kysely';
+import { Kysely, type KyselyPlugin, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.js';
 import { asUnavailable } from './unavailable.js';
@@ -21,6 +21,7 @@ export interface DbOptions {
    * it off: a statement prepared before a migration may no longer fit the tables after it.
    */
   namedStatements?: boolean;
+  plugins?: KyselyPlugin[];
 }
 
 /**
@@ -121,5 +122,5 @@ export function createDb(databaseUrl: string, options: DbOptions = {}): Database
     connect: () => pool.connect().catch((error: unknown) => Promise.reject(asUnavailable(error))),
     end: () => pool.end(),
   };
-  return new Kysely<DB>({ dialect: new PostgresDialect({ pool: connecting }) });
+  return new Kysely<DB>({ dialect: new PostgresDialect({ pool: connecting }), plugins: options.plugins ?? [] });
 }

@@ -1,5 +1,6 @@
 export { createDb, type Database, type DbOptions, type Executor, type Tx } from './connection.js';
 export { type EmbeddedDatabase, startEmbeddedPostgres } from './embedded.js';
+export { type ChannelListener, listenTo } from './listen.js';
 export { ensureDatabase, migrateToLatest } from './migrate.js';
 export { serverAnswers } from './probe.js';
 export * as apiTokenRepo from './repositories/auth/api-tokens.js';

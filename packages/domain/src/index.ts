@@ -6,6 +6,7 @@ export * from './auth/login.js';
 export * from './auth/oidc.js';
 export * from './auth/password-reset.js';
 export { checkPasswordPolicy, hashPassword, verifyPassword } from './auth/passwords.js';
+export { AUTH_CHANGES_CHANNEL, changesAccess, SessionCache } from './auth/session-cache.js';
 export * from './auth/sessions.js';
 export * from './auth/users.js';
 export * from './consents/index.js';

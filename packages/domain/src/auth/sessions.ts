@@ -32,24 +32,33 @@ export interface ValidSession {
 
 export async function validateSession(deps: Deps, token: string): Promise<ValidSession | undefined> {
   const id = hashToken(token);
-  const found = await sessionRepo.findWithUser(deps.db, id);
+  const cache = deps.sessions;
+  const generation = cache?.currentGeneration ?? 0;
+  const cached = cache?.find(id);
+  const found = cached ?? (await sessionRepo.findWithUser(deps.db, id));
   if (!found) return undefined;
   const now = deps.clock.now();
   if (now >= found.expiresAt) {
     await sessionRepo.remove(deps.db, id);
+    cache?.forgetSession(id);
     return undefined;
   }
   const halfLife = (deps.config.sessionDays * 86_400_000) / 2;
   if (found.expiresAt.getTime() - now.getTime() < halfLife) {
     const expiresAt = addDays(now, deps.config.sessionDays);
     await sessionRepo.extend(deps.db, id, expiresAt);
+    cache?.keep(id, { user: found.user, expiresAt }, generation);
     return { user: found.user, expiresAt, refreshed: true };
   }
+  if (!cached) cache?.keep(id, found, generation);
   return { user: found.user, expiresAt: found.expiresAt, refreshed: false };
 }
 
-export async function invalidateSession(deps: Pick<Deps, 'db'>, token: string): Promise<void> {
-  await sessionRepo.remove(deps.db, hashToken(token));
+export async function invalidateSession(deps: Pick<Deps, 'db' | 'sessions'>, token: string): Promise<void> {
+  const id = hashToken(token);
+  await sessionRepo.remove(deps.db, id);
+  // At once for this process; the others hear of it from the database.
+  deps.sessions?.forgetSession(id);
 }
 
 /** Expired sessions are refused anyway; removing them keeps the table from growing forever. */

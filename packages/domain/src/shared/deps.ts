@@ -1,6 +1,7 @@
 import type { Config } from '@hubspoke/config';
 import type { Database } from '@hubspoke/db';
 import type { EventPublisher, RateLimitStore } from '@hubspoke/jobs';
+import type { SessionCache } from '../auth/session-cache.js';
 import type { Clock } from './clock.js';
 
 /** What services need from the outside world, passed explicitly so the api and worker share them. */
@@ -10,4 +11,6 @@ export interface Deps {
   clock: Clock;
   rateLimits: RateLimitStore;
   events: EventPublisher;
+  /** Validated sessions kept in memory (the api's); without it every request asks the database. */
+  sessions?: SessionCache;
 }

@@ -1,12 +1,9 @@
 import { createHash } from 'node:crypto';
-import { type Database, rateLimitRepo, workerHeartbeatRepo } from '@hubspoke/db';
+import { type Database, listenTo, rateLimitRepo, workerHeartbeatRepo } from '@hubspoke/db';
 import { createPostgresBackend, withBackend } from 'bullmq';
 import { sql } from 'kysely';
-import pg from 'pg';
 import type { Backend, EventBus, RateLimitStore, WorkerPresence } from '../contracts/backend.js';
 import { QUEUE_NAME } from '../contracts/jobs.js';
-
-const RECONNECT_MS = 1_000;
 
 /**
  * NOTIFY channels are identifiers, at most 63 bytes; the deployment's prefix may be longer, so
@@ -14,10 +11,7 @@ const RECONNECT_MS = 1_000;
  */
 const channelFor = (prefix: string) => `events_${createHash('sha256').update(prefix).digest('hex').slice(0, 16)}`;
 
-/**
- * NOTIFY carries the wake-up. Listening takes a connection of its own for as long as it lasts;
- * after losing it, the listener reconnects and wakes once, since announcements made meanwhile are gone.
- */
+/** NOTIFY carries the wake-up, heard on a connection of its own (`listenTo`). */
 class PostgresEventBus implements EventBus {
   constructor(
     private readonly db: Database,
@@ -31,43 +25,12 @@ class PostgresEventBus implements EventBus {
     sql`select pg_notify(${this.channel}, ${String(Math.max(...eventIds))})`.execute(this.db).catch(this.onError);
   }
 
-  async listen(onWake: () => void): Promise<() => Promise<void>> {
-    let client: pg.Client | undefined;
-    let stopped = false;
-    let retry: NodeJS.Timeout | undefined;
-    const connect = async (): Promise<void> => {
-      const next = new pg.Client({ connectionString: this.databaseUrl, application_name: 'hubspoke-listen' });
-      next.on('notification', (message) => {
-        if (message.channel === this.channel) onWake();
-      });
-      next.on('error', (error) => {
-        this.onError(error);
-        reconnect(next);
-      });
-      next.on('end', () => reconnect(next));
-      client = next;
-      try {
-        await next.connect();
-        await next.query(`listen ${next.escapeIdentifier(this.channel)}`);
-      } catch (error) {
-        this.onError(error as Error);
-        reconnect(next);
-      }
+  listen(onWake: () => void): Promise<() => Promise<void>> {
+    // A wake-up once listening again covers what was announced while the connection was lost.
+    const onListening = (again: boolean) => {
+      if (again) onWake();
     };
-    const reconnect = (lost: pg.Client) => {
-      if (stopped || client !== lost) return;
-      client = undefined;
-      lost.end().catch(() => {});
-      retry = setTimeout(() => {
-        void connect().then(() => onWake());
-      }, RECONNECT_MS);
-    };
-    await connect();
-    return async () => {
-      stopped = true;
-      clearTimeout(retry);
-      await client?.end().catch(() => {});
-    };
+    return listenTo(this.databaseUrl, this.channel, { onMessage: onWake, onListening }, this.onError);
   }
 }
 
