@@ -30,6 +30,7 @@ import * as slowMode from './20261208_1100_slow_mode.js';
 import * as postAttachments from './20261208_1200_post_attachments.js';
 import * as conversations from './20261208_1300_conversations.js';
 import * as authChangeNotices from './20261208_1500_auth_change_notices.js';
+import * as threadActivityCounts from './20261208_1600_thread_activity_counts.js';
 
 /**
  * Every migration, by name. Kysely runs them in name order, so names start with a timestamp.
@@ -67,4 +68,5 @@ export const migrations: Record<string, Migration> = {
   '20261208_1200_post_attachments': postAttachments,
   '20261208_1300_conversations': conversations,
   '20261208_1500_auth_change_notices': authChangeNotices,
+  '20261208_1600_thread_activity_counts': threadActivityCounts,
 };

@@ -264,6 +264,16 @@ export interface ThreadParticipantsTable {
   post_count: ColumnType<number, number | undefined, number>;
 }
 
+/**
+ * Kept by triggers on `threads`: per table, the threads not bound to a draft whose latest activity
+ * falls in each 30-day `bucket` (`thread_activity_bucket(last_activity_at)`).
+ */
+export interface ThreadActivityCountsTable {
+  table_id: number;
+  bucket: number;
+  threads: number;
+}
+
 export interface ThreadReadsTable {
   user_id: number;
   thread_id: number;
@@ -373,6 +383,7 @@ export interface DB {
   post_mentions: PostMentionsTable;
   thread_participants: ThreadParticipantsTable;
   thread_reads: ThreadReadsTable;
+  thread_activity_counts: ThreadActivityCountsTable;
   bookmarks: BookmarksTable;
   thread_subscriptions: ThreadSubscriptionsTable;
   table_subscriptions: TableSubscriptionsTable;

@@ -286,27 +286,67 @@ export async function findListRowWithAccess(
   return { thread, tableVisibility: table_visibility, isMember: is_member, draftAuthorId: draft_author_id };
 }
 
+/** The length of a `thread_activity_counts` bucket: the migration's `thread_activity_bucket`. */
+export const ACTIVITY_BUCKET_MS = 2_592_000_000;
+
 /**
  * Unread threads per visible table: threads with posts past the viewer's read mark that were
  * active since the viewer joined (so a newcomer is not greeted by the whole archive).
+ *
+ * Counted as (visible threads active since joining) − (those the viewer has read to the end), so
+ * the cost follows the viewer's own reading and the forum's age in 30-day buckets, never the number
+ * of threads. The first term, for threads not bound to a draft, is whole buckets after the one the
+ * viewer joined in (`thread_activity_counts`, kept by triggers) plus the threads of that one bucket
+ * active after joining (an index range over at most 30 days of latest activity); draft-bound
+ * threads, visible per person, are few and counted directly. A table's visibility is all or
+ * nothing, so it is applied to the bucket rows as it is to threads. Per-person counters were the
+ * alternative: every reply and every new thread would then write a row per reader of the table.
  */
 export async function unreadByTable(db: Executor, viewer: Viewer & { joinedAt: Date }): Promise<Map<number, number>> {
-  const rows = await db
+  const joinedAt = viewer.joinedAt;
+  const bucket = Math.floor(joinedAt.getTime() / ACTIVITY_BUCKET_MS);
+  const bucketEnd = new Date((bucket + 1) * ACTIVITY_BUCKET_MS);
+  const laterBuckets = db
+    .selectFrom('thread_activity_counts as c')
+    .innerJoin('tables', 'tables.id', 'c.table_id')
+    .select(['c.table_id', sql<number>`sum(c.threads)::int`.as('n')])
+    .where(tableVisibleTo(viewer))
+    .where('c.bucket', '>', bucket)
+    .groupBy('c.table_id');
+  const joiningBucket = db
     .selectFrom('threads')
     .innerJoin('tables', 'tables.id', 'threads.table_id')
-    .leftJoin('thread_reads', (join) =>
-      join.onRef('thread_reads.thread_id', '=', 'threads.id').on('thread_reads.user_id', '=', viewer.id),
-    )
-    .select(['threads.table_id', (eb) => eb.fn.countAll<number>().as('unread')])
+    .select(['threads.table_id', sql<number>`count(*)::int`.as('n')])
+    .where(tableVisibleTo(viewer))
+    .where('threads.draft_document_id', 'is', null)
+    // Always true: it lets the (pinned, last_activity_at) index serve the range below.
+    .where('threads.pinned', 'in', [false, true])
+    .where('threads.last_activity_at', '>', joinedAt)
+    .where('threads.last_activity_at', '<', bucketEnd)
+    .groupBy('threads.table_id');
+  const drafts = db
+    .selectFrom('threads')
+    .innerJoin('tables', 'tables.id', 'threads.table_id')
+    .select(['threads.table_id', sql<number>`count(*)::int`.as('n')])
+    .where('threads.draft_document_id', 'is not', null)
     .where(threadAndTableVisibleTo(viewer))
-    .where('threads.last_activity_at', '>', viewer.joinedAt)
-    .where((eb) =>
-      eb.or([
-        eb('thread_reads.last_read_post_number', 'is', null),
-        eb('thread_reads.last_read_post_number', '<', eb.ref('threads.last_post_number')),
-      ]),
-    )
-    .groupBy('threads.table_id')
+    .where('threads.last_activity_at', '>', joinedAt)
+    .groupBy('threads.table_id');
+  const readToTheEnd = db
+    .selectFrom('thread_reads')
+    .innerJoin('threads', 'threads.id', 'thread_reads.thread_id')
+    .innerJoin('tables', 'tables.id', 'threads.table_id')
+    .select(['threads.table_id', sql<number>`-count(*)::int`.as('n')])
+    .where('thread_reads.user_id', '=', viewer.id)
+    .whereRef('thread_reads.last_read_post_number', '>=', 'threads.last_post_number')
+    .where(threadAndTableVisibleTo(viewer))
+    .where('threads.last_activity_at', '>', joinedAt)
+    .groupBy('threads.table_id');
+  const rows = await db
+    .selectFrom(laterBuckets.unionAll(joiningBucket).unionAll(drafts).unionAll(readToTheEnd).as('parts'))
+    .select(['parts.table_id', sql<number>`sum(parts.n)::int`.as('unread')])
+    .groupBy('parts.table_id')
+    .having(sql<number>`sum(parts.n)`, '>', 0)
     .execute();
   return new Map(rows.map((r) => [r.table_id, Number(r.unread)]));
 }
