@@ -57,12 +57,13 @@ export async function searchPosts(deps: Pick<Deps, 'db'>, actor: UserRow, input:
   const cursor = decodeCursor(input.cursor, isCursor);
   if (cursor && cursor.sort !== sort) throw invalid('invalid_cursor', 'The cursor belongs to another sort order');
   const { q: _q, sort: _s, cursor: _c, limit: _l, ...filters } = input;
+  // One snapshot for the search's several statements (its id windows, then the page).
   const rows = await deps.db
     .transaction()
-    .execute(async (tx) => {
-      await searchRepo.limitStatementTime(tx, SEARCH_TIME_LIMIT_MS);
-      return searchRepo.search(tx, actor, q, filters, sort, cursor, limit + 1);
-    })
+    .setIsolationLevel('repeatable read')
+    .execute((tx) =>
+      searchRepo.search(tx, actor, q, filters, sort, cursor, limit + 1, { timeLimitMs: SEARCH_TIME_LIMIT_MS }),
+    )
     .catch((error: { code?: string }) => {
       if (error.code === '57014')
         throw new AppError(503, 'search_timeout', 'This search takes too long; add words or filters');
