@@ -2,7 +2,7 @@ import http from 'node:http';
 import { loadSpecs } from './scenarios.js';
 import { type BenchUser, spread, type World } from './world.js';
 
-export const GROWTH_SCENARIOS = ['thread-page', 'thread-list', 'search'] as const;
+export const GROWTH_SCENARIOS = ['thread-page', 'thread-list', 'home', 'search'] as const;
 /** Requests in flight at once: few enough that latency is the work, not the queue. */
 const LOOPS = 2;
 

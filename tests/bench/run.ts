@@ -6,9 +6,11 @@
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
+import { drainTime } from './backlog.js';
 import { digest } from './digest.js';
 import { type FanoutResult, fanout } from './fanout.js';
 import { type GrowthPoint, measureGrowth } from './growth.js';
+import { type MailSink, mailSink } from './mail-sink.js';
 import { RssSampler, rssOf } from './memory.js';
 import { parseOptions, SCENARIOS, type ScenarioName } from './options.js';
 import { type Memory, rows, save, table } from './report.js';
@@ -20,10 +22,11 @@ import { loadWorld } from './world.js';
 const options = parseOptions(process.argv.slice(2));
 const { scale } = options;
 const has = (name: string) => options.only.has(name as ScenarioName);
+const REDIS_URL = 'redis://127.0.0.1:6379';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function clearRedis(): Promise<void> {
-  const redis = new Redis('redis://127.0.0.1:6379', { lazyConnect: true, maxRetriesPerRequest: 1 });
+  const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
   await redis.connect();
   try {
     let cursor = '0';
@@ -65,17 +68,18 @@ async function main() {
   const tokenPrefix = await seeder.sessions();
 
   let api: Api | undefined;
+  const mail = await mailSink();
   const memory: Memory = {};
   const startOnce = async () => {
     if (api) return api;
-    api = await startApi({ databaseUrl, built, backend: options.backend });
+    api = await startApi({ databaseUrl, built, backend: options.backend, smtpUrl: mail.url });
     await sleep(1_000);
     memory.restMb = rssOf(api.pid).rssMb;
     console.log(`api started (${api.entry}, pid ${api.pid}), RSS at rest ${memory.restMb} MB`);
     return api;
   };
   try {
-    const result = await measureAll(seeder, tokenPrefix, growthWanted, startOnce, memory);
+    const result = await measureAll(seeder, tokenPrefix, growthWanted, startOnce, memory, mail);
     const list = rows({ ...result, memory, ...(api ? { apiEntry: (api as Api).entry } : {}) });
     console.log(`\n${table(list)}\n`);
     const partial = options.only.size < SCENARIOS.length;
@@ -102,6 +106,7 @@ async function main() {
     console.log(`Wrote ${file} (${Math.round((Date.now() - started) / 1000)} s in all)`);
   } finally {
     await (api as Api | undefined)?.stop();
+    await mail.close();
     await seeder.close();
     await clearRedis();
     if (!options.keep) await dropDatabase();
@@ -114,6 +119,7 @@ async function measureAll(
   growthWanted: boolean,
   startOnce: () => Promise<Api>,
   memory: Memory,
+  mail: MailSink,
 ) {
   const growth: GrowthPoint[] = [];
   for (const stage of growthWanted ? scale.growthStages : [scale.posts]) {
@@ -128,10 +134,10 @@ async function measureAll(
   console.log(`Seeded ${count(seed.rows.posts)} posts, ${seed.databaseMb} MB, ${count(seed.postsPerSecond)} posts/s`);
   const running = await startOnce();
   const world = await loadWorld(seeder.pool, tokenPrefix);
-  const dbPids = (application: string) => async () => {
+  const dbPids = (applications: string[]) => async () => {
     const { rows } = await seeder.pool.query<{ pid: number }>(
-      'select pid from pg_stat_activity where datname = current_database() and application_name = $1',
-      [application],
+      'select pid from pg_stat_activity where datname = current_database() and application_name = any($1)',
+      [applications],
     );
     return rows.map((r) => r.pid);
   };
@@ -142,7 +148,7 @@ async function measureAll(
     const server = await startFloor(benchDatabaseUrl());
     try {
       floor = await measure(
-        { ...server, origin: running.origin, dbPids: dbPids('hubspoke-bench-floor') },
+        { ...server, origin: running.origin, dbPids: dbPids(['hubspoke-bench-floor']) },
         floorSpec,
         scale,
       );
@@ -154,8 +160,21 @@ async function measureAll(
   console.log('Scenarios…');
   const loads: LoadResult[] = [];
   const sampler = new RssSampler(running.pid).start();
+  const queues = options.backend === 'redis' ? { redisUrl: REDIS_URL, prefix: 'bench' } : undefined;
+  const serving = { ...running, dbPids: dbPids(['hubspoke-api', 'hubspoke-worker', 'hubspoke-listen']) };
   for (const spec of loadSpecs(world)) {
-    if (has(spec.name)) loads.push(await measure({ ...running, dbPids: dbPids('hubspoke-api') }, spec, scale));
+    if (!has(spec.name)) continue;
+    const mailsBefore = mail.ids.length;
+    const load = await measure(serving, spec, scale);
+    if (spec.name.startsWith('reply') || spec.name === 'thread-create') {
+      // What the writes left the worker (notifying watchers, their mail) must get done too.
+      const drained = await drainTime(seeder.pool, queues);
+      load.afterwards = { ...drained, mails: mail.ids.length - mailsBefore };
+      console.log(
+        `    worker done ${drained.seconds} s after the last request (${drained.left} left), ${load.afterwards.mails} mails`,
+      );
+    }
+    loads.push(load);
   }
   const peak = sampler.stop();
   if (loads.length) memory.scenariosPeakMb = peak;

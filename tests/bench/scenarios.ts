@@ -13,6 +13,8 @@ export interface Run {
   failed: number;
   /** CPU time the server process spent per successful request. */
   serverCpuMs: number;
+  /** CPU time its worker spent meanwhile per successful request (work the requests left, done later, is not in it). */
+  workerCpuMs: number;
   /** CPU time its PostgreSQL backends spent per successful request. */
   dbCpuMs: number;
   /** How busy the whole machine was (all processes, both cores), in %. */
@@ -26,7 +28,9 @@ export interface Target {
   url: string;
   origin: string;
   pid: number;
-  /** The PostgreSQL backends serving this server. */
+  /** The worker running beside it, if any. */
+  workerPids?: () => number[];
+  /** The PostgreSQL backends serving this server (and its worker). */
   dbPids: () => Promise<number[]>;
 }
 
@@ -38,6 +42,8 @@ export interface LoadResult extends Run {
   runs: Run[];
   /** The first failed response, to explain a non-zero `failed`. */
   failure?: string;
+  /** For writes: how long the worker took after the last request to finish their follow-ups. */
+  afterwards?: { seconds: number; left: number; mails: number };
 }
 
 interface Call {
@@ -55,7 +61,7 @@ export interface LoadSpec {
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
-async function once({ url, origin, pid, dbPids }: Target, spec: LoadSpec, seconds: number) {
+async function once({ url, origin, pid, workerPids, dbPids }: Target, spec: LoadSpec, seconds: number) {
   const byCookie = new Map(spec.users.map((u) => [u.cookie, u]));
   let next = 0;
   let failure: string | undefined;
@@ -79,6 +85,8 @@ async function once({ url, origin, pid, dbPids }: Target, spec: LoadSpec, second
     },
   };
   const backends = await dbPids();
+  const workers = workerPids?.() ?? [];
+  const workerBefore = cpuOf(workers);
   const cpuBefore = cpuSecondsOf(pid);
   const dbBefore = cpuOf(backends);
   const benchBefore = process.cpuUsage();
@@ -97,7 +105,9 @@ async function once({ url, origin, pid, dbPids }: Target, spec: LoadSpec, second
   const machine = machineCpu();
   const ok = result['2xx'];
   const bench = process.cpuUsage(benchBefore);
-  const ours = cpuSecondsOf(pid) - cpuBefore + cpuOf(backends) - dbBefore + (bench.user + bench.system) / 1e6;
+  const workerCpu = cpuOf(workers) - workerBefore;
+  const ours =
+    cpuSecondsOf(pid) - cpuBefore + workerCpu + cpuOf(backends) - dbBefore + (bench.user + bench.system) / 1e6;
   const capacity = machine.total - machineBefore.total;
   const run: Run = {
     rps: Math.round((10 * ok) / result.duration) / 10,
@@ -105,6 +115,7 @@ async function once({ url, origin, pid, dbPids }: Target, spec: LoadSpec, second
     p99: result.latency.p99,
     failed: result.non2xx + result.errors + result.timeouts,
     serverCpuMs: perRequest(cpuSecondsOf(pid) - cpuBefore, ok),
+    workerCpuMs: perRequest(workerCpu, ok),
     dbCpuMs: perRequest(cpuOf(backends) - dbBefore, ok),
     machineBusy: Math.round((100 * (machine.busy - machineBefore.busy)) / capacity),
     othersBusy: Math.max(0, Math.round((100 * (machine.busy - machineBefore.busy - ours)) / capacity)),
@@ -129,6 +140,7 @@ export async function measure(target: Target, spec: LoadSpec, scale: Scale): Pro
     p99: median(runs.map((r) => r.p99)),
     failed: runs.reduce((sum, r) => sum + r.failed, 0),
     serverCpuMs: median(runs.map((r) => r.serverCpuMs)),
+    workerCpuMs: median(runs.map((r) => r.workerCpuMs)),
     dbCpuMs: median(runs.map((r) => r.dbCpuMs)),
     machineBusy: median(runs.map((r) => r.machineBusy)),
     othersBusy: median(runs.map((r) => r.othersBusy)),
@@ -140,11 +152,13 @@ export async function measure(target: Target, spec: LoadSpec, scale: Scale): Pro
   const note = result.failed ? `  (${result.failed} failed, e.g. ${failure})` : '';
   console.log(
     `  ${spec.name}: ${result.rps} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, ` +
-      `CPU/request: server ${result.serverCpuMs} ms, db ${result.dbCpuMs} ms; machine ${result.machineBusy}% busy (other work ${result.othersBusy}%)${note}`,
+      `CPU/request: server ${result.serverCpuMs} ms, worker ${result.workerCpuMs} ms, db ${result.dbCpuMs} ms; machine ${result.machineBusy}% busy (other work ${result.othersBusy}%)${note}`,
   );
   return result;
 }
 
+/** Posts on the thread page, as the issue measures it. */
+const PAGE = 30;
 const rnd = seeded(7);
 const BODIES = Array.from({ length: 200 }, () => postBody(rnd).md);
 
@@ -171,8 +185,8 @@ export function loadSpecs(world: World): LoadSpec[] {
       users,
       call: (u) => {
         const thread = anyThread(visible(user(u)));
-        const after = Math.floor(Math.random() * Math.max(0, thread.last - 20));
-        return { method: 'GET', path: `/api/threads/${thread.id}?after=${after}` };
+        const after = Math.floor(Math.random() * Math.max(0, thread.last - PAGE));
+        return { method: 'GET', path: `/api/threads/${thread.id}?after=${after}&limit=${PAGE}` };
       },
     },
     {

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -91,18 +91,35 @@ export interface ApiSettings {
   databaseUrl: string;
   built: boolean;
   backend: 'redis' | 'postgres';
+  /** Where the worker sends its mail (a local sink). */
+  smtpUrl: string;
 }
 
 export interface Api extends Child {
   origin: string;
   entry: string;
+  /** The worker the api started (`--with-worker`), once it runs. */
+  workerPids(): number[];
 }
 
-/** The real api in its own process (no worker), with limits raised so they do not shape the results. */
-export async function startApi({ databaseUrl, built, backend }: ApiSettings): Promise<Api> {
+/** Child processes of `pid` (Linux lists them per thread; the main thread's are the ones forked). */
+function childrenOf(pid: number): number[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The real api as `npm start` runs it, with its worker (`--with-worker`) relaying events,
+ * notifying watchers and sending their mail, and with limits raised so they do not shape the results.
+ */
+export async function startApi({ databaseUrl, built, backend, smtpUrl }: ApiSettings): Promise<Api> {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
-  const args = built ? ['apps/api/dist/main.js'] : ['--import', 'tsx', 'apps/api/src/main.ts'];
+  const main = built ? ['apps/api/dist/main.js'] : ['--import', 'tsx', 'apps/api/src/main.ts'];
+  const args = [...main, '--with-worker'];
   const child = await startChild(args, {
     ...(built ? {} : SOURCES),
     NODE_ENV: 'production',
@@ -120,9 +137,9 @@ export async function startApi({ databaseUrl, built, backend }: ApiSettings): Pr
     LOGIN_MAX_PER_ACCOUNT: '10000',
     APP_SECRET: randomBytes(24).toString('hex'),
     UPLOAD_DIR: join(tmpdir(), 'hubspoke-bench', 'uploads'),
-    MAIL_OUTBOX_DIR: join(tmpdir(), 'hubspoke-bench', 'mail'),
+    SMTP_URL: smtpUrl,
   });
-  return { ...child, origin, entry: args.join(' ') };
+  return { ...child, origin, entry: args.join(' '), workerPids: () => childrenOf(child.pid) };
 }
 
 export async function startFloor(databaseUrl: string): Promise<Child> {
