@@ -31,6 +31,7 @@ import * as postAttachments from './20261208_1200_post_attachments.js';
 import * as conversations from './20261208_1300_conversations.js';
 import * as authChangeNotices from './20261208_1500_auth_change_notices.js';
 import * as threadActivityCounts from './20261208_1600_thread_activity_counts.js';
+import * as inlinedActivityBucket from './20261208_1700_inlined_activity_bucket.js';
 
 /**
  * Every migration, by name. Kysely runs them in name order, so names start with a timestamp.
@@ -69,4 +70,5 @@ export const migrations: Record<string, Migration> = {
   '20261208_1300_conversations': conversations,
   '20261208_1500_auth_change_notices': authChangeNotices,
   '20261208_1600_thread_activity_counts': threadActivityCounts,
+  '20261208_1700_inlined_activity_bucket': inlinedActivityBucket,
 };
