@@ -119,7 +119,9 @@ export async function startApi({ databaseUrl, built, backend, smtpUrl }: ApiSett
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const main = built ? ['apps/api/dist/main.js'] : ['--import', 'tsx', 'apps/api/src/main.ts'];
-  const args = [...main, '--with-worker'];
+  // BENCH_CPU_PROF=<folder>: the api writes a V8 CPU profile there when it stops (open it in Chrome's DevTools).
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const args = [...profile, ...main, '--with-worker'];
   const child = await startChild(args, {
     ...(built ? {} : SOURCES),
     NODE_ENV: 'production',
