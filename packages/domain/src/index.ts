@@ -13,9 +13,16 @@ export * from './consents/index.js';
 export * from './conversations/index.js';
 export * from './cv/index.js';
 export { loadDemo } from './demo/seed.js';
-export { buildDigest, type DigestData } from './digests/content.js';
+export { buildDigest, buildDigests, type DigestData } from './digests/content.js';
 export { dueDigests, firstDigestFrom } from './digests/plan.js';
-export { type DeliverDigest, type DigestOutcome, runDigest } from './digests/run.js';
+export {
+  type BatchDigestResult,
+  type DeliverDigest,
+  DIGEST_SEND_CONCURRENCY,
+  type DigestOutcome,
+  runDigest,
+  runDigests,
+} from './digests/run.js';
 export * from './documents/index.js';
 export * from './dto.js';
 export * from './experiences/index.js';

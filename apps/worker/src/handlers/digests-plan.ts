@@ -1,25 +1,36 @@
 import { dueDigests } from '@hubspoke/domain';
-import { defaultJobOptions, digestJobId } from '@hubspoke/jobs';
+import { defaultJobOptions, digestBatchJobId } from '@hubspoke/jobs';
 import type { Handler, WorkerDeps } from '../registry.js';
 
-const CHUNK = 1_000;
+/**
+ * People per `digests.send` job. A batch's contents come from one statement planned once (a
+ * person's own statement took ~5 ms to plan and ~1 ms to run); batches small enough that the
+ * worker's concurrent jobs keep both the database and the mail server busy, and a retry redoes
+ * little.
+ */
+export const DIGEST_BATCH = 100;
 
 /**
- * One job per person and due period; ids make a repeated plan a no-op, and a job of a period
- * still due that failed for good is retried (the claim in PostgreSQL keeps it to one mail).
+ * Batches of people due, each with their period; a batch's id says whom it holds, so a repeated
+ * plan is a no-op while it waits or retries, and one that failed for good is retried (the claims
+ * in PostgreSQL keep each digest to one mail, whatever batch it ends up in). Daily and weekly
+ * digests go in separate batches: a batch's statement is planned for its widest window.
  */
 export async function planDigests(deps: WorkerDeps): Promise<{ planned: number; revived: number }> {
   const due = await dueDigests(deps, deps.clock.now());
-  let revived = 0;
-  for (let i = 0; i < due.length; i += CHUNK) {
-    revived += await deps.revive(
-      due.slice(i, i + CHUNK).map((d) => ({
-        name: 'digest.send' as const,
-        data: { userId: d.user_id, period: d.period },
-        opts: { ...defaultJobOptions, jobId: digestJobId(d.user_id, d.period), removeOnComplete: { age: 7 * 86_400 } },
-      })),
-    );
+  const jobs = [];
+  for (const frequency of ['daily', 'weekly'] as const) {
+    const group = due.filter((d) => d.frequency === frequency);
+    for (let i = 0; i < group.length; i += DIGEST_BATCH) {
+      const digests = group.slice(i, i + DIGEST_BATCH).map((d) => ({ userId: d.user_id, period: d.period }));
+      jobs.push({
+        name: 'digests.send' as const,
+        data: { digests },
+        opts: { ...defaultJobOptions, jobId: digestBatchJobId(digests), removeOnComplete: { age: 7 * 86_400 } },
+      });
+    }
   }
+  const revived = await deps.revive(jobs);
   return { planned: due.length, revived };
 }
 

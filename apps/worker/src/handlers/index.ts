@@ -1,5 +1,5 @@
 import type { HandlerEntry } from '../registry.js';
-import { digestSend } from './digest-send.js';
+import { digestSend, digestsSend } from './digest-send.js';
 import { digestsPlan } from './digests-plan.js';
 import { eventFanout } from './event-fanout.js';
 import { eventMail } from './event-mail.js';
@@ -26,6 +26,7 @@ export const handlers: HandlerEntry[] = [
   ['notification.email', notificationEmail],
   ['digests.plan', digestsPlan],
   ['digest.send', digestSend],
+  ['digests.send', digestsSend],
   ['tutoring.schedule', tutoringSchedule],
   ['tutoring.nudge', tutoringNudge],
   ['export.build', exportBuild],

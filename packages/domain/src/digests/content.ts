@@ -32,15 +32,45 @@ export async function buildDigest(
   from: Date,
   to: Date,
 ): Promise<DigestData | undefined> {
-  const base = deps.config.publicUrl;
-  const questionsSince = new Date(to.getTime() - QUESTION_AGE_DAYS * 86_400_000);
-  const { threads, questions, documents, notifications, unread_conversations } = await digestContentRepo.forReader(
+  const lists = await digestContentRepo.forReader(
     deps.db,
     user,
-    { from, to, questionsSince },
+    { from, to, questionsSince: questionsSince(to) },
     LIMITS,
   );
+  return shape(deps.config.publicUrl, user, lists);
+}
 
+/**
+ * `buildDigest` for many people at once, each with their own window ending at `to`, in one
+ * statement: by user id, undefined for those with nothing to say.
+ */
+export async function buildDigests(
+  deps: Pick<Deps, 'db' | 'config'>,
+  readers: ReadonlyArray<{ user: UserRow; from: Date }>,
+  to: Date,
+): Promise<Map<number, DigestData | undefined>> {
+  const rows = await digestContentRepo.forReaders(
+    deps.db,
+    readers.map((r) => ({ id: r.user.id, from: r.from })),
+    { to, questionsSince: questionsSince(to) },
+    LIMITS,
+  );
+  const byId = new Map(rows.map((row) => [row.user_id, row]));
+  const digests = new Map<number, DigestData | undefined>();
+  for (const { user } of readers) {
+    const row = byId.get(user.id);
+    digests.set(user.id, row ? shape(deps.config.publicUrl, user, row) : undefined);
+  }
+  return digests;
+}
+
+const questionsSince = (to: Date) => new Date(to.getTime() - QUESTION_AGE_DAYS * 86_400_000);
+
+type Lists = Awaited<ReturnType<typeof digestContentRepo.forReader>>;
+
+function shape(base: string, user: UserRow, lists: Lists): DigestData | undefined {
+  const { threads, questions, documents, notifications, unread_conversations } = lists;
   const groups: DigestData['groups'] = [];
   for (const t of [...threads].sort((a, b) => a.focus_position - b.focus_position)) {
     const newPosts = Number(t.new_posts ?? 0);

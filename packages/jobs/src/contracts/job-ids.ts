@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { JobPayloads } from './jobs.js';
 
 /**
@@ -12,6 +13,16 @@ export const notificationMailJobId = (notificationId: number) => `notification-m
 
 /** One person's digest for one period. */
 export const digestJobId = (userId: number, period: string) => `digest-${userId}-${period}`;
+
+/**
+ * A batch of digests, named by what it holds: planning the same people and periods again while
+ * the batch waits or retries is a no-op, and a batch that failed for good is found to revive.
+ */
+export const digestBatchJobId = (digests: JobPayloads['digests.send']['digests']) =>
+  `digests-${createHash('sha256')
+    .update(digests.map((d) => `${d.userId} ${d.period}`).join('\n'))
+    .digest('hex')
+    .slice(0, 32)}`;
 
 /** One nudge of one assignment: a question assigned again gets nudges of its own. */
 export const nudgeJobId = ({ which, threadId, assignedAt }: JobPayloads['tutoring.nudge']) =>

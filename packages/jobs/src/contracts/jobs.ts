@@ -10,6 +10,7 @@ export const JOB_NAMES = [
   'notification.email',
   'digests.plan',
   'digest.send',
+  'digests.send',
   'mail.sweep',
   'tutoring.schedule',
   'tutoring.nudge',
@@ -32,7 +33,10 @@ export interface JobPayloads {
   /** An immediate notification mail, delayed by the grace period. */
   'notification.email': { notificationId: number };
   'digests.plan': Record<string, never>;
+  /** One person's digest for one period (as planned before digests went out in batches). */
   'digest.send': { userId: number; period: string };
+  /** Many people's digests, each for its own period: built in a few statements, sent over pooled connections. */
+  'digests.send': { digests: Array<{ userId: number; period: string }> };
   /** Re-enqueues unsent account mails and due digests whose jobs failed for good or were lost. */
   'mail.sweep': Record<string, never>;
   /** Schedules the reminder and escalation of a question assignment (from its outbox event). */

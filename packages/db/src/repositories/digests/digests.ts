@@ -167,3 +167,72 @@ export async function release(db: Executor, userId: number, period: string): Pro
     .where('status', '=', 'sending')
     .execute();
 }
+
+/** One person's claim from `claimPeriods`, keyed by the period asked for. */
+export type BatchClaim = PeriodClaim & { period: string };
+
+/**
+ * `claimPeriod` for many people in one statement, with the same outcomes: a claimed period's
+ * row is `sending` until `finish` stamps it. People who no longer exist are left out. Rows are
+ * inserted in key order, so two batches claiming some of the same people wait for each other
+ * instead of deadlocking; a period the other batch took reads as busy.
+ */
+export async function claimPeriods(
+  db: Executor,
+  claim: {
+    digests: ReadonlyArray<{ userId: number; period: string }>;
+    now: Date;
+    staleBefore: Date;
+    firstFrom: { daily: Date; weekly: Date };
+  },
+): Promise<BatchClaim[]> {
+  // One row per person and period: a statement may not claim the same row twice.
+  const wanted = [...new Map(claim.digests.map((d) => [`${d.userId} ${d.period}`, d])).values()];
+  if (wanted.length === 0) return [];
+  const { now } = claim;
+  const result = await sql<UserRow & { period: string; claimed_from: Date | null; earlier_status: string | null }>`
+    with wanted as (
+      select * from unnest(${wanted.map((d) => d.userId)}::int8[], ${wanted.map((d) => d.period)}::text[])
+        as w(user_id, period)
+    ), claimed as (
+      insert into digest_sends (user_id, period, status, claimed_at, covers_from, covers_to)
+      select u.id, w.period, 'sending', ${timestamp(now)}, coalesce(
+          (select s.covers_to from digest_sends s where s.user_id = u.id and s.status <> 'sending'
+            order by s.covers_to desc limit 1),
+          case when u.digest = 'daily' then ${timestamp(claim.firstFrom.daily)} else ${timestamp(claim.firstFrom.weekly)} end),
+        ${timestamp(now)}
+      from wanted w join users u on u.id = w.user_id
+      where u.digest <> 'off'
+      order by u.id, w.period
+      on conflict (user_id, period) do update
+        set claimed_at = excluded.claimed_at, covers_from = excluded.covers_from, covers_to = excluded.covers_to
+        where digest_sends.status = 'sending' and digest_sends.claimed_at < ${timestamp(claim.staleBefore)}
+      returning user_id, period, covers_from
+    )
+    select u.*, w.period, c.covers_from as claimed_from,
+      -- Seen as of the statement's start, as in claimPeriod.
+      (select s.status from digest_sends s where s.user_id = w.user_id and s.period = w.period) as earlier_status
+    from wanted w
+    join users u on u.id = w.user_id
+    left join claimed c on c.user_id = w.user_id and c.period = w.period
+    order by u.id`.execute(db);
+  return result.rows.map(({ period, claimed_from, earlier_status, ...user }): BatchClaim => {
+    if (user.digest === 'off') return { user, period, claim: 'off' };
+    if (claimed_from) return { user, period, claim: 'claimed', from: claimed_from };
+    if (earlier_status === 'sending' || earlier_status === null) return { user, period, claim: 'busy' };
+    return { user, period, claim: 'done' };
+  });
+}
+
+/** `finish` for many periods that sent nothing (`empty`, `skipped`), in one statement. */
+export async function finishUnsent(
+  db: Executor,
+  done: ReadonlyArray<{ userId: number; period: string; status: 'empty' | 'skipped' }>,
+): Promise<void> {
+  if (done.length === 0) return;
+  await sql`
+    update digest_sends s set status = d.status, message_id = null, sent_at = null
+    from unnest(${done.map((d) => d.userId)}::int8[], ${done.map((d) => d.period)}::text[], ${done.map((d) => d.status)}::text[])
+      as d(user_id, period, status)
+    where s.user_id = d.user_id and s.period = d.period`.execute(db);
+}
