@@ -35,7 +35,7 @@ async function readers(count: number, role?: 'participant' | 'tutor' | 'moderato
 /** A delivery that records what each person was sent, and can be told to refuse some. */
 function recorder(refuse: (user: UserRow) => boolean = () => false) {
   const sent = new Map<number, DigestData[]>();
-  const deliver = async (user: UserRow, digest: DigestData) => {
+  const deliver = async (user: UserRow, digest: DigestData, _period?: string) => {
     if (refuse(user)) throw new Error(`451 try later (${user.id})`);
     sent.set(user.id, [...(sent.get(user.id) ?? []), digest]);
     return `<digest-test-${user.id}@test>`;
