@@ -87,6 +87,11 @@ export async function runDigests(
     for (let i = next++; i < toSend.length; i = next++) {
       const { user, period, digest } = toSend[i] as (typeof toSend)[number];
       const key = { userId: user.id, period };
+      // Taken over while this batch was busy with the others: the other worker sends it.
+      if (!(await digestRepo.renewClaim(deps.db, user.id, period, now, deps.clock.now()))) {
+        results.push({ ...key, outcome: 'busy' });
+        continue;
+      }
       let messageId: string;
       try {
         messageId = await deliver(user, digest, period);

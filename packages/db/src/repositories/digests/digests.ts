@@ -158,6 +158,29 @@ export async function finish(
     .execute();
 }
 
+/**
+ * Renews this worker's claim just before its mail goes out, if it is still this worker's (claimed
+ * at `claimedAt`, not yet taken over as stale): a batch claims many periods at once and may reach
+ * the last of them late, when another worker could have taken the claim over.
+ */
+export async function renewClaim(
+  db: Executor,
+  userId: number,
+  period: string,
+  claimedAt: Date,
+  at: Date,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('digest_sends')
+    .set({ claimed_at: at })
+    .where('user_id', '=', userId)
+    .where('period', '=', period)
+    .where('status', '=', 'sending')
+    .where('claimed_at', '=', claimedAt)
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
+}
+
 /** Lets a failed attempt be retried at once rather than after the stale-claim delay. */
 export async function release(db: Executor, userId: number, period: string): Promise<void> {
   await db
