@@ -1,5 +1,5 @@
 import { loadavg } from 'node:os';
-import { SMTPServer } from 'smtp-server';
+import { mailSink } from './mail-sink.js';
 import { cpuSecondsOf, machineCpu } from './memory.js';
 
 export interface DigestResult {
@@ -35,34 +35,6 @@ const EXTRA_EMAIL = '%@digest-bench.example.it';
 /** Each added person belongs to this many tables and watches one, as seeded people do. */
 const MEMBERSHIPS = 4;
 
-/** A local SMTP server that only counts what it receives, by Message-ID. */
-async function countingSmtp() {
-  const ids: string[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, _session, callback) {
-      let head = '';
-      stream.on('data', (chunk: Buffer) => {
-        if (head.length < 4096) head += chunk.toString('utf8');
-      });
-      stream.on('end', () => {
-        ids.push(/^Message-ID:\s*(\S+)/im.exec(head)?.[1] ?? '');
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const address = server.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return {
-    url: `smtp://127.0.0.1:${port}/`,
-    ids,
-    close: () => new Promise<void>((r) => server.close(() => r())),
-  };
-}
-
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -76,7 +48,7 @@ export async function digest(databaseUrl: string): Promise<DigestResult> {
   const { createDb } = await import('@hubspoke/db');
   const { startWorker } = await import('@hubspoke/worker');
   const { sql } = await import('kysely');
-  const smtp = await countingSmtp();
+  const smtp = await mailSink();
   const prefix = `digest-bench-${process.pid}`;
   const config = loadConfig({
     DATABASE_URL: databaseUrl,

@@ -1,7 +1,7 @@
 import { SMTPServer } from 'smtp-server';
 
 export interface MailSink {
-  /** An SMTP URL for `SMTP_URL`, pooled as the worker's transport is by default. */
+  /** An SMTP URL for `SMTP_URL` (the worker pools its connections to it by default). */
   url: string;
   /** Message-IDs of what arrived, in order (a duplicate shows twice). */
   ids: string[];
@@ -30,7 +30,7 @@ export async function mailSink(): Promise<MailSink> {
   const address = server.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   return {
-    url: `smtp://127.0.0.1:${port}/?pool=true&maxConnections=10`,
+    url: `smtp://127.0.0.1:${port}/`,
     ids,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
