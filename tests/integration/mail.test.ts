@@ -142,7 +142,7 @@ describe('notification mails', () => {
     await completedJob(worker.queue, eventJobId(mention.event_id));
     await untilNoJobsPending(
       worker.queue,
-      (job) => job.name === 'notification.email' && job.data.notificationId === mention.id,
+      (job) => job.name === 'notification.emails' && job.data.notificationIds.includes(mention.id),
     );
     expect(smtp.to(reader.user.email).length).toBe(before);
   });

@@ -67,7 +67,7 @@ describe('a Redis outage', () => {
     // Every copy would come from the replies' fan-out jobs or the mail jobs they scheduled: once
     // those have all run, nothing more can arrive.
     for (const { id } of waiting) await completedJob(worker.queue, eventJobId(id));
-    await untilNoJobsPending(worker.queue, (job) => job.name === 'event.fanout' || job.name === 'notification.email');
+    await untilNoJobsPending(worker.queue, (job) => job.name === 'event.fanout' || job.name === 'notification.emails');
     expect(await notified()).toHaveLength(3);
     expect(smtp.to(reader.user.email)).toHaveLength(3);
   }, 90_000);

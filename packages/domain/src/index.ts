@@ -34,11 +34,12 @@ export { type NotificationDto, NotificationSchema, notificationToDto } from './n
 export { type FanOut, fanOutEvent, notificationsOfEvent, type SourceEvent } from './notifications/fanout.js';
 export { listNotifications, markNotificationsRead } from './notifications/inbox.js';
 export {
+  type DeliverNotificationMail,
   emailChoiceFor,
-  markNotificationEmailed,
+  mailNotifications,
   type NotificationMail,
+  type NotificationMailResult,
   notificationsToMail,
-  prepareNotificationMail,
 } from './notifications/mail.js';
 export {
   type DeliverQueuedMail,

@@ -1,4 +1,5 @@
 import { fanOutEvent, findOutboxEvent, notificationsOfEvent } from '@hubspoke/domain';
+import { eventJobId } from '@hubspoke/jobs';
 import { UnrecoverableError } from 'bullmq';
 import { scheduleNotificationMails } from '../notification-mails.js';
 import type { Handler } from '../registry.js';
@@ -15,7 +16,12 @@ export const eventFanout: Handler<'event.fanout'> = async (deps, { eventId }) =>
   if (!event) throw new UnrecoverableError(`event ${eventId} does not exist`);
   const { eventIds, notifications } = await fanOutEvent(deps, event);
   deps.events.publish(eventIds);
-  const unmailed = (await notificationsOfEvent(deps, eventId)).filter((n) => n.emailed_at === null);
-  const mails = await scheduleNotificationMails(deps, unmailed, deps.config.mail.notifyDelaySeconds * 1000);
+  const all = await notificationsOfEvent(deps, eventId);
+  const mails = await scheduleNotificationMails(
+    deps,
+    eventJobId(eventId),
+    all,
+    deps.config.mail.notifyDelaySeconds * 1000,
+  );
   return { notifications: notifications.length, mails };
 };

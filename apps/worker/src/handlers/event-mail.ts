@@ -1,4 +1,5 @@
 import { notificationsOfEvent } from '@hubspoke/domain';
+import { eventJobId } from '@hubspoke/jobs';
 import { scheduleNotificationMails } from '../notification-mails.js';
 import type { Handler } from '../registry.js';
 
@@ -8,6 +9,11 @@ import type { Handler } from '../registry.js';
  */
 export const eventMail: Handler<'event.mail'> = async (deps, { eventId }) => {
   const notifications = await notificationsOfEvent(deps, eventId);
-  const mails = await scheduleNotificationMails(deps, notifications, deps.config.mail.notifyDelaySeconds * 1000);
+  const mails = await scheduleNotificationMails(
+    deps,
+    eventJobId(eventId),
+    notifications,
+    deps.config.mail.notifyDelaySeconds * 1000,
+  );
   return { notifications: notifications.length, mails };
 };

@@ -7,7 +7,7 @@ import { eventsCleanup } from './events-cleanup.js';
 import { exportBuild } from './export-build.js';
 import { mailSend } from './mail-send.js';
 import { mailSweep } from './mail-sweep.js';
-import { notificationEmail } from './notification-email.js';
+import { notificationEmail, notificationEmails } from './notification-email.js';
 import { pathRemind } from './path-remind.js';
 import { sessionsCleanup } from './sessions-cleanup.js';
 import { surveysAnnounce } from './surveys-announce.js';
@@ -24,6 +24,7 @@ export const handlers: HandlerEntry[] = [
   ['mail.send', mailSend],
   ['mail.sweep', mailSweep],
   ['notification.email', notificationEmail],
+  ['notification.emails', notificationEmails],
   ['digests.plan', digestsPlan],
   ['digest.send', digestSend],
   ['digests.send', digestsSend],

@@ -1,4 +1,5 @@
 import { sendNudge } from '@hubspoke/domain';
+import { nudgeJobId } from '@hubspoke/jobs';
 import { scheduleNotificationMails } from '../notification-mails.js';
 import type { Handler } from '../registry.js';
 
@@ -6,6 +7,6 @@ import type { Handler } from '../registry.js';
 export const tutoringNudge: Handler<'tutoring.nudge'> = async (deps, job) => {
   const { eventIds, notifications } = await sendNudge(deps, job);
   deps.events.publish(eventIds);
-  await scheduleNotificationMails(deps, notifications);
+  await scheduleNotificationMails(deps, nudgeJobId(job), notifications);
   return { notified: notifications.length };
 };

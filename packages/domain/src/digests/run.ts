@@ -2,6 +2,7 @@ import { digestRepo, type UserRow } from '@hubspoke/db';
 import type { JobPayloads } from '@hubspoke/jobs';
 import type { Deps } from '../shared/deps.js';
 import { DigestInProgressError } from '../shared/errors.js';
+import { inLanes } from '../shared/lanes.js';
 import { buildDigests, type DigestData } from './content.js';
 import { firstDigestFrom, staleClaimBefore } from './plan.js';
 
@@ -82,36 +83,31 @@ export async function runDigests(
   await digestRepo.finishUnsent(deps.db, unsent);
   for (const u of unsent) results.push({ userId: u.userId, period: u.period, outcome: u.status });
 
-  let next = 0;
-  const lane = async () => {
-    for (let i = next++; i < toSend.length; i = next++) {
-      const { user, period, digest } = toSend[i] as (typeof toSend)[number];
-      const key = { userId: user.id, period };
-      // Taken over while this batch was busy with the others: the other worker sends it.
-      if (!(await digestRepo.renewClaim(deps.db, user.id, period, now, deps.clock.now()))) {
-        results.push({ ...key, outcome: 'busy' });
-        continue;
-      }
-      let messageId: string;
-      try {
-        messageId = await deliver(user, digest, period);
-      } catch (error) {
-        // Released at once, so the batch's retry can send it without waiting for the claim to go stale.
-        await digestRepo.release(deps.db, user.id, period).catch(() => {});
-        results.push({ ...key, outcome: 'failed', error });
-        continue;
-      }
-      try {
-        await digestRepo.finish(deps.db, user.id, period, 'sent', messageId, deps.clock.now());
-      } catch (error) {
-        // Sent but not stamped (the database went away): its claim goes stale and, as after a
-        // crash, the digest may go out again; the other lanes carry on meanwhile.
-        results.push({ ...key, outcome: 'failed', error });
-        continue;
-      }
-      results.push({ ...key, outcome: 'sent' });
+  await inLanes(toSend, concurrency, async ({ user, period, digest }) => {
+    const key = { userId: user.id, period };
+    // Taken over while this batch was busy with the others: the other worker sends it.
+    if (!(await digestRepo.renewClaim(deps.db, user.id, period, now, deps.clock.now()))) {
+      results.push({ ...key, outcome: 'busy' });
+      return;
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, toSend.length) }, lane));
+    let messageId: string;
+    try {
+      messageId = await deliver(user, digest, period);
+    } catch (error) {
+      // Released at once, so the batch's retry can send it without waiting for the claim to go stale.
+      await digestRepo.release(deps.db, user.id, period).catch(() => {});
+      results.push({ ...key, outcome: 'failed', error });
+      return;
+    }
+    try {
+      await digestRepo.finish(deps.db, user.id, period, 'sent', messageId, deps.clock.now());
+    } catch (error) {
+      // Sent but not stamped (the database went away): its claim goes stale and, as after a
+      // crash, the digest may go out again; the other lanes carry on meanwhile.
+      results.push({ ...key, outcome: 'failed', error });
+      return;
+    }
+    results.push({ ...key, outcome: 'sent' });
+  });
   return { results };
 }

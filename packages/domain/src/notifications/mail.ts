@@ -9,6 +9,7 @@ import {
 } from '@hubspoke/db';
 import { toPlainText } from '@hubspoke/markdown';
 import type { Deps } from '../shared/deps.js';
+import { inLanes } from '../shared/lanes.js';
 import { paths } from '../shared/urls.js';
 
 type Choices = {
@@ -72,7 +73,7 @@ export type NotificationMail =
  * out already, the notification or the post was read, the post is gone, the person changed
  * their mind, or can no longer read the thread.
  */
-export async function prepareNotificationMail(
+async function prepareNotificationMail(
   deps: Pick<Deps, 'db' | 'config' | 'clock'>,
   notificationId: number,
 ): Promise<NotificationMail> {
@@ -173,5 +174,45 @@ async function prepareConversationMail(deps: Pick<Deps, 'db' | 'config'>, n: Mai
   return toldInALine(n, deps.config.publicUrl + paths.conversation(conversationId), { conversation: true });
 }
 
-export const markNotificationEmailed = (deps: Pick<Deps, 'db' | 'clock'>, id: number) =>
-  notificationRepo.markEmailed(deps.db, id, deps.clock.now());
+/** Renders and sends one notification's mail. Supplied by the worker. */
+export type DeliverNotificationMail = (notificationId: number, mail: SentMail) => Promise<void>;
+
+/** What became of one mail of a batch: `skipped` says why it made no sense any more. */
+export type NotificationMailResult = { notificationId: number } & (
+  | { outcome: 'sent' }
+  | { outcome: 'skipped'; reason: string }
+  | { outcome: 'failed'; error: unknown }
+);
+
+/** How many notification mails of a batch go to the mail server at once. */
+export const NOTIFICATION_SEND_CONCURRENCY = 10;
+
+/**
+ * A batch of notification mails, each decided when its grace period is over (see
+ * prepareNotificationMail) and stamped as soon as the server took it, so a retry of the batch
+ * sends only the ones that failed and a crash resends at most the mails in flight. Never throws
+ * for one mail's sake: see each result.
+ */
+export async function mailNotifications(
+  deps: Pick<Deps, 'db' | 'config' | 'clock'>,
+  notificationIds: readonly number[],
+  deliver: DeliverNotificationMail,
+  concurrency = NOTIFICATION_SEND_CONCURRENCY,
+): Promise<NotificationMailResult[]> {
+  const results: NotificationMailResult[] = [];
+  await inLanes(notificationIds, concurrency, async (notificationId) => {
+    try {
+      const mail = await prepareNotificationMail(deps, notificationId);
+      if (!mail.send) {
+        results.push({ notificationId, outcome: 'skipped', reason: mail.reason });
+        return;
+      }
+      await deliver(notificationId, mail);
+      await notificationRepo.markEmailed(deps.db, notificationId, deps.clock.now());
+      results.push({ notificationId, outcome: 'sent' });
+    } catch (error) {
+      results.push({ notificationId, outcome: 'failed', error });
+    }
+  });
+  return results;
+}

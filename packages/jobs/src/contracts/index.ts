@@ -13,6 +13,6 @@ export type {
   RateLimitStore,
   WorkerPresence,
 } from './backend.js';
-export { digestBatchJobId, digestJobId, eventJobId, notificationMailJobId, nudgeJobId } from './job-ids.js';
+export { digestBatchJobId, digestJobId, eventJobId, notificationMailsJobId, nudgeJobId } from './job-ids.js';
 export { JOB_NAMES, type JobName, type JobPayloads, type NudgeKind, QUEUE_NAME, RELAYED_EVENTS } from './jobs.js';
 export { defaultJobOptions, RETRY_BACKOFF, type RetryPolicy, retryDelay } from './retries.js';

@@ -9,7 +9,12 @@ import type { JobPayloads } from './jobs.js';
 /** The job an outbox event was relayed to (the mail sweep re-enqueues account mails under the same id). */
 export const eventJobId = (eventId: number) => `event-${eventId}`;
 
-export const notificationMailJobId = (notificationId: number) => `notification-mail-${notificationId}`;
+/**
+ * The k-th batch of the notification mails `source` (an event's or a nudge's job id) called for:
+ * batches are cut from all of its notifications in id order, so a re-run lands each notification
+ * in the job that already has it.
+ */
+export const notificationMailsJobId = (source: string, batch: number) => `notification-mails-${source}-${batch}`;
 
 /** One person's digest for one period. */
 export const digestJobId = (userId: number, period: string) => `digest-${userId}-${period}`;

@@ -8,6 +8,7 @@ export const JOB_NAMES = [
   'event.mail',
   'mail.send',
   'notification.email',
+  'notification.emails',
   'digests.plan',
   'digest.send',
   'digests.send',
@@ -30,8 +31,10 @@ export interface JobPayloads {
   'event.mail': { eventId: number };
   /** A queued mail (invitation, password reset), announced by its outbox event. */
   'mail.send': { eventId: number };
-  /** An immediate notification mail, delayed by the grace period. */
+  /** One immediate notification mail (as scheduled before they went out in batches). */
   'notification.email': { notificationId: number };
+  /** Immediate notification mails of one event or nudge, delayed by the grace period, a batch per job. */
+  'notification.emails': { notificationIds: number[] };
   'digests.plan': Record<string, never>;
   /** One person's digest for one period (as planned before digests went out in batches). */
   'digest.send': { userId: number; period: string };
