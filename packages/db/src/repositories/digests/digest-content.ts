@@ -2,7 +2,7 @@ import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kyse
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Executor } from '../../connection.js';
 import type { DB, Role } from '../../schema.js';
-import { threadAndTableVisibleTo } from '../forum/threads.js';
+import { draftSeenBy, threadAndTableVisibleTo } from '../forum/threads.js';
 import { tableVisibleTo, type Viewer } from '../spaces/tables.js';
 
 /**
@@ -49,27 +49,7 @@ const eachReader: Reader = {
       eb.or([
         eb(readerRole, '=', 'admin'),
         eb('threads.draft_document_id', 'is', null),
-        eb.exists(
-          eb
-            .selectFrom('documents as draft')
-            .select('draft.id')
-            .whereRef('draft.id', '=', 'threads.draft_document_id')
-            .where((d) =>
-              d.or([
-                d('draft.author_id', '=', readerId),
-                d.and([
-                  d(readerRole, 'in', ['tutor', 'moderator']),
-                  d.exists(
-                    d
-                      .selectFrom('table_participants')
-                      .select('table_participants.user_id')
-                      .whereRef('table_participants.table_id', '=', 'draft.table_id')
-                      .where('table_participants.user_id', '=', readerId),
-                  ),
-                ]),
-              ]),
-            ),
-        ),
+        draftSeenBy(eb, readerId, eb(readerRole, 'in', ['tutor', 'moderator'])),
       ]),
     ]),
 };

@@ -1,5 +1,5 @@
 import type { Insertable } from 'kysely';
-import { type ExpressionBuilder, sql } from 'kysely';
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import type { Executor, Tx } from '../../connection.js';
 import type { DB, ThreadKind, ThreadRow, ThreadsTable, WatchLevel } from '../../schema.js';
 import { isMemberColumn, tableVisibleTo, type Viewer } from '../spaces/tables.js';
@@ -22,29 +22,38 @@ export function threadVisibleTo(viewer: Viewer) {
       ? eb.lit(true)
       : eb.or([
           eb('threads.draft_document_id', 'is', null),
-          eb.exists(
-            eb
-              .selectFrom('documents as draft')
-              .select('draft.id')
-              .whereRef('draft.id', '=', 'threads.draft_document_id')
-              .where((d) =>
-                d.or([
-                  d('draft.author_id', '=', viewer.id),
-                  ...(viewer.role === 'tutor' || viewer.role === 'moderator'
-                    ? [
-                        d.exists(
-                          d
-                            .selectFrom('table_participants')
-                            .select('table_participants.user_id')
-                            .whereRef('table_participants.table_id', '=', 'draft.table_id')
-                            .where('table_participants.user_id', '=', viewer.id),
-                        ),
-                      ]
-                    : []),
-                ]),
-              ),
-          ),
+          draftSeenBy(eb, viewer.id, viewer.role === 'tutor' || viewer.role === 'moderator'),
         ]);
+}
+
+/**
+ * The unpublished document a thread is about is the reader's to see: they wrote it, or they review
+ * in its table. `reviews` says whether the reader's role reviews: a value when the reader is known
+ * while building the statement, an expression on a row's role otherwise (digests, many at once).
+ */
+export function draftSeenBy(
+  eb: ExpressionBuilder<DB, 'threads'>,
+  readerId: number | Expression<number>,
+  reviews: boolean | Expression<SqlBool>,
+) {
+  return eb.exists(
+    eb
+      .selectFrom('documents as draft')
+      .select('draft.id')
+      .whereRef('draft.id', '=', 'threads.draft_document_id')
+      .where((d) => {
+        const inItsTable = d.exists(
+          d
+            .selectFrom('table_participants')
+            .select('table_participants.user_id')
+            .whereRef('table_participants.table_id', '=', 'draft.table_id')
+            .where('table_participants.user_id', '=', readerId),
+        );
+        const byAuthor = d('draft.author_id', '=', readerId);
+        if (reviews === false) return d.or([byAuthor]);
+        return d.or([byAuthor, reviews === true ? inItsTable : d.and([reviews, inItsTable])]);
+      }),
+  );
 }
 
 /** Threads visible to the viewer: their table's rule and their own (`tables` must be joined). */
